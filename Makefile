@@ -1,0 +1,36 @@
+# Portside: `make help` lists the targets. Each target installs what it needs into .venv first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+PORT ?= 8000
+export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install dev test lint bench
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+install: $(INSTALLED) ## Install the project and its tools into .venv (only when pyproject.toml changed)
+
+dev: $(INSTALLED) ## Run the portal with demo data at http://127.0.0.1:$(PORT)
+	PORT=$(PORT) $(BIN)/python -m infra.local
+
+test: $(INSTALLED) ## Run every test layer: unit, functional, end-to-end, browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED) ## ruff and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+bench: $(INSTALLED) ## Cold import time and AWS calls per request for every route (writes build/bench.json)
+	$(BIN)/python -m tests.bench

@@ -1,0 +1,1 @@
+"""Lambda handlers, one module per manifest route, grouped by audience."""

@@ -1,0 +1,1 @@
+"""Partner-facing pages under /partners/*."""

@@ -1,0 +1,20 @@
+"""GET /partners/login/check: "check your mail", with the form for the one-time code."""
+
+from aws_lambda_powertools.event_handler import Response
+from portside.domain.sign_in import link_lifetime
+from portside.web.cookies import pending_sign_in_email
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def check_mail(request: PortalRequest) -> Response:
+    email = pending_sign_in_email(request.cookies)
+    minutes = int(link_lifetime(request.tenant).total_seconds() // 60)
+    return page(request, "partners/check_mail.html", email=email, minutes=minutes, error=None, values={})
+
+
+handler = endpoint.handler

@@ -1,0 +1,20 @@
+"""GET /partners/dashboard: who is signed in, for which partner, and what needs attention."""
+
+from aws_lambda_powertools.event_handler import Response
+from portside.domain.dashboard import dashboard_for
+from portside.domain.tenants import brand_for
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_dashboard(request: PortalRequest) -> Response:
+    assert request.principal is not None  # the guard lets only signed-in contacts through
+    view = dashboard_for(request.principal)
+    return page(request, "partners/dashboard.html", brand=brand_for(request.tenant, view.partner), view=view)
+
+
+handler = endpoint.handler

@@ -1,0 +1,21 @@
+"""GET /partners/login: the email form that starts a magic-link sign-in."""
+
+from aws_lambda_powertools.event_handler import Response
+from portside.domain.sign_in import safe_next_path
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+NOTICES = {"signed_out": "You are signed out."}
+
+
+@endpoint
+def show_login(request: PortalRequest) -> Response:
+    next_path = safe_next_path(request.query("next")) or ""
+    notice = NOTICES.get(request.query("notice") or "")
+    return page(request, "partners/login.html", values={"next": next_path}, errors={}, error=None, notice=notice)
+
+
+handler = endpoint.handler

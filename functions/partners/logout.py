@@ -1,0 +1,21 @@
+"""POST /partners/logout: the session is deleted on the server, then the cookie."""
+
+from aws_lambda_powertools.event_handler import Response
+from portside.auth.sessions import SESSION_COOKIE
+from portside.domain.sign_out import sign_out
+from portside.web.cookies import expired
+from portside.web.endpoint import Endpoint
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def log_out(request: PortalRequest) -> Response:
+    assert request.principal is not None  # the guard lets only signed-in contacts through
+    sign_out(request.principal, request.client)
+    return redirect("/partners/login?notice=signed_out", cookies=[expired(SESSION_COOKIE)])
+
+
+handler = endpoint.handler

@@ -1,0 +1,27 @@
+"""GET /partners/auth/magic?token=…: "Sign in as a…@b.com" and one button. Spends nothing.
+
+Mail scanners open every link before the person does, and run JavaScript: this page only
+reads, and it never submits itself.
+"""
+
+from aws_lambda_powertools.event_handler import Response
+from portside.domain.sign_in import LinkState, inspect_link
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def confirm(request: PortalRequest) -> Response:
+    token = request.query("token") or ""
+    check = inspect_link(request.tenant, token)
+    if check.state is not LinkState.VALID:
+        return page(request, "partners/link_problem.html", status=410, state=check.state.value)
+    return page(
+        request, "partners/magic_confirm.html", token=token, masked_email=check.masked_email, purpose=check.purpose
+    )
+
+
+handler = endpoint.handler

@@ -1,0 +1,1 @@
+"""Consumers of the table stream and schedules."""

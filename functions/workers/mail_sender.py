@@ -1,0 +1,28 @@
+"""The outbox mail worker, fed by the table's stream: each new outbox item is rendered and sent.
+
+Failures are reported per record (``batchItemFailures``) so that only those are retried.
+"""
+
+from typing import Any
+
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+from portside.data.models import OutboxMail
+from portside.mail.delivery import deliver
+from portside.observability import logger, metrics, tracer
+
+processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+
+
+def handle_record(record: DynamoDBRecord) -> str:
+    image = record.raw_event.get("dynamodb", {}).get("NewImage") or {}
+    if record.raw_event.get("eventName") != "INSERT" or image.get("type", {}).get("S") != "OutboxMail":
+        return "ignored"
+    return deliver(OutboxMail.from_raw_data(image))
+
+
+@logger.inject_lambda_context(clear_state=True)
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def handler(event: dict[str, Any], context: Any) -> Any:
+    return process_partial_response(event=event, record_handler=handle_record, processor=processor, context=context)

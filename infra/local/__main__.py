@@ -1,0 +1,74 @@
+"""``python -m infra.local``: the whole portal on http://127.0.0.1:$PORT with demo data (``make dev``)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import threading
+
+
+def main() -> None:
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the runtime prints its own access lines
+    port = int(os.environ.get("PORT", "8000"))
+    emulator_port = int(os.environ.get("MOTO_PORT", str(port + 1)))
+
+    # The emulator must answer before any AWS client exists: clients read their endpoint once.
+    from infra.local.emulator import Emulator, point_aws_clients_at
+
+    emulator = Emulator(emulator_port)
+    emulator.start()
+    point_aws_clients_at(emulator.url)
+    os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
+    os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
+
+    from werkzeug.serving import make_server
+
+    from infra.local import resources, seed
+    from infra.local.mail_catcher import MailCatcher
+    from infra.local.router import HandlerInstances
+    from infra.local.server import LocalPortal
+    from infra.local.streams import StreamFeeder
+
+    base_url = f"http://127.0.0.1:{port}"
+    pool = resources.create_all()
+    seed.seed_tenant(base_url)
+    seed.seed_admins(pool["pool_id"])
+
+    instances = HandlerInstances()
+    mail = MailCatcher()
+    feeder = StreamFeeder(
+        lambda event, context: instances.invoke("functions.workers.mail_sender", event, context), mail.collect
+    )
+    feeder.start()
+    server = make_server(
+        "127.0.0.1", port, LocalPortal(instances, mail, quiet=bool(os.environ.get("QUIET"))), threaded=True
+    )
+
+    print(
+        f"\nPortside is running at {base_url}  (Ctrl-C stops it)\n"
+        f"  partners sign in at {base_url}/partners/login as, for example, principal@acme.example\n"
+        f"  caught mail: printed here, and at {base_url}/_dev/mail and {base_url}/_dev/mail.json\n"
+        f"  emulator (moto): {emulator.url}\n",
+        flush=True,
+    )
+
+    stopping = threading.Event()
+
+    def stop(*_: object) -> None:
+        if not stopping.is_set():
+            stopping.set()
+            threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    server.serve_forever()
+    feeder.stop()
+    emulator.stop()
+    print("Portside stopped.", flush=True)
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Partner sessions: opened at sign-in, checked on every request, ended on the server.
+
+The cookie holds ``<contact id>.<session secret>``: the contact id names the partition,
+the secret's SHA-256 names the item. A fresh id is made at every sign-in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from portside import clock
+from portside.auth.principal import PartnerPrincipal
+from portside.auth.secrets import digest, new_secret
+from portside.data import reads
+from portside.data.changes import Changes
+from portside.data.models import Contact, Session, Tenant
+
+SESSION_COOKIE = "__Host-portside-session"
+IDLE_TOUCH_INTERVAL = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class NewSession:
+    item: Session
+    cookie_value: str
+    max_age_seconds: int
+
+
+def new_session(tenant: Tenant, contact: Contact) -> NewSession:
+    """A session item to put in the sign-in transaction, and the cookie value that opens it."""
+    secret = new_secret()
+    now = clock.now()
+    lifetime = timedelta(days=int(tenant.session_days))
+    item = Session.build(
+        tenant.tenant_id,
+        contact.contact_id,
+        digest(secret),
+        expires_at=now + lifetime,
+        partner_id=contact.partner_id,
+        role=contact.role,
+        email=contact.email,
+        name=contact.name,
+        created_at=now,
+        last_seen_at=now,
+        csrf_token=new_secret(),
+    )
+    return NewSession(item, f"{contact.contact_id}.{secret}", int(lifetime.total_seconds()))
+
+
+def _parse_cookie(value: str) -> tuple[str, str] | None:
+    contact_id, _, secret = value.partition(".")
+    if not contact_id or len(secret) < 40 or len(value) > 200:
+        return None
+    return contact_id, secret
+
+
+def principal_from_cookie(tenant: Tenant, cookie_value: str | None) -> PartnerPrincipal | None:
+    """The signed-in contact, or None for a missing, unknown, expired or idle session."""
+    parsed = _parse_cookie(cookie_value or "")
+    if parsed is None:
+        return None
+    contact_id, secret = parsed
+    session_hash = digest(secret)
+    item = reads.session(tenant.tenant_id, contact_id, session_hash)
+    now = clock.now()
+    if item is None or item.expires_at <= now:
+        return None
+    if tenant.session_idle_minutes:
+        if item.last_seen_at + timedelta(minutes=int(tenant.session_idle_minutes)) <= now:
+            return None
+        if now - item.last_seen_at >= IDLE_TOUCH_INTERVAL:
+            item.update(actions=[Session.last_seen_at.set(now)], condition=Session.PK.exists())
+    return PartnerPrincipal(
+        tenant_id=tenant.tenant_id,
+        partner_id=item.partner_id,
+        contact_id=item.contact_id,
+        role=item.role,
+        email=item.email,
+        name=item.name,
+        session_hash=session_hash,
+        csrf_token=item.csrf_token,
+    )
+
+
+def end_session(changes: Changes, principal: PartnerPrincipal) -> None:
+    keys = Session.keys_for(principal.tenant_id, principal.contact_id, principal.session_hash)
+    changes.delete(Session(*keys), label="session")
+
+
+def end_all_sessions(changes: Changes, tenant_id: str, contact_id: str) -> int:
+    """Add a delete for every session of the contact; returns how many."""
+    sessions = reads.sessions_of_contact(tenant_id, contact_id)
+    for index, item in enumerate(sessions):
+        changes.delete(item, label=f"session-{index}")
+    return len(sessions)

@@ -1,0 +1,291 @@
+"""Every item type of the table. Keys are derived here, from the item's own fields.
+
+Access patterns and the key that serves each:
+
+| pattern | operation | key |
+|---|---|---|
+| tenant for a request's host (the one key not tenant-first) | GetItem | ``HOST#<hostname>`` / ``HOST`` |
+| tenant settings and brand | GetItem | ``T#<t>`` / ``TENANT`` |
+| partner by id | GetItem | ``T#<t>#PARTNER#<p>`` / ``PARTNER`` |
+| partners of a tenant, by name | Query GSI1 | ``T#<t>#PARTNERS`` / ``<name>#<p>`` |
+| contact by id | GetItem | ``T#<t>#CONTACT#<c>`` / ``CONTACT`` |
+| contact by email (unique per tenant) | GetItem | ``T#<t>#EMAIL#<email>`` / ``EMAIL`` |
+| contacts of a partner, by name | Query GSI1 | ``T#<t>#PARTNER#<p>#CONTACTS`` / ``<name>#<c>`` |
+| sign-in or invite token by its hash | GetItem | ``T#<t>#TOKEN#<sha256>`` / ``TOKEN`` |
+| session by cookie | GetItem (consistent) | ``T#<t>#CONTACT#<c>`` / ``SESSION#<sha256>`` |
+| every session of a contact (to end them) | Query (consistent) | ``T#<t>#CONTACT#<c>`` / begins_with ``SESSION#`` |
+| rate-limit window | UpdateItem ADD | ``T#<t>#RATE#<scope>#<sha256(subject)>#<window>`` / ``RATE`` |
+| audit log, newest first | Query | ``T#<t>#AUDIT`` / ``<time>#<id>`` |
+| audit trail of one actor | Query GSI1 | ``T#<t>#AUDIT#ACTOR#<actor>`` / ``<time>#<id>`` |
+| outbox mail by id (the stream feeds the worker) | GetItem | ``T#<t>#OUTBOX#<id>`` / ``OUTBOX`` |
+| parked (failed) mail | Query GSI1 | ``T#<t>#OUTBOX#FAILED`` / ``<time>#<id>`` |
+
+Sessions live in their contact's partition so that ending every session of a contact is
+one strongly consistent Query, never a lagging index.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pynamodb.attributes import (
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UTCDateTimeAttribute,
+    VersionAttribute,
+)
+
+from portside.data.base import PortsideItem, tenant_key
+
+
+class Brand(MapAttribute[str, Any]):
+    """What a partner page is dressed in: the tenant's, or a partner's white-label override."""
+
+    name = UnicodeAttribute()
+    primary_colour = UnicodeAttribute(default="#1d4ed8")
+    logo_url = UnicodeAttribute(null=True)
+    footer_text = UnicodeAttribute(null=True)
+
+
+class TenantHost(PortsideItem, discriminator="TenantHost"):
+    hostname = UnicodeAttribute()
+    tenant_id = UnicodeAttribute()
+
+    @classmethod
+    def keys_for(cls, hostname: str) -> tuple[str, str]:
+        return f"HOST#{hostname.lower()}", "HOST"
+
+    @classmethod
+    def build(cls, hostname: str, tenant_id: str) -> TenantHost:
+        pk, sk = cls.keys_for(hostname)
+        return cls(pk, sk, hostname=hostname.lower(), tenant_id=tenant_id)
+
+
+class Tenant(PortsideItem, discriminator="Tenant"):
+    tenant_id = UnicodeAttribute()
+    # Links in mail are built from this, never from a request's Host header.
+    base_url = UnicodeAttribute()
+    brand = Brand()
+    time_zone = UnicodeAttribute(default="UTC")
+    sign_in_link_minutes = NumberAttribute(default=10)
+    session_days = NumberAttribute(default=30)
+    session_idle_minutes = NumberAttribute(null=True)
+    salespeople_see_only_own_deals = UnicodeAttribute(null=True)
+    version = VersionAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str) -> tuple[str, str]:
+        return tenant_key(tenant_id), "TENANT"
+
+    @classmethod
+    def build(cls, tenant_id: str, **fields: Any) -> Tenant:
+        pk, sk = cls.keys_for(tenant_id)
+        return cls(pk, sk, tenant_id=tenant_id, **fields)
+
+
+class Partner(PortsideItem, discriminator="Partner"):
+    tenant_id = UnicodeAttribute()
+    partner_id = UnicodeAttribute()
+    name = UnicodeAttribute()
+    tier = UnicodeAttribute(null=True)
+    territory = UnicodeAttribute(null=True)
+    status = UnicodeAttribute(default="active")
+    brand_override = Brand(null=True)
+    version = VersionAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, partner_id: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "PARTNER", partner_id), "PARTNER"
+
+    @classmethod
+    def build(cls, tenant_id: str, partner_id: str, name: str, **fields: Any) -> Partner:
+        pk, sk = cls.keys_for(tenant_id, partner_id)
+        return cls(
+            pk,
+            sk,
+            tenant_id=tenant_id,
+            partner_id=partner_id,
+            name=name,
+            GSI1PK=tenant_key(tenant_id, "PARTNERS"),
+            GSI1SK=f"{name.lower()}#{partner_id}",
+            **fields,
+        )
+
+
+class Contact(PortsideItem, discriminator="Contact"):
+    tenant_id = UnicodeAttribute()
+    contact_id = UnicodeAttribute()
+    partner_id = UnicodeAttribute()
+    email = UnicodeAttribute()
+    name = UnicodeAttribute()
+    role = UnicodeAttribute()
+    status = UnicodeAttribute(default="invited")  # invited | active | disabled
+    created_at = UTCDateTimeAttribute()
+    last_sign_in_at = UTCDateTimeAttribute(null=True)
+    # The one live token of each purpose: a newer link replaces (voids) the older one.
+    live_sign_in_hash = UnicodeAttribute(null=True)
+    live_invite_hash = UnicodeAttribute(null=True)
+    # Optimistic lock for admin edits of the profile (name, role, status). A plain number rather than
+    # PynamoDB's VersionAttribute, which would bump on every sign-in and fail admins' edits spuriously.
+    version = NumberAttribute(default=1)
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, contact_id: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "CONTACT", contact_id), "CONTACT"
+
+    @classmethod
+    def build(
+        cls, tenant_id: str, contact_id: str, partner_id: str, email: str, name: str, role: str, **fields: Any
+    ) -> Contact:
+        pk, sk = cls.keys_for(tenant_id, contact_id)
+        return cls(
+            pk,
+            sk,
+            tenant_id=tenant_id,
+            contact_id=contact_id,
+            partner_id=partner_id,
+            email=email,
+            name=name,
+            role=role,
+            GSI1PK=tenant_key(tenant_id, "PARTNER", partner_id, "CONTACTS"),
+            GSI1SK=f"{name.lower()}#{contact_id}",
+            **fields,
+        )
+
+
+class ContactEmail(PortsideItem, discriminator="ContactEmail"):
+    """Claims an address for one contact: makes email unique per tenant and findable by GetItem."""
+
+    contact_id = UnicodeAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, email: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "EMAIL", email.lower()), "EMAIL"
+
+    @classmethod
+    def build(cls, tenant_id: str, email: str, contact_id: str) -> ContactEmail:
+        pk, sk = cls.keys_for(tenant_id, email)
+        return cls(pk, sk, contact_id=contact_id)
+
+
+class SignInToken(PortsideItem, discriminator="SignInToken"):
+    """An invite or sign-in link. Only the SHA-256 of the secret is stored, in the key."""
+
+    tenant_id = UnicodeAttribute()
+    token_hash = UnicodeAttribute()
+    purpose = UnicodeAttribute()  # sign_in | invite
+    contact_id = UnicodeAttribute()
+    partner_id = UnicodeAttribute()
+    email = UnicodeAttribute()
+    created_at = UTCDateTimeAttribute()
+    expires_at = UTCDateTimeAttribute()
+    spent_at = UTCDateTimeAttribute(null=True)
+    code_hash = UnicodeAttribute(null=True)
+    code_attempts = NumberAttribute(default=0)
+    next_path = UnicodeAttribute(null=True)
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, token_hash: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "TOKEN", token_hash), "TOKEN"
+
+    @classmethod
+    def build(cls, tenant_id: str, token_hash: str, expires_at: datetime, **fields: Any) -> SignInToken:
+        pk, sk = cls.keys_for(tenant_id, token_hash)
+        return cls(
+            pk, sk, tenant_id=tenant_id, token_hash=token_hash, expires_at=expires_at, expires_ttl=expires_at, **fields
+        )
+
+
+class Session(PortsideItem, discriminator="Session"):
+    """A partner contact's session. Only the SHA-256 of the session id is stored."""
+
+    tenant_id = UnicodeAttribute()
+    contact_id = UnicodeAttribute()
+    partner_id = UnicodeAttribute()
+    role = UnicodeAttribute()
+    email = UnicodeAttribute()
+    name = UnicodeAttribute()
+    created_at = UTCDateTimeAttribute()
+    expires_at = UTCDateTimeAttribute()
+    last_seen_at = UTCDateTimeAttribute()
+    csrf_token = UnicodeAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, contact_id: str, session_hash: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "CONTACT", contact_id), f"SESSION#{session_hash}"
+
+    @classmethod
+    def partition_of(cls, tenant_id: str, contact_id: str) -> str:
+        return tenant_key(tenant_id, "CONTACT", contact_id)
+
+    @classmethod
+    def build(cls, tenant_id: str, contact_id: str, session_hash: str, expires_at: datetime, **fields: Any) -> Session:
+        pk, sk = cls.keys_for(tenant_id, contact_id, session_hash)
+        return cls(
+            pk, sk, tenant_id=tenant_id, contact_id=contact_id, expires_at=expires_at, expires_ttl=expires_at, **fields
+        )
+
+
+class RateCounter(PortsideItem, discriminator="RateCounter"):
+    hits = NumberAttribute(default=0)
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, scope: str, subject_hash: str, window: int) -> tuple[str, str]:
+        return tenant_key(tenant_id, "RATE", scope, subject_hash, str(window)), "RATE"
+
+
+class AuditEvent(PortsideItem, discriminator="AuditEvent"):
+    tenant_id = UnicodeAttribute()
+    event_id = UnicodeAttribute()
+    at = UTCDateTimeAttribute()
+    actor = UnicodeAttribute()  # "contact:<id>", "admin:<sub>", "system:<name>", or "anonymous"
+    action = UnicodeAttribute()  # e.g. "sign_in.link_requested"
+    target = UnicodeAttribute()  # e.g. "contact:<id>"
+    client_ip = UnicodeAttribute(null=True)
+    user_agent = UnicodeAttribute(null=True)
+    details = MapAttribute[str, Any](null=True)
+
+    @classmethod
+    def build(cls, tenant_id: str, event_id: str, at: datetime, actor: str, **fields: Any) -> AuditEvent:
+        order = f"{at.isoformat()}#{event_id}"
+        return cls(
+            tenant_key(tenant_id, "AUDIT"),
+            order,
+            tenant_id=tenant_id,
+            event_id=event_id,
+            at=at,
+            actor=actor,
+            GSI1PK=tenant_key(tenant_id, "AUDIT", "ACTOR", actor),
+            GSI1SK=order,
+            **fields,
+        )
+
+
+class OutboxMail(PortsideItem, discriminator="OutboxMail"):
+    """A mail to send, written in the same transaction as the change that causes it."""
+
+    tenant_id = UnicodeAttribute()
+    mail_id = UnicodeAttribute()
+    to = ListAttribute[str](of=UnicodeAttribute)  # type: ignore[arg-type]
+    template = UnicodeAttribute()
+    context_json = UnicodeAttribute()
+    status = UnicodeAttribute(default="pending")  # pending | sent | failed
+    attempts = NumberAttribute(default=0)
+    last_error = UnicodeAttribute(null=True)
+    created_at = UTCDateTimeAttribute()
+    sent_at = UTCDateTimeAttribute(null=True)
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, mail_id: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "OUTBOX", mail_id), "OUTBOX"
+
+    @classmethod
+    def build(cls, tenant_id: str, mail_id: str, **fields: Any) -> OutboxMail:
+        pk, sk = cls.keys_for(tenant_id, mail_id)
+        return cls(pk, sk, tenant_id=tenant_id, mail_id=mail_id, **fields)
+
+    def parked_index_keys(self) -> tuple[str, str]:
+        return tenant_key(self.tenant_id, "OUTBOX", "FAILED"), f"{self.created_at.isoformat()}#{self.mail_id}"

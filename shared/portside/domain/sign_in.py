@@ -1,0 +1,334 @@
+"""Partner sign-in: magic links, one-time codes, and the sessions they open.
+
+The rules, from the design's Identity section:
+
+- a link's secret is 256 random bits; only its SHA-256 is stored, in the item's key;
+- sign-in links live 10 minutes (a tenant may set up to 30), invites 7 days; expiry is
+  checked on read, TTL only tidies up;
+- a contact has one live link per purpose: a newer one replaces (voids) the older;
+- opening a link (GET) changes nothing; pressing the button (POST) spends it in one
+  transaction whose conditions let exactly one of any number of concurrent presses win;
+- the mail also carries a six-digit code for signing in on another device; the code dies
+  with its link, and wrong codes are counted per address so that, after a few, codes stop
+  working for a while whether or not the address is known;
+- requests are limited per address and per client IP, and the answer is the same whether
+  or not the address belongs to a contact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from pynamodb.attributes import UnicodeAttribute
+
+from portside import clock
+from portside.audit import Client, audit_event
+from portside.auth.secrets import code_digest, digest, new_code, new_secret, same
+from portside.auth.sessions import new_session
+from portside.config import settings
+from portside.data import reads
+from portside.data.changes import Changes, ConditionFailed
+from portside.data.models import Contact, Session, SignInToken, Tenant
+from portside.domain import rate_limits, tenants
+from portside.domain.rate_limits import Limit
+from portside.errors import Conflict, PortsideError
+from portside.mail.outbox import outbox_mail
+
+SIGN_IN, INVITE = "sign_in", "invite"
+INVITE_LIFETIME = timedelta(days=7)
+LINK_MINUTES_DEFAULT, LINK_MINUTES_CEILING = 10, 30
+LINK_PATH = "/partners/auth/magic"
+DEFAULT_LANDING = "/partners/dashboard"
+
+
+class LinkState(StrEnum):
+    VALID = "valid"
+    USED = "used"
+    EXPIRED = "expired"  # also: replaced by a newer link, or the contact was disabled
+
+
+class LinkUnusable(PortsideError):
+    status = 410
+    public_message = "This sign-in link can no longer be used."
+
+    def __init__(self, state: LinkState) -> None:
+        super().__init__(state.value)
+        self.state = state
+
+
+class CodeRejected(PortsideError):
+    status = 400
+    public_message = "That code did not work. Check the newest mail from us and try again."
+
+    def __init__(self, locked: bool) -> None:
+        super().__init__("locked" if locked else "wrong")
+        self.locked = locked
+        if locked:
+            self.status = 429
+            self.public_message = (
+                "Too many wrong codes: codes for this address stop working for 15 minutes. "
+                "Use the link in the mail, or ask for a new one later."
+            )
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    state: LinkState
+    masked_email: str = ""
+    purpose: str = SIGN_IN
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    cookie_value: str
+    max_age_seconds: int
+    next_path: str
+
+
+@dataclass(frozen=True)
+class IssuedLink:
+    token: SignInToken
+    url: str
+    code: str | None
+
+
+def link_lifetime(tenant: Tenant) -> timedelta:
+    minutes = int(tenant.sign_in_link_minutes or LINK_MINUTES_DEFAULT)
+    return timedelta(minutes=max(1, min(minutes, LINK_MINUTES_CEILING)))
+
+
+def safe_next_path(path: str | None) -> str | None:
+    """Only a path inside the partner portal may be a destination after sign-in (no open redirect)."""
+    if not path or len(path) > 500 or not path.startswith("/partners/"):
+        return None
+    if "//" in path or "\\" in path or any(ord(ch) < 0x20 for ch in path):
+        return None
+    if path.startswith(("/partners/login", "/partners/auth/", "/partners/logout")):
+        return None
+    return path
+
+
+def mask_email(email: str) -> str:
+    """``principal@acme.example`` -> ``p…@acme.example``: enough to recognise, not to harvest."""
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}…@{domain}"
+
+
+def issue_link(tenant: Tenant, contact: Contact, purpose: str, next_path: str | None = None) -> IssuedLink:
+    """A new token item for ``contact``; the caller puts it in its transaction."""
+    secret = new_secret()
+    token_hash = digest(secret)
+    now = clock.now()
+    lifetime = INVITE_LIFETIME if purpose == INVITE else link_lifetime(tenant)
+    code = new_code() if purpose == SIGN_IN else None
+    token = SignInToken.build(
+        tenant.tenant_id,
+        token_hash,
+        expires_at=now + lifetime,
+        purpose=purpose,
+        contact_id=contact.contact_id,
+        partner_id=contact.partner_id,
+        email=contact.email,
+        created_at=now,
+        code_hash=code_digest(token_hash, code) if code else None,
+        next_path=next_path,
+    )
+    url = f"{tenant.base_url.rstrip('/')}{LINK_PATH}?token={secret}"
+    return IssuedLink(token, url, code)
+
+
+def live_hash_attribute(purpose: str) -> UnicodeAttribute:
+    return Contact.live_invite_hash if purpose == INVITE else Contact.live_sign_in_hash
+
+
+def mail_brand(tenant: Tenant, partner_id: str) -> dict[str, str]:
+    brand = tenants.brand_for(tenant, reads.partner(tenant.tenant_id, partner_id))
+    return {"name": brand.name, "primary_colour": brand.primary_colour}
+
+
+def request_sign_in_link(tenant: Tenant, email: str, next_path: str | None, client: Client) -> None:
+    """Mail a sign-in link to ``email`` if it belongs to an enabled contact; count the request either way."""
+    config = settings()
+    window = config.sign_in_window_seconds
+    contact = reads.contact_by_email(tenant.tenant_id, email)
+    if contact is None or contact.status == "disabled":
+        changes = Changes(audit=None)  # nothing changes but the counters
+    else:
+        issued = issue_link(tenant, contact, SIGN_IN, safe_next_path(next_path))
+        changes = Changes(
+            audit_event(
+                tenant.tenant_id,
+                f"contact:{contact.contact_id}",
+                "sign_in.link_requested",
+                f"contact:{contact.contact_id}",
+                client,
+            )
+        )
+        changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
+        changes.update(
+            contact,
+            [Contact.live_sign_in_hash.set(issued.token.token_hash)],
+            label="contact",
+            condition=Contact.status != "disabled",
+        )
+        changes.put(
+            outbox_mail(
+                tenant.tenant_id,
+                contact.email,
+                "sign_in",
+                name=contact.name,
+                link=issued.url,
+                code=issued.code,
+                minutes=int(link_lifetime(tenant).total_seconds() // 60),
+                brand=mail_brand(tenant, contact.partner_id),
+            ),
+            label="mail",
+        )
+    rate_limits.count(
+        changes, tenant.tenant_id, Limit("sign-in-address", email, config.sign_in_limit_per_address, window)
+    )
+    rate_limits.count(
+        changes, tenant.tenant_id, Limit("sign-in-ip", client.ip or "-", config.sign_in_limit_per_ip, window)
+    )
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        rate_limits.raise_if_limited(
+            failed, "You have asked for several sign-in links in a short time. Please wait 15 minutes and try again."
+        )
+        raise Conflict(str(failed)) from failed
+
+
+def _state(token: SignInToken | None, contact: Contact | None) -> LinkState:
+    if token is None:
+        return LinkState.EXPIRED
+    if token.spent_at is not None:
+        return LinkState.USED
+    if token.expires_at <= clock.now():
+        return LinkState.EXPIRED
+    if contact is None or contact.status == "disabled":
+        return LinkState.EXPIRED
+    if getattr(contact, live_hash_attribute(token.purpose).attr_name) != token.token_hash:
+        return LinkState.EXPIRED  # replaced by a newer link
+    return LinkState.VALID
+
+
+def _find_link(tenant: Tenant, secret: str) -> tuple[SignInToken | None, Contact | None]:
+    if not 20 <= len(secret) <= 100:
+        return None, None
+    token = reads.sign_in_token(tenant.tenant_id, digest(secret))
+    contact = reads.contact(tenant.tenant_id, token.contact_id) if token else None
+    return token, contact
+
+
+def inspect_link(tenant: Tenant, secret: str) -> LinkCheck:
+    """What the confirm page shows. Reads only: link scanners may open it as often as they like."""
+    token, contact = _find_link(tenant, secret)
+    state = _state(token, contact)
+    if state is not LinkState.VALID or token is None:
+        return LinkCheck(state)
+    return LinkCheck(state, mask_email(token.email), token.purpose)
+
+
+def spend_link(tenant: Tenant, secret: str, client: Client) -> SignedIn:
+    token, contact = _find_link(tenant, secret)
+    state = _state(token, contact)
+    if state is not LinkState.VALID or token is None or contact is None:
+        raise LinkUnusable(state)
+    return _open_session(tenant, token, contact, client, via="link")
+
+
+def _code_matches(token: SignInToken, contact: Contact, code: str) -> bool:
+    """The code of a live link, typed right, before its token locked."""
+    if token.code_hash is None or token.code_attempts >= settings().sign_in_code_attempts:
+        return False
+    if _state(token, contact) is not LinkState.VALID:
+        return False
+    return same(code_digest(token.token_hash, code.strip()), token.code_hash)
+
+
+def spend_code(tenant: Tenant, email: str, code: str, client: Client) -> SignedIn:
+    config = settings()
+    window = config.sign_in_window_seconds
+    wrong_codes = Limit("code-address", email, config.sign_in_code_attempts, window)
+    contact = reads.contact_by_email(tenant.tenant_id, email)
+    token = None
+    if contact is not None and contact.live_sign_in_hash:
+        token = reads.sign_in_token(tenant.tenant_id, contact.live_sign_in_hash)
+    if token is not None and contact is not None and _code_matches(token, contact, code):
+        try:
+            return _open_session(
+                tenant,
+                token,
+                contact,
+                client,
+                via="code",
+                extra=lambda changes: rate_limits.require_room(changes, tenant.tenant_id, wrong_codes),
+            )
+        except LinkUnusable as unusable:
+            raise CodeRejected(locked=False) from unusable
+
+    changes = Changes(
+        audit_event(tenant.tenant_id, "anonymous", "sign_in.code_rejected", f"contact:{contact.contact_id}", client)
+        if contact is not None
+        else None
+    )
+    rate_limits.count(changes, tenant.tenant_id, wrong_codes)
+    rate_limits.count(
+        changes, tenant.tenant_id, Limit("code-ip", client.ip or "-", config.sign_in_limit_per_ip, window)
+    )
+    if token is not None:
+        changes.update(token, [SignInToken.code_attempts.add(1)], label="token")
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise CodeRejected(locked=bool(rate_limits.limited_scopes(failed))) from failed
+    raise CodeRejected(locked=False)
+
+
+def _open_session(
+    tenant: Tenant,
+    token: SignInToken,
+    contact: Contact,
+    client: Client,
+    via: str,
+    extra: Callable[[Changes], None] | None = None,
+) -> SignedIn:
+    """Spend the token and open a session, in one transaction: one winner among concurrent attempts."""
+    now = clock.now()
+    session = new_session(tenant, contact)
+    live_hash = live_hash_attribute(token.purpose)
+    action = "invite.accepted" if token.purpose == INVITE else "sign_in.succeeded"
+    changes = Changes(
+        audit_event(
+            tenant.tenant_id, f"contact:{contact.contact_id}", action, f"contact:{contact.contact_id}", client, via=via
+        )
+    )
+    changes.update(
+        token,
+        [SignInToken.spent_at.set(now)],
+        label="token",
+        condition=SignInToken.spent_at.does_not_exist() & (SignInToken.expires_at > now),
+    )
+    changes.update(
+        contact,
+        [Contact.last_sign_in_at.set(now), Contact.status.set("active"), live_hash.remove()],
+        label="contact",
+        condition=(Contact.status != "disabled") & (live_hash == token.token_hash),
+    )
+    changes.put(session.item, label="session", condition=Session.PK.does_not_exist())
+    if extra is not None:
+        extra(changes)
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        if rate_limits.limited_scopes(failed):
+            raise CodeRejected(locked=True) from failed
+        if "token" in failed.labels:
+            fresh = reads.sign_in_token(tenant.tenant_id, token.token_hash)
+            raise LinkUnusable(LinkState.USED if fresh and fresh.spent_at else LinkState.EXPIRED) from failed
+        raise LinkUnusable(LinkState.EXPIRED) from failed
+    return SignedIn(session.cookie_value, session.max_age_seconds, token.next_path or DEFAULT_LANDING)

@@ -1,0 +1,73 @@
+"""Which tenant a request is for, and how its pages are branded.
+
+Public pages know their tenant only from the request's host, looked up in the table
+(an unknown host is a 404, never a default). The answer is cached per process for a
+minute: a brand change shows within that minute.
+"""
+
+from __future__ import annotations
+
+import time
+from threading import Lock
+
+from portside.data import reads
+from portside.data.models import Brand, Partner, Tenant
+from portside.errors import NotFound
+
+CACHE_SECONDS = 60.0
+_cache: dict[str, tuple[float, Tenant]] = {}
+_lock = Lock()
+
+
+def hostname_of(host_header: str) -> str:
+    """``portal.example.com:443`` -> ``portal.example.com``; IPv6 literals keep their brackets."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host.split("]")[0] + "]"
+    return host.split(":")[0]
+
+
+def tenant_for_host(host_header: str) -> Tenant:
+    hostname = hostname_of(host_header)
+    now = time.monotonic()
+    with _lock:
+        cached = _cache.get(hostname)
+    if cached and now - cached[0] < CACHE_SECONDS:
+        return cached[1]
+    tenant_id = reads.tenant_id_for_host(hostname) if hostname else None
+    tenant = reads.tenant(tenant_id) if tenant_id else None
+    if tenant is None:
+        raise NotFound(f"no tenant for host {hostname!r}")
+    with _lock:
+        _cache[hostname] = (now, tenant)
+    return tenant
+
+
+def forget_cached_tenants() -> None:
+    with _lock:
+        _cache.clear()
+        _partners.clear()
+
+
+_partners: dict[tuple[str, str], tuple[float, Partner | None]] = {}
+
+
+def cached_partner(tenant: Tenant, partner_id: str) -> Partner | None:
+    """A partner for dressing pages (name, brand override): cached like tenants, never for access decisions."""
+    key = (tenant.tenant_id, partner_id)
+    now = time.monotonic()
+    with _lock:
+        cached = _partners.get(key)
+    if cached and now - cached[0] < CACHE_SECONDS:
+        return cached[1]
+    partner = reads.partner(tenant.tenant_id, partner_id)
+    with _lock:
+        _partners[key] = (now, partner)
+    return partner
+
+
+def brand_for(tenant: Tenant, partner: Partner | None = None) -> Brand:
+    """A partner's white-label override wins over the tenant's brand."""
+    if partner is not None and partner.brand_override is not None:
+        return partner.brand_override
+    return tenant.brand

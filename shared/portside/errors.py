@@ -1,0 +1,58 @@
+"""Domain exceptions. The web layer maps each to a status and a page in one place."""
+
+from __future__ import annotations
+
+
+class PortsideError(Exception):
+    """Base of every error the portal answers on purpose."""
+
+    status = 500
+    public_message = "Something went wrong on our side."
+
+
+class NotFound(PortsideError):
+    status = 404
+    public_message = "We could not find that page."
+
+
+class Forbidden(PortsideError):
+    status = 403
+    public_message = "Your role does not give access to this page."
+
+
+class Conflict(PortsideError):
+    status = 409
+    public_message = "Someone else changed this at the same time. Reload and try again."
+
+
+class RateLimited(PortsideError):
+    status = 429
+    public_message = "Too many attempts. Please wait a few minutes and try again."
+
+    def __init__(self, message: str | None = None, retry_after_seconds: int = 900) -> None:
+        super().__init__(message or self.public_message)
+        self.public_message = message or self.public_message
+        self.retry_after_seconds = retry_after_seconds
+
+
+class InvalidInput(PortsideError):
+    """Bad input: ``errors`` maps each field name to a sentence a person can act on."""
+
+    status = 400
+    public_message = "Some of what you entered needs another look."
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{field}: {problem}" for field, problem in errors.items()))
+        self.errors = errors
+
+
+class CsrfRejected(PortsideError):
+    status = 403
+    public_message = "This form has expired or came from another site. Go back, reload the page and try again."
+
+
+class SignInRequired(PortsideError):
+    """No valid session: pages redirect to the sign-in page, JSON answers 401."""
+
+    status = 401
+    public_message = "Please sign in."

@@ -1,0 +1,86 @@
+"""Every endpoint of the portal, in one place.
+
+Three things are built from this and nothing else: the CDK routes with each function's
+IAM grants, the local runtime's router, and the test that every route is guarded.
+Adding an endpoint is one line here plus one handler module in ``functions/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Audience(StrEnum):
+    PUBLIC = "public"  # anyone; the tenant comes from the request's host
+    PARTNER = "partner"  # a signed-in partner contact
+    ADMIN = "admin"  # a signed-in admin
+
+
+class Access(StrEnum):
+    TABLE_READ = "table:read"
+    TABLE_WRITE = "table:write"  # implies read
+    BUCKET_READ = "bucket:read"
+    BUCKET_WRITE = "bucket:write"
+    MAIL = "mail:send"
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    method: str  # an HTTP method, or ANY
+    path: str  # API Gateway syntax: /partners/deals/{deal_id}, /{proxy+}
+    handler: str  # module under functions/, exporting ``handler``
+    audience: Audience
+    access: tuple[Access, ...]
+    permission: tuple[str, str] | None = None  # (resource, action) in the matrix; None: any signed-in principal
+    kind: str = "page"  # "page" (HTML; redirects to sign-in) or "json" (answers 401)
+
+    @property
+    def route_key(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+@dataclass(frozen=True)
+class Worker:
+    name: str
+    handler: str
+    source: str  # "table-stream" (the outbox) or "schedule"
+    access: tuple[Access, ...]
+
+
+R, W = Access.TABLE_READ, Access.TABLE_WRITE
+PUBLIC, PARTNER = Audience.PUBLIC, Audience.PARTNER
+
+ROUTES: tuple[Route, ...] = (
+    Route("home", "GET", "/", "functions.partners.home", PUBLIC, ()),
+    Route("partner_login_form", "GET", "/partners/login", "functions.partners.login_form", PUBLIC, (R,)),
+    Route("partner_login_request", "POST", "/partners/login", "functions.partners.login_request", PUBLIC, (W,)),
+    Route("partner_check_mail", "GET", "/partners/login/check", "functions.partners.check_mail", PUBLIC, (R,)),
+    Route("partner_code_sign_in", "POST", "/partners/login/code", "functions.partners.code_sign_in", PUBLIC, (W,)),
+    Route("partner_magic_confirm", "GET", "/partners/auth/magic", "functions.partners.magic_confirm", PUBLIC, (R,)),
+    Route("partner_magic_spend", "POST", "/partners/auth/magic", "functions.partners.magic_spend", PUBLIC, (W,)),
+    Route("partner_logout", "POST", "/partners/logout", "functions.partners.logout", PARTNER, (W,)),
+    Route(
+        "partner_dashboard",
+        "GET",
+        "/partners/dashboard",
+        "functions.partners.dashboard",
+        PARTNER,
+        (R,),
+        permission=("dashboard", "view"),
+    ),
+    # API Gateway's $default route: anything no route above matches gets a branded 404 page.
+    Route("not_found", "ANY", "/{proxy+}", "functions.not_found", PUBLIC, (R,)),
+)
+
+WORKERS: tuple[Worker, ...] = (
+    Worker("mail_sender", "functions.workers.mail_sender", "table-stream", (W, Access.MAIL)),
+)
+
+
+def route_for_handler(module: str) -> Route:
+    matches = [route for route in ROUTES if route.handler == module]
+    if len(matches) != 1:
+        raise LookupError(f"{module} must be the handler of exactly one manifest route, found {len(matches)}")
+    return matches[0]

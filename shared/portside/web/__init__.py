@@ -1,0 +1,1 @@
+"""The HTTP edge: requests, responses, cookies, CSRF, headers, rendering, and the endpoint wrapper."""

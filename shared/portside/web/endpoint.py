@@ -1,0 +1,144 @@
+"""One Lambda handler per manifest route, built the same way every time.
+
+A handler module is a few lines::
+
+    endpoint = Endpoint(__name__)
+
+    @endpoint
+    def show(request: PortalRequest) -> Response:
+        return page(request, "partners/dashboard.html", view=dashboard_for(request.principal))
+
+    handler = endpoint.handler
+
+``Endpoint`` finds the module's route in the manifest and, before the view runs, resolves
+the tenant from the host, the principal from the session cookie, applies the guard and,
+for every state-changing method, the CSRF checks. Domain errors become pages in one place,
+and every response, errors included, leaves with the security headers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+
+from portside.auth import guard, sessions
+from portside.auth.secrets import new_secret
+from portside.domain import tenants
+from portside.errors import InvalidInput, PortsideError, RateLimited, SignInRequired
+from portside.manifest import Audience, route_for_handler
+from portside.observability import logger, metrics, tracer
+from portside.web import cookies, csrf
+from portside.web.headers import new_nonce, security_headers
+from portside.web.pages import error_page, page
+from portside.web.request import PortalRequest
+from portside.web.responses import json_body, redirect
+
+View = Callable[[PortalRequest], Response]
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+def _powertools_rule(path: str) -> str:
+    return path.replace("{", "<").replace("}", ">")
+
+
+class Endpoint:
+    def __init__(self, module: str, error_pages: dict[type[PortsideError], str] | None = None) -> None:
+        """``error_pages`` names the template that answers an expected error (a form shown again, say)."""
+        self.route = route_for_handler(module)
+        self.error_pages = error_pages or {}
+        self.app = APIGatewayHttpResolver()
+        self.app.exception_handler(Exception)(self._answer_error)
+        self.handler = self._lambda_entry()
+
+    def __call__(self, view: View) -> View:
+        def entry(**path_params: str) -> Response:
+            request = self._prepare(path_params)
+            response = view(request)
+            response.cookies.extend(request.pending_cookies)
+            return response
+
+        if self.route.path == "/{proxy+}":
+            self.app.not_found(lambda _error: entry())
+        else:
+            methods = ALL_METHODS if self.route.method == "ANY" else [self.route.method]
+            if self.route.method == "GET":
+                methods = ["GET", "HEAD"]
+            self.app.route(_powertools_rule(self.route.path), method=methods)(entry)
+        return view
+
+    def _prepare(self, path_params: dict[str, str]) -> PortalRequest:
+        """Tenant, principal, guard, CSRF: everything that must hold before a view runs."""
+        event = self.app.current_event
+        tenant = tenants.tenant_for_host(event.headers.get("host", ""))
+        request = PortalRequest(
+            event=event,
+            route=self.route,
+            tenant=tenant,
+            csp_nonce=self.app.context["csp_nonce"],
+            path_params=path_params,
+        )
+        self.app.append_context(request=request)
+        if self.route.audience is Audience.PUBLIC:
+            request.csrf_token = request.cookies.get(cookies.PRE_SESSION_CSRF)
+            if not request.csrf_token:
+                # Minted now: the page's forms carry it, but this request itself cannot pass a CSRF check.
+                minted = new_secret()
+                request.pending_cookies.append(
+                    cookies.host_cookie(cookies.PRE_SESSION_CSRF, minted, cookies.PRE_SESSION_SECONDS)
+                )
+                request.csrf_token = minted if request.method in SAFE_METHODS else None
+        else:
+            request.principal = sessions.principal_from_cookie(tenant, request.cookies.get(sessions.SESSION_COOKIE))
+            request.csrf_token = request.principal.csrf_token if request.principal else None
+        guard.check_route(self.route, request.principal)
+        if request.method not in SAFE_METHODS:
+            csrf.check_origin(request.header("sec-fetch-site"), request.header("origin"), request.header("host"))
+            csrf.check_token(request.form.get(csrf.FIELD), request.csrf_token)
+        return request
+
+    def _answer_error(self, error: Exception) -> Response:
+        """Every error of every route is answered here, and only here."""
+        request: PortalRequest | None = self.app.context.get("request")
+        if isinstance(error, SignInRequired):
+            if self.route.kind == "json":
+                return json_body({"error": "sign_in_required"}, status=401)
+            if self.route.audience is Audience.ADMIN:
+                return redirect("/admin/login")
+            target = request.path_and_query if request else "/partners/dashboard"
+            return redirect(f"/partners/login?next={quote(target, safe='/')}")
+        if not isinstance(error, PortsideError):
+            logger.exception("unhandled error")
+            metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)
+            return error_page(request, self.app, PortsideError())
+        logger.info("answered with a domain error", extra={"error": type(error).__name__, "detail": str(error)})
+        template = next((t for kind, t in self.error_pages.items() if isinstance(error, kind)), None)
+        if template and request is not None:
+            context: dict[str, Any] = {"error": error, "values": request.form, "errors": {}}
+            if isinstance(error, InvalidInput):
+                context["errors"] = error.errors
+            response = page(request, template, status=error.status, **context)
+            response.cookies.extend(request.pending_cookies)
+        else:
+            response = error_page(request, self.app, error)
+        if isinstance(error, RateLimited):
+            response.headers["Retry-After"] = str(error.retry_after_seconds)
+        return response
+
+    def _lambda_entry(self) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+        app = self.app
+
+        @logger.inject_lambda_context(clear_state=True)
+        @tracer.capture_lambda_handler
+        @metrics.log_metrics
+        def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+            nonce = new_nonce()
+            app.append_context(csp_nonce=nonce)
+            response = app.resolve(event, context)
+            response.setdefault("headers", {}).update(security_headers(nonce))
+            return response
+
+        return handler

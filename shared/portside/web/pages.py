@@ -1,0 +1,75 @@
+"""Full pages: a template plus what every page shows (brand, navigation, CSRF token, request id)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+
+from portside.data.models import Brand
+from portside.domain import tenants
+from portside.errors import PortsideError
+from portside.web import csrf
+from portside.web.navigation import partner_navigation
+from portside.web.rendering import render
+from portside.web.request import PortalRequest
+from portside.web.responses import html
+
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+DEFAULT_COLOUR = "#1d4ed8"
+NEUTRAL_BRAND = {"name": "Partner portal", "primary_colour": DEFAULT_COLOUR, "logo_url": None, "footer_text": None}
+
+
+def safe_colour(value: str | None) -> str:
+    """A brand colour goes into CSS: only ``#rrggbb`` passes, anything else is the default."""
+    return value if value and _HEX_COLOUR.fullmatch(value) else DEFAULT_COLOUR
+
+
+def _brand(request: PortalRequest, given: Brand | None) -> dict[str, Any]:
+    brand = given
+    if brand is None and request.principal is not None:
+        brand = tenants.brand_for(request.tenant, tenants.cached_partner(request.tenant, request.principal.partner_id))
+    brand = brand or request.tenant.brand
+    return {
+        "name": brand.name,
+        "primary_colour": safe_colour(brand.primary_colour),
+        "logo_url": brand.logo_url,
+        "footer_text": brand.footer_text,
+    }
+
+
+def page(
+    request: PortalRequest, template: str, status: int = 200, brand: Brand | None = None, **context: Any
+) -> Response:
+    principal = request.principal
+    body = render(
+        template,
+        brand=_brand(request, brand),
+        nav=partner_navigation(principal.role, request.path) if principal else [],
+        principal=principal,
+        csrf_field=csrf.FIELD,
+        csrf_token=request.csrf_token or "",
+        nonce=request.csp_nonce,
+        request_id=request.request_id,
+        **context,
+    )
+    return html(body, status=status)
+
+
+def error_page(request: PortalRequest | None, app: APIGatewayHttpResolver, error: PortsideError) -> Response:
+    """Generic on purpose: the public message of the error class and a request id, never exception text."""
+    if request is not None:
+        return page(request, "error.html", status=error.status, message=error.public_message)
+    body = render(
+        "error.html",
+        brand=NEUTRAL_BRAND,
+        nav=[],
+        principal=None,
+        csrf_field=csrf.FIELD,
+        csrf_token="",
+        nonce=app.context.get("csp_nonce", ""),
+        request_id=app.current_event.request_context.request_id,
+        message=error.public_message,
+    )
+    return html(body, status=error.status)

@@ -1,0 +1,82 @@
+"""What a handler sees of a request: the tenant, the principal, the client, the form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import parse_qs
+
+from aws_lambda_powertools.shared.cookies import Cookie
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
+
+from portside.audit import Client
+from portside.auth.principal import PartnerPrincipal
+from portside.config import settings
+from portside.data.models import Tenant
+from portside.manifest import Route
+
+MAX_FORM_BYTES = 64 * 1024
+
+
+@dataclass
+class PortalRequest:
+    event: APIGatewayProxyEventV2
+    route: Route
+    tenant: Tenant
+    csp_nonce: str
+    path_params: dict[str, str] = field(default_factory=dict)
+    principal: PartnerPrincipal | None = None
+    csrf_token: str | None = None
+    # Cookies the response must set whatever the handler answers (a freshly minted CSRF cookie).
+    pending_cookies: list[Cookie] = field(default_factory=list)
+
+    @property
+    def method(self) -> str:
+        return self.event.request_context.http.method.upper()
+
+    @property
+    def path(self) -> str:
+        return self.event.raw_path
+
+    @property
+    def path_and_query(self) -> str:
+        query = self.event.raw_query_string
+        return f"{self.path}?{query}" if query else self.path
+
+    @property
+    def request_id(self) -> str:
+        return self.event.request_context.request_id
+
+    def header(self, name: str) -> str | None:
+        return self.event.headers.get(name.lower())
+
+    @cached_property
+    def cookies(self) -> dict[str, str]:
+        jar: dict[str, str] = {}
+        for pair in self.event.cookies or []:
+            name, _, value = pair.partition("=")
+            jar.setdefault(name.strip(), value.strip())
+        return jar
+
+    def query(self, name: str) -> str | None:
+        return (self.event.query_string_parameters or {}).get(name)
+
+    @cached_property
+    def form(self) -> dict[str, str]:
+        """The url-encoded form body; a field sent twice keeps its first value."""
+        body = self.event.decoded_body or ""
+        if len(body) > MAX_FORM_BYTES:
+            return {}
+        return {name: values[0] for name, values in parse_qs(body, keep_blank_values=True).items()}
+
+    @cached_property
+    def client(self) -> Client:
+        return Client(ip=self._client_ip(), user_agent=self.header("user-agent"))
+
+    def _client_ip(self) -> str:
+        """The TCP peer API Gateway saw, or, behind N trusted proxies, the address the outermost one saw."""
+        hops = settings().trusted_proxy_count
+        forwarded = [part.strip() for part in (self.header("x-forwarded-for") or "").split(",") if part.strip()]
+        if hops and len(forwarded) >= hops:
+            return forwarded[-hops]
+        return self.event.request_context.http.source_ip
