@@ -272,6 +272,8 @@ class OutboxMail(PortsideItem, discriminator="OutboxMail"):
     to = ListAttribute[str](of=UnicodeAttribute)  # type: ignore[arg-type]
     template = UnicodeAttribute()
     context_json = UnicodeAttribute()
+    # Context keys that hold secrets (a link's token, a code): removed as soon as the mail is sent or parked.
+    secret_keys = ListAttribute[str](of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
     status = UnicodeAttribute(default="pending")  # pending | sent | failed
     attempts = NumberAttribute(default=0)
     last_error = UnicodeAttribute(null=True)

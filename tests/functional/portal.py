@@ -1,0 +1,167 @@
+"""Drives handlers the way API Gateway does: manifest route -> event -> handler -> response."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.ses import ses_backends
+
+from infra.local.events import LambdaContext, http_event
+from infra.local.mail_catcher import CaughtMail, MailCatcher
+from infra.local.router import match
+from portside import clock
+from portside.aws import client
+from portside.config import settings
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    cookies: list[str]
+    body: str
+
+    @property
+    def location(self) -> str:
+        return self.headers.get("Location", "")
+
+    def cookie(self, name: str) -> str | None:
+        """The raw Set-Cookie line for ``name``."""
+        return next((line for line in self.cookies if line.startswith(name + "=")), None)
+
+    def field(self, name: str) -> str:
+        found = re.search(rf'name="{name}" value="([^"]*)"', self.body)
+        assert found, f"no field {name} in page"
+        return found.group(1)
+
+
+@dataclass
+class Portal:
+    monkeypatch: pytest.MonkeyPatch
+    jar: dict[str, str] = field(default_factory=dict)
+    source_ip: str = "203.0.113.10"
+    host: str = "127.0.0.1:8000"
+    _delivered: set[str] = field(default_factory=set)
+
+    BASE_URL = "http://127.0.0.1:8000"
+
+    # --- requests -------------------------------------------------------------------------------------------
+    def call(
+        self, method: str, path: str, *, form: dict[str, str] | None = None, headers: dict[str, str] | None = None
+    ) -> Answer:
+        path, _, query = path.partition("?")
+        found = match(method, path)
+        assert found, f"no route for {method} {path}"
+        route, params = found
+        body = urlencode(form).encode() if form is not None else b""
+        event = http_event(
+            method,
+            path,
+            route_key=route.route_key,
+            query=query,
+            headers={"content-type": "application/x-www-form-urlencoded", "user-agent": "pytest", **(headers or {})},
+            cookies=[f"{name}={value}" for name, value in self.jar.items()],
+            body=body,
+            source_ip=self.source_ip,
+            path_params=params,
+            host=self.host,
+        )
+        handler = importlib.import_module(route.handler).handler
+        result = handler(event, LambdaContext(function_name=route.name))
+        answer = Answer(result["statusCode"], result.get("headers", {}), result.get("cookies", []), result["body"])
+        self._keep_cookies(answer)
+        return answer
+
+    def get(self, path: str, **kwargs: Any) -> Answer:
+        return self.call("GET", path, **kwargs)
+
+    def post(self, path: str, form: dict[str, str], **kwargs: Any) -> Answer:
+        return self.call("POST", path, form=form, **kwargs)
+
+    def _keep_cookies(self, answer: Answer) -> None:
+        for line in answer.cookies:
+            name, _, rest = line.partition("=")
+            value = rest.split(";")[0]
+            if "Max-Age=0" in line:
+                self.jar.pop(name, None)
+            else:
+                self.jar[name] = value
+
+    def cookies_named(self, name: str) -> list[str]:
+        return [value for key, value in self.jar.items() if key == name]
+
+    # --- journeys -------------------------------------------------------------------------------------------
+    def csrf(self) -> str:
+        """The pre-session CSRF token, as the sign-in page hands it out."""
+        return self.get("/partners/login").field("csrf_token")
+
+    def request_link(self, email: str, next_path: str = "") -> Answer:
+        return self.post("/partners/login", {"csrf_token": self.csrf(), "email": email, "next": next_path})
+
+    def sign_in(self, email: str) -> Answer:
+        assert self.request_link(email).status == 303
+        token = self.link_token(self.last_mail_to(email))
+        return self.post("/partners/auth/magic", {"csrf_token": self.csrf(), "token": token})
+
+    # --- mail -----------------------------------------------------------------------------------------------
+    def deliver_mail(self) -> dict[str, Any]:
+        """Hand each new outbox item to the mail worker as the INSERT record the table's stream carries.
+
+        moto's in-process DynamoDB Streams API does not answer (its server mode, which the local
+        runtime reads, does), so the records are built from the items, in the stream's own shape.
+        """
+        items = client("dynamodb").scan(
+            TableName=settings().table_name,
+            FilterExpression="#type = :outbox",
+            ExpressionAttributeNames={"#type": "type"},
+            ExpressionAttributeValues={":outbox": {"S": "OutboxMail"}},
+        )["Items"]
+        records = [
+            {
+                "eventID": item["mail_id"]["S"],
+                "eventName": "INSERT",
+                "eventSource": "aws:dynamodb",
+                "dynamodb": {"NewImage": item, "StreamViewType": "NEW_IMAGE"},
+            }
+            for item in items
+            if item["mail_id"]["S"] not in self._delivered
+        ]
+        if not records:  # Lambda never invokes a stream consumer with an empty batch
+            return {"batchItemFailures": []}
+        self._delivered.update(record["eventID"] for record in records)
+        from functions.workers.mail_sender import handler
+
+        return handler({"Records": records}, LambdaContext(function_name="mail_sender"))  # type: ignore[no-any-return]
+
+    def sent_mail(self) -> list[CaughtMail]:
+        self.deliver_mail()
+        sent = ses_backends[DEFAULT_ACCOUNT_ID]["us-east-1"].sent_messages
+        return [MailCatcher._parse(raw) for raw in sent]
+
+    def last_mail_to(self, email: str) -> CaughtMail:
+        mails = [mail for mail in self.sent_mail() if email in mail.to]
+        assert mails, f"no mail to {email}"
+        return mails[-1]
+
+    @staticmethod
+    def link_token(mail: CaughtMail) -> str:
+        link = next(link for link in mail.links if "/partners/auth/magic" in link)
+        return urlsplit(link).query.removeprefix("token=")
+
+    @staticmethod
+    def code_in(mail: CaughtMail) -> str:
+        found = re.search(r"\b(\d{6})\b", mail.text)
+        assert found
+        return found.group(1)
+
+    # --- time -----------------------------------------------------------------------------------------------
+    def advance_clock(self, delta: timedelta) -> None:
+        moved: datetime = clock.now() + delta
+        self.monkeypatch.setattr(clock, "now", lambda: moved)
