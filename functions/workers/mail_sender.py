@@ -11,7 +11,9 @@ from portside.data.models import OutboxMail
 from portside.mail.delivery import deliver
 from portside.observability import logger, metrics, tracer
 
-processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+# Failures are always reported per record (the event source mapping uses ReportBatchItemFailures),
+# even when every record of the batch failed.
+processor = BatchProcessor(event_type=EventType.DynamoDBStreams, raise_on_entire_batch_failure=False)
 
 
 def handle_record(record: DynamoDBRecord) -> str:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, TypeVar
+from typing import Annotated, ClassVar, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     EmailStr,
     Field,
     StringConstraints,
     ValidationError,
-    field_validator,
 )
 
 from portside.errors import InvalidInput
@@ -36,16 +36,14 @@ def parse_form(model: type[Form], data: dict[str, str]) -> Form:
         raise InvalidInput(problems) from error
 
 
-def _lower(value: str) -> str:
-    return value.lower()
+# Addresses are compared lower-cased everywhere: one contact per address, whatever the capitals.
+WorkEmail = Annotated[EmailStr, AfterValidator(str.lower), Field(max_length=254)]
 
 
 class SignInLinkForm(PortalForm):
     messages: ClassVar[dict[str, str]] = {"email": "Enter your work email, like name@company.com."}
-    email: EmailStr = Field(max_length=254)
+    email: WorkEmail
     next: str | None = Field(default=None, max_length=500)
-
-    _normalise = field_validator("email")(classmethod(lambda cls, value: _lower(value)))
 
 
 class CodeSignInForm(PortalForm):
@@ -53,12 +51,23 @@ class CodeSignInForm(PortalForm):
         "email": "Enter the email the code was sent to.",
         "code": "Type the 6 digits from the mail.",
     }
-    email: EmailStr = Field(max_length=254)
+    email: WorkEmail
     code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
-
-    _normalise = field_validator("email")(classmethod(lambda cls, value: _lower(value)))
 
 
 class MagicLinkForm(PortalForm):
     messages: ClassVar[dict[str, str]] = {"token": "This sign-in link is incomplete. Open it again from the mail."}
     token: Annotated[str, StringConstraints(min_length=20, max_length=100)]
+
+
+class InviteForm(PortalForm):
+    """A new contact for a partner: the CLI now, the admin console's form later."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "email": "Enter the contact's work email, like name@company.com.",
+        "name": "Enter the contact's name (up to 120 characters).",
+        "role": "Choose principal, salesperson or technical.",
+    }
+    email: WorkEmail
+    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    role: Literal["principal", "salesperson", "technical"]

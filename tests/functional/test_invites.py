@@ -1,0 +1,107 @@
+"""Invites: the portside command calls the same domain service the admin console will."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from portside.cli import main
+from portside.data import reads
+from tests.functional.portal import Portal
+
+NEW = "new.person@acme.example"
+
+
+def invite(*extra: str) -> int:
+    return main(
+        ["invite", "--tenant", "northwind", "--partner", "acme", "--email", NEW, "--name", "New Person", *extra]
+    )
+
+
+def test_an_invited_contact_signs_in_through_the_invite_link(
+    portal: Portal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert invite("--role", "technical") == 0
+    assert "Invited New Person <new.person@acme.example> as technical" in capsys.readouterr().out
+    contact = reads.contact_by_email("northwind", NEW)
+    assert contact is not None and contact.status == "invited" and contact.role == "technical"
+
+    mail = portal.last_mail_to(NEW)
+    assert "invited to the Northwind Distribution partner portal for Acme Resellers" in mail.text
+    token = portal.link_token(mail)
+    assert "Welcome" in portal.get(f"/partners/auth/magic?token={token}").body
+    assert portal.post("/partners/auth/magic", {"csrf_token": portal.csrf(), "token": token}).status == 303
+
+    assert "Technical contact" in portal.get("/partners/dashboard").body
+    assert reads.contact_by_email("northwind", NEW).status == "active"  # type: ignore[union-attr]
+
+
+def test_an_invite_link_lives_seven_days(portal: Portal) -> None:
+    invite("--role", "salesperson")
+    token = portal.link_token(portal.last_mail_to(NEW))
+    portal.advance_clock(timedelta(days=7, seconds=1))
+
+    assert "Link expired" in portal.get(f"/partners/auth/magic?token={token}").body
+
+
+def test_an_address_belongs_to_one_contact(portal: Portal, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            [
+                "invite",
+                "--tenant",
+                "northwind",
+                "--partner",
+                "globex",
+                "--email",
+                "Principal@Acme.example",
+                "--name",
+                "Copy",
+                "--role",
+                "principal",
+            ]
+        )
+        == 2
+    )
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_bad_input_and_unknown_partners_are_refused(portal: Portal, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            [
+                "invite",
+                "--tenant",
+                "northwind",
+                "--partner",
+                "acme",
+                "--email",
+                "nope",
+                "--name",
+                "X",
+                "--role",
+                "technical",
+            ]
+        )
+        == 2
+    )
+    assert (
+        main(
+            [
+                "invite",
+                "--tenant",
+                "northwind",
+                "--partner",
+                "initech",
+                "--email",
+                NEW,
+                "--name",
+                "X",
+                "--role",
+                "technical",
+            ]
+        )
+        == 1
+    )
+    assert reads.contact_by_email("northwind", NEW) is None

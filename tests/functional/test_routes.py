@@ -1,0 +1,87 @@
+"""Every manifest route: explicitly public or guarded, and every answer carries the security headers."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from portside.manifest import ROUTES, Audience, Route
+from tests.functional.portal import Portal
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": ("default-src 'none'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"),
+    "Strict-Transport-Security": ("max-age=63072000",),
+    "X-Content-Type-Options": ("nosniff",),
+    "Referrer-Policy": ("no-referrer",),
+    "Cross-Origin-Opener-Policy": ("same-origin",),
+}
+FUNCTIONS = Path(__file__).resolve().parents[2] / "functions"
+
+
+def example_path(route: Route) -> str:
+    if route.path == "/{proxy+}":
+        return "/no/such/page"
+    return re.sub(r"\{\w+\}", "example", route.path)
+
+
+def assert_security_headers(headers: dict[str, str]) -> None:
+    for name, fragments in SECURITY_HEADERS.items():
+        assert name in headers, f"missing {name}"
+        for fragment in fragments:
+            assert fragment in headers[name]
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
+def test_each_route_is_public_or_guarded_and_answers_with_security_headers(portal: Portal, route: Route) -> None:
+    method = "GET" if route.method == "ANY" else route.method
+
+    answer = portal.call(method, example_path(route), form={} if method == "POST" else None)
+
+    assert_security_headers(answer.headers)
+    assert answer.headers.get("Cache-Control") == "no-store"
+    sent_to_sign_in = answer.status == 303 and answer.location.startswith("/partners/login?next=")
+    if route.audience is Audience.PUBLIC:
+        assert not sent_to_sign_in
+    else:
+        assert sent_to_sign_in, f"{route.route_key} answered {answer.status} without a session"
+
+
+def test_every_handler_module_is_a_manifest_route_and_finds_its_own_line() -> None:
+    modules = {
+        ".".join(path.relative_to(FUNCTIONS.parent).with_suffix("").parts)
+        for path in FUNCTIONS.rglob("*.py")
+        if path.name != "__init__.py" and "workers" not in path.parts
+    }
+
+    assert modules == {route.handler for route in ROUTES}
+    for route in ROUTES:
+        assert importlib.import_module(route.handler).endpoint.route is route
+
+
+def test_an_unknown_host_gets_a_plain_404(portal: Portal) -> None:
+    portal.host = "portal.someone-else.example"
+
+    answer = portal.get("/partners/login")
+
+    assert answer.status == 404
+    assert "Northwind" not in answer.body
+    assert_security_headers(answer.headers)
+
+
+def test_errors_are_generic_pages_with_a_request_id(portal: Portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    portal.sign_in("principal@acme.example")
+
+    def explode(*_: object) -> None:
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(importlib.import_module("functions.partners.dashboard"), "dashboard_for", explode)
+    answer = portal.get("/partners/dashboard")
+
+    assert answer.status == 500
+    assert "secret internal detail" not in answer.body and "Traceback" not in answer.body
+    assert re.search(r"quote this reference: <code>[0-9a-f]{32}</code>", answer.body)
+    assert_security_headers(answer.headers)
