@@ -1,6 +1,7 @@
 """GET /partners/login/check: "check your mail", with the form for the one-time code."""
 
 from aws_lambda_powertools.event_handler import Response
+
 from portside.domain.sign_in import link_lifetime
 from portside.web.cookies import pending_sign_in_email
 from portside.web.endpoint import Endpoint

@@ -1,6 +1,7 @@
 """POST /partners/login/code: sign in with the six-digit code from the mail (for another device)."""
 
 from aws_lambda_powertools.event_handler import Response
+
 from portside.domain.sign_in import CodeRejected, spend_code
 from portside.errors import InvalidInput, RateLimited
 from portside.web.cookies import signed_in_cookies

@@ -1,6 +1,7 @@
 """POST /partners/login: mail a sign-in link. The answer never says whether the address is known."""
 
 from aws_lambda_powertools.event_handler import Response
+
 from portside.domain.sign_in import request_sign_in_link
 from portside.errors import InvalidInput, RateLimited
 from portside.web.cookies import pending_sign_in_cookie

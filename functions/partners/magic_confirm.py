@@ -5,6 +5,7 @@ reads, and it never submits itself.
 """
 
 from aws_lambda_powertools.event_handler import Response
+
 from portside.domain.sign_in import LinkState, inspect_link
 from portside.web.endpoint import Endpoint
 from portside.web.pages import page

@@ -1,6 +1,7 @@
 """POST /partners/auth/magic: spend the link (one conditional write) and open a fresh session."""
 
 from aws_lambda_powertools.event_handler import Response
+
 from portside.domain.sign_in import LinkUnusable, spend_link
 from portside.errors import InvalidInput
 from portside.web.cookies import signed_in_cookies

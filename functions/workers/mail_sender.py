@@ -7,6 +7,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+
 from portside.data.models import OutboxMail
 from portside.mail.delivery import deliver
 from portside.observability import logger, metrics, tracer

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from infra.definitions import ADMIN_APP_CLIENT, ADMIN_GROUPS, ADMIN_PASSWORD_POLICY, ADMIN_POOL_NAME
 from portside.aws import client
 from portside.config import settings
 from portside.data.schema import table_shape
-
-from infra.definitions import ADMIN_APP_CLIENT, ADMIN_GROUPS, ADMIN_PASSWORD_POLICY, ADMIN_POOL_NAME
 
 
 def create_table() -> None:

@@ -11,10 +11,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from infra.local.events import LambdaContext
 from portside.aws import client
 from portside.config import settings
-
-from infra.local.events import LambdaContext
 
 RETRIES = 3
 
@@ -64,12 +63,12 @@ class StreamFeeder:
                 self.idle.clear()
                 failures = self._deliver(batch)
                 for record in batch:
-                    if record["eventID"] in failures:
+                    if record["dynamodb"]["SequenceNumber"] in failures:
                         tries = attempts.get(id(record), 0) + 1
                         if tries <= RETRIES:
                             retry.append((tries, now + 1.0, record))
                         else:
-                            print(f"[stream] gave up on record {record['eventID']} after {tries} tries", flush=True)
+                            print(f"[stream] gave up on {record['eventID']} after {tries} tries", flush=True)
                 self._after_batch()
             if not retry:
                 self.idle.set()
@@ -80,5 +79,5 @@ class StreamFeeder:
             answer = self._handler({"Records": records}, LambdaContext(function_name="portside-mail-sender"))
         except Exception as error:  # a crashed batch is retried whole, as Lambda does
             print(f"[stream] worker failed: {error!r}", flush=True)
-            return {record["eventID"] for record in records}
+            return {record["dynamodb"]["SequenceNumber"] for record in records}
         return {failure["itemIdentifier"] for failure in answer.get("batchItemFailures", [])}

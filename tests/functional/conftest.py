@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 from moto import mock_aws
-from portside.config import settings
-from portside.domain import tenants
 
 from infra.local import resources, seed
+from portside.config import settings
+from portside.domain import tenants
 from tests.functional.portal import Portal
 
 

@@ -12,13 +12,13 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.ses import ses_backends
-from portside import clock
-from portside.aws import client
-from portside.config import settings
 
 from infra.local.events import LambdaContext, http_event
 from infra.local.mail_catcher import CaughtMail, MailCatcher
 from infra.local.router import match
+from portside import clock
+from portside.aws import client
+from portside.config import settings
 
 
 @dataclass
@@ -128,7 +128,7 @@ class Portal:
                 "eventID": item["mail_id"]["S"],
                 "eventName": "INSERT",
                 "eventSource": "aws:dynamodb",
-                "dynamodb": {"NewImage": item, "StreamViewType": "NEW_IMAGE"},
+                "dynamodb": {"NewImage": item, "StreamViewType": "NEW_IMAGE", "SequenceNumber": item["mail_id"]["S"]},
             }
             for item in items
             if item["mail_id"]["S"] not in self._delivered

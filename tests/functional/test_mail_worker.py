@@ -13,6 +13,16 @@ from tests.functional.portal import Portal
 ACME = "principal@acme.example"
 
 
+def stream_record(item: OutboxMail, sequence_number: str) -> dict:
+    """The INSERT record the table's stream delivers for ``item``."""
+    image = {**item.serialize(), "type": {"S": "OutboxMail"}}
+    return {
+        "eventID": sequence_number,
+        "eventName": "INSERT",
+        "dynamodb": {"NewImage": image, "SequenceNumber": sequence_number},
+    }
+
+
 def outbox_items() -> list[OutboxMail]:
     return [item for item in OutboxMail.scan() if isinstance(item, OutboxMail)]  # test-only Scan
 
@@ -32,8 +42,7 @@ def test_a_redelivered_record_sends_nothing_twice(portal: Portal) -> None:
     portal.request_link(ACME)
     first = portal.sent_mail()
     (item,) = outbox_items()
-    again = {"eventID": "again", "eventName": "INSERT", "dynamodb": {"NewImage": item.serialize()}}
-    again["dynamodb"]["NewImage"]["type"] = {"S": "OutboxMail"}
+    again = stream_record(item, "again")
 
     from functions.workers.mail_sender import handler
     from infra.local.events import LambdaContext
@@ -54,11 +63,7 @@ def test_a_failed_send_is_retried_then_parked_without_losing_the_change(
     monkeypatch.setattr(delivery, "send", refuse)
     portal.request_link(ACME)
     (item,) = outbox_items()
-    record = {
-        "eventID": "r1",
-        "eventName": "INSERT",
-        "dynamodb": {"NewImage": {**item.serialize(), "type": {"S": "OutboxMail"}}},
-    }
+    record = stream_record(item, "r1")
     from functions.workers.mail_sender import handler
     from infra.local.events import LambdaContext
 

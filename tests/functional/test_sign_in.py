@@ -6,12 +6,12 @@ import re
 from datetime import timedelta
 
 import pytest
+
 from portside.auth.secrets import digest
 from portside.aws import client
 from portside.config import settings
 from portside.data.base import tenant_key
 from portside.data.models import AuditEvent, Session, SignInToken
-
 from tests.functional.portal import Portal
 
 ACME = "principal@acme.example"
