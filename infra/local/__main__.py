@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import signal
@@ -10,6 +11,7 @@ import threading
 
 
 def main() -> None:
+    faulthandler.register(signal.SIGUSR1)  # `kill -USR1 <pid>` prints every thread's stack
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the runtime prints its own access lines
     port = int(os.environ.get("PORT", "8000"))
     emulator_port = int(os.environ.get("MOTO_PORT", str(port + 1)))

@@ -1,13 +1,14 @@
 """Feeds the table's stream to the mail worker, as Lambda's event source mapping does.
 
 Records are read with the DynamoDB Streams API and handed to the worker in batches; the
-records it reports as failed are retried a few times, a second apart.
+records it reports as failed (by sequence number) are retried a few times, a second apart.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -24,7 +25,6 @@ class StreamFeeder:
         self._after_batch = after_batch
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stream", daemon=True)
-        self.idle = threading.Event()
 
     def start(self) -> None:
         self._thread.start()
@@ -33,46 +33,62 @@ class StreamFeeder:
         self._stop.set()
         self._thread.join(timeout=5)
 
-    def _iterators(self) -> tuple[str, dict[str, str]]:
-        arn = client("dynamodb").describe_table(TableName=settings().table_name)["Table"]["LatestStreamArn"]
-        streams = client("dynamodbstreams")
-        shards = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"]
-        return arn, {
-            shard["ShardId"]: streams.get_shard_iterator(
-                StreamArn=arn, ShardId=shard["ShardId"], ShardIteratorType="LATEST"
-            )["ShardIterator"]
-            for shard in shards
-        }
-
     def _run(self) -> None:
-        arn, iterators = self._iterators()
         streams = client("dynamodbstreams")
+        arn = client("dynamodb").describe_table(TableName=settings().table_name)["Table"]["LatestStreamArn"]
+        shards = [shard["ShardId"] for shard in streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"]]
+        # Start after what is already there (the demo data), like a mapping that starts at LATEST.
+        positions = {shard: self._read(arn, shard, None)[1] for shard in shards}
         retry: list[tuple[int, float, dict[str, Any]]] = []
         while not self._stop.is_set():
-            batch: list[dict[str, Any]] = []
-            for shard_id, iterator in list(iterators.items()):
-                answer = streams.get_records(ShardIterator=iterator, Limit=100)
-                iterators[shard_id] = answer.get("NextShardIterator", iterator)
-                batch += [{**record, "eventSourceARN": arn} for record in answer.get("Records", [])]
-            now = time.monotonic()
-            due = [entry for entry in retry if entry[1] <= now]
-            retry = [entry for entry in retry if entry[1] > now]
-            batch += [record for _, _, record in due]
-            attempts = {id(record): n for n, _, record in due}
-            if batch:
-                self.idle.clear()
-                failures = self._deliver(batch)
-                for record in batch:
-                    if record["dynamodb"]["SequenceNumber"] in failures:
-                        tries = attempts.get(id(record), 0) + 1
-                        if tries <= RETRIES:
-                            retry.append((tries, now + 1.0, record))
-                        else:
-                            print(f"[stream] gave up on {record['eventID']} after {tries} tries", flush=True)
-                self._after_batch()
-            if not retry:
-                self.idle.set()
+            try:
+                retry = self._poll(arn, positions, retry)
+            except Exception:  # the feeder must outlive any one bad poll, as an event source mapping does
+                traceback.print_exc()
             self._stop.wait(0.2)
+
+    @staticmethod
+    def _read(arn: str, shard: str, after: str | None) -> tuple[list[dict[str, Any]], str | None]:
+        """Every record after sequence number ``after`` (all of them for None), and the new position.
+
+        A fresh iterator each time: moto restores a deep copy of its tables when a transaction is
+        cancelled, which strands any iterator that was kept open across polls.
+        """
+        streams = client("dynamodbstreams")
+        where = (
+            {"ShardIteratorType": "AFTER_SEQUENCE_NUMBER", "SequenceNumber": after}
+            if after
+            else {"ShardIteratorType": "TRIM_HORIZON"}
+        )
+        iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=shard, **where)["ShardIterator"]
+        records = streams.get_records(ShardIterator=iterator, Limit=1000)["Records"]
+        return records, (records[-1]["dynamodb"]["SequenceNumber"] if records else after)
+
+    def _poll(
+        self, arn: str, positions: dict[str, str | None], retry: list[tuple[int, float, dict[str, Any]]]
+    ) -> list[tuple[int, float, dict[str, Any]]]:
+        """Read new records, add those due for a retry, deliver them; returns what still waits for a retry."""
+        batch: list[dict[str, Any]] = []
+        for shard, after in positions.items():
+            records, positions[shard] = self._read(arn, shard, after)
+            batch += [{**record, "eventSourceARN": arn} for record in records]
+        now = time.monotonic()
+        due = [entry for entry in retry if entry[1] <= now]
+        waiting = [entry for entry in retry if entry[1] > now]
+        batch += [record for _, _, record in due]
+        attempts = {id(record): tries for tries, _, record in due}
+        if not batch:
+            return waiting
+        failures = self._deliver(batch)
+        for record in batch:
+            if record["dynamodb"]["SequenceNumber"] in failures:
+                tries = attempts.get(id(record), 0) + 1
+                if tries <= RETRIES:
+                    waiting.append((tries, now + 1.0, record))
+                else:
+                    print(f"[stream] gave up on {record['eventID']} after {tries} tries", flush=True)
+        self._after_batch()
+        return waiting
 
     def _deliver(self, records: list[dict[str, Any]]) -> set[str]:
         try:

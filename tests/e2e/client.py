@@ -1,0 +1,67 @@
+"""A small HTTP client that keeps cookies the way a browser does, over plain HTTP.
+
+``requests`` will not send ``Secure`` cookies to http://127.0.0.1, so this client keeps
+its own jar and sends the ``Cookie`` header itself.
+"""
+
+from __future__ import annotations
+
+import re
+from http.cookies import SimpleCookie
+from urllib.parse import urlsplit
+
+import requests
+
+
+class Visitor:
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.jar: dict[str, str] = {}
+
+    def request(self, method: str, path: str, data: dict[str, str] | None = None, **headers: str) -> requests.Response:
+        url = path if path.startswith("http") else self.base_url + path
+        if self.jar:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.jar.items())
+        response = requests.request(method, url, data=data, headers=headers, allow_redirects=False, timeout=30)
+        for line in response.raw.headers.getlist("Set-Cookie"):
+            cookie = SimpleCookie()
+            cookie.load(line)
+            for name, morsel in cookie.items():
+                if morsel["max-age"] == "0":
+                    self.jar.pop(name, None)
+                else:
+                    self.jar[name] = morsel.value
+        return response
+
+    def get(self, path: str, **headers: str) -> requests.Response:
+        return self.request("GET", path, **headers)
+
+    def post(self, path: str, data: dict[str, str], **headers: str) -> requests.Response:
+        return self.request("POST", path, data=data, **headers)
+
+    def csrf(self, path: str = "/partners/login") -> str:
+        return field(self.get(path).text, "csrf_token")
+
+    def open_link(self, link: str) -> requests.Response:
+        parts = urlsplit(link)
+        return self.get(f"{parts.path}?{parts.query}")
+
+
+def field(html: str, name: str) -> str:
+    found = re.search(rf'name="{name}" value="([^"]*)"', html)
+    assert found, f"no field {name}"
+    return found.group(1)
+
+
+def link_in(mail: dict) -> str:
+    return next(link for link in mail["links"] if "/partners/auth/magic" in link)
+
+
+def token_in(link: str) -> str:
+    return urlsplit(link).query.removeprefix("token=")
+
+
+def code_in(mail: dict) -> str:
+    found = re.search(r"\b(\d{6})\b", mail["text"])
+    assert found
+    return found.group(1)

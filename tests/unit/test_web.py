@@ -1,0 +1,82 @@
+"""Edge rules: CSRF origin checks, client addresses, keys derived by the models."""
+
+from __future__ import annotations
+
+import pytest
+
+from infra.local.events import http_event
+from portside.config import settings
+from portside.data.models import Contact, Session, SignInToken
+from portside.data.schema import table_shape
+from portside.errors import CsrfRejected
+from portside.manifest import ROUTES
+from portside.web.csrf import check_origin, check_token
+from portside.web.request import PortalRequest
+
+
+@pytest.mark.parametrize(
+    ("fetch_site", "origin", "allowed"),
+    [
+        ("same-origin", None, True),
+        ("none", None, True),
+        ("cross-site", None, False),
+        ("cross-site", "http://127.0.0.1:8000", False),
+        (None, None, True),
+        (None, "http://127.0.0.1:8000", True),
+        (None, "https://evil.example", False),
+        (None, "null", False),
+    ],
+)
+def test_fetch_metadata_and_origin(fetch_site: str | None, origin: str | None, allowed: bool) -> None:
+    if allowed:
+        check_origin(fetch_site, origin, "127.0.0.1:8000")
+    else:
+        with pytest.raises(CsrfRejected):
+            check_origin(fetch_site, origin, "127.0.0.1:8000")
+
+
+@pytest.mark.parametrize(
+    ("submitted", "expected"), [(None, "a" * 43), ("", "a" * 43), ("b" * 43, "a" * 43), ("a" * 43, None)]
+)
+def test_csrf_tokens_must_match(submitted: str | None, expected: str | None) -> None:
+    with pytest.raises(CsrfRejected):
+        check_token(submitted, expected)
+
+
+def request_from(source_ip: str, forwarded: str | None) -> PortalRequest:
+    from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
+
+    headers = {"x-forwarded-for": forwarded} if forwarded else {}
+    event = http_event("GET", "/", route_key="GET /", headers=headers, source_ip=source_ip)
+    return PortalRequest(APIGatewayProxyEventV2(event), ROUTES[0], tenant=None, csp_nonce="n")  # type: ignore[arg-type]
+
+
+def test_the_client_ip_is_the_tcp_peer_unless_proxies_are_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
+    spoofed = request_from("130.176.1.1", "6.6.6.6, 198.51.100.9")
+    assert spoofed.client.ip == "130.176.1.1"
+
+    monkeypatch.setenv("PORTSIDE_TRUSTED_PROXY_COUNT", "1")
+    settings.cache_clear()
+    try:
+        assert request_from("130.176.1.1", "6.6.6.6, 198.51.100.9").client.ip == "198.51.100.9"
+    finally:
+        settings.cache_clear()
+
+
+def test_keys_are_derived_by_the_models_and_start_with_the_tenant() -> None:
+    assert Contact.keys_for("northwind", "c1") == ("T#northwind#CONTACT#c1", "CONTACT")
+    assert Session.keys_for("northwind", "c1", "h") == ("T#northwind#CONTACT#c1", "SESSION#h")
+    assert SignInToken.keys_for("northwind", "h") == ("T#northwind#TOKEN#h", "TOKEN")
+    contact = Contact.build("northwind", "c1", "acme", "a@acme.example", "Ann", "technical")
+    assert (contact.PK, contact.SK, contact.GSI1PK) == (
+        "T#northwind#CONTACT#c1",
+        "CONTACT",
+        "T#northwind#PARTNER#acme#CONTACTS",
+    )
+
+
+def test_the_table_shape_is_read_off_the_models() -> None:
+    shape = table_shape()
+    assert (shape.partition_key, shape.sort_key, shape.ttl_attribute) == ("PK", "SK", "ttl")
+    assert [(i.name, i.partition_key, i.sort_key) for i in shape.indexes] == [("GSI1", "GSI1PK", "GSI1SK")]
+    assert shape.stream_view_type == "NEW_IMAGE"
