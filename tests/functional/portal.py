@@ -111,34 +111,40 @@ class Portal:
         return self.post("/partners/auth/magic", {"csrf_token": self.csrf(), "token": token})
 
     # --- mail -----------------------------------------------------------------------------------------------
-    def deliver_mail(self) -> dict[str, Any]:
-        """Hand each new outbox item to the mail worker as the INSERT record the table's stream carries.
+    def outbox_records(self) -> list[dict[str, Any]]:
+        """Each new outbox item as the INSERT record the table's stream carries to the mail worker.
 
         moto's in-process DynamoDB Streams API does not answer (its server mode, which the local
         runtime reads, does), so the records are built from the items, in the stream's own shape.
         """
-        items = client("dynamodb").scan(
+        items = client("dynamodb").scan(  # test-only: request code never scans
             TableName=settings().table_name,
             FilterExpression="#type = :outbox",
             ExpressionAttributeNames={"#type": "type"},
             ExpressionAttributeValues={":outbox": {"S": "OutboxMail"}},
         )["Items"]
-        records = [
+        fresh = [item for item in items if item["mail_id"]["S"] not in self._delivered]
+        self._delivered.update(item["mail_id"]["S"] for item in fresh)
+        return [
             {
                 "eventID": item["mail_id"]["S"],
                 "eventName": "INSERT",
                 "eventSource": "aws:dynamodb",
                 "dynamodb": {"NewImage": item, "StreamViewType": "NEW_IMAGE", "SequenceNumber": item["mail_id"]["S"]},
             }
-            for item in items
-            if item["mail_id"]["S"] not in self._delivered
+            for item in fresh
         ]
+
+    @staticmethod
+    def run_mail_worker(records: list[dict[str, Any]]) -> dict[str, Any]:
         if not records:  # Lambda never invokes a stream consumer with an empty batch
             return {"batchItemFailures": []}
-        self._delivered.update(record["eventID"] for record in records)
         from functions.workers.mail_sender import handler
 
         return handler({"Records": records}, LambdaContext(function_name="mail_sender"))  # type: ignore[no-any-return]
+
+    def deliver_mail(self) -> dict[str, Any]:
+        return self.run_mail_worker(self.outbox_records())
 
     def sent_mail(self) -> list[CaughtMail]:
         self.deliver_mail()

@@ -1,0 +1,205 @@
+"""``make bench``: what each manifest route costs, measured, not guessed.
+
+For every route (and the mail worker):
+
+- cold import: seconds to import its handler module in a fresh interpreter (median of
+  ``COLD_RUNS``), beside a bare ``import boto3`` measured the same way in the same run;
+- AWS calls: the calls one request makes (counted through botocore's ``before-call`` events),
+  with DynamoDB round trips on their own;
+- warm time: the median wall time of ``WARM_RUNS`` requests to an already imported handler,
+  against moto in this process (moto's own overhead included: compare routes, not absolutes).
+
+Prints a table and writes ``build/bench.json``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+COLD_RUNS = 3
+WARM_RUNS = 15
+
+os.environ.update(
+    {
+        "AWS_ACCESS_KEY_ID": "bench",
+        "AWS_SECRET_ACCESS_KEY": "bench",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "POWERTOOLS_METRICS_DISABLED": "true",
+        "POWERTOOLS_LOG_LEVEL": "ERROR",
+        # Repeated sign-ins from one address and IP are the point here, not an attack.
+        "PORTSIDE_SIGN_IN_LIMIT_PER_ADDRESS": "100000",
+        "PORTSIDE_SIGN_IN_LIMIT_PER_IP": "100000",
+    }
+)
+for variable in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN"):
+    os.environ.pop(variable, None)
+
+
+@dataclass
+class Row:
+    route: str
+    handler: str
+    cold_import_s: float
+    vs_boto3: float
+    aws_calls: int
+    dynamodb_round_trips: int
+    calls: str
+    warm_ms: float
+
+
+def cold_import(module: str) -> float:
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+        for _ in range(COLD_RUNS)
+    ]
+    return statistics.median(runs)
+
+
+class CallCounter:
+    """Counts every AWS API call of every botocore client, PynamoDB's included."""
+
+    def __init__(self) -> None:
+        self.calls: Counter[str] = Counter()
+        import botocore.session
+
+        original = botocore.session.Session.create_client
+
+        def create_client(session: Any, *args: Any, **kwargs: Any) -> Any:
+            client = original(session, *args, **kwargs)
+            client.meta.events.register("before-call.*.*", self._count)
+            return client
+
+        botocore.session.Session.create_client = create_client  # type: ignore[method-assign]
+
+    def _count(self, model: Any, **_: Any) -> None:
+        self.calls[f"{model.service_model.service_name}:{model.name}"] += 1
+
+
+def scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]]:
+    """Per route: a setup (not measured) and the one request measured, given what setup returned."""
+    email = "principal@acme.example"
+
+    def fresh_link() -> str:
+        portal.request_link(email)
+        return str(portal.link_token(portal.last_mail_to(email)))
+
+    def fresh_code() -> str:
+        portal.request_link(email)
+        return str(portal.code_in(portal.last_mail_to(email)))
+
+    def signed_in() -> str:
+        portal.sign_in(email)
+        return str(portal.get("/partners/dashboard").field("csrf_token"))
+
+    csrf = portal.csrf
+    return {
+        "home": (lambda: None, lambda _: portal.get("/")),
+        "partner_login_form": (lambda: None, lambda _: portal.get("/partners/login")),
+        "partner_login_request": (
+            csrf,
+            lambda token: portal.post("/partners/login", {"csrf_token": token, "email": email}),
+        ),
+        "partner_check_mail": (lambda: None, lambda _: portal.get("/partners/login/check")),
+        "partner_code_sign_in": (
+            lambda: (fresh_code(), csrf()),
+            lambda args: portal.post("/partners/login/code", {"csrf_token": args[1], "email": email, "code": args[0]}),
+        ),
+        "partner_magic_confirm": (fresh_link, lambda token: portal.get(f"/partners/auth/magic?token={token}")),
+        "partner_magic_spend": (
+            lambda: (fresh_link(), csrf()),
+            lambda args: portal.post("/partners/auth/magic", {"csrf_token": args[1], "token": args[0]}),
+        ),
+        "partner_logout": (signed_in, lambda token: portal.post("/partners/logout", {"csrf_token": token})),
+        "partner_dashboard": (lambda: portal.sign_in(email), lambda _: portal.get("/partners/dashboard")),
+        "not_found": (lambda: None, lambda _: portal.get("/no/such/page")),
+        "mail_sender": (lambda: (portal.request_link(email), portal.outbox_records())[1], portal.run_mail_worker),
+    }
+
+
+def measure_requests() -> dict[str, tuple[Counter[str], float]]:
+    counter = CallCounter()
+    import pytest
+    from moto import mock_aws
+
+    from infra.local import resources, seed
+    from tests.functional.portal import Portal
+
+    results: dict[str, tuple[Counter[str], float]] = {}
+    # Powertools still prints metric batches when disabled; the table below is the output that matters.
+    with mock_aws(), open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
+        resources.create_table()
+        resources.create_mail_identity()
+        seed.seed_tenant(Portal.BASE_URL)
+        portal = Portal(pytest.MonkeyPatch())
+        for name, (setup, request) in scenarios(portal).items():
+            request(setup())  # warm the handler (its cold start is measured separately)
+            timings, calls = [], Counter[str]()
+            for run in range(WARM_RUNS):
+                prepared = setup()
+                counter.calls.clear()
+                started = time.perf_counter()
+                request(prepared)
+                timings.append(time.perf_counter() - started)
+                if run == 0:
+                    calls = Counter(counter.calls)
+            results[name] = (calls, statistics.median(timings) * 1000)
+    return results
+
+
+def main() -> None:
+    from portside.manifest import ROUTES, WORKERS
+
+    handlers = {route.name: route.handler for route in ROUTES} | {worker.name: worker.handler for worker in WORKERS}
+    print(f"Measuring cold imports ({COLD_RUNS} fresh interpreters each) ...", flush=True)
+    boto3_import = cold_import("boto3")
+    imports = {name: cold_import(module) for name, module in handlers.items()}
+    print(f"Measuring requests against moto ({WARM_RUNS} warm requests each) ...", flush=True)
+    requests = measure_requests()
+
+    rows = []
+    for name, module in handlers.items():
+        calls, warm_ms = requests[name]
+        rows.append(
+            Row(
+                route=name,
+                handler=module,
+                cold_import_s=round(imports[name], 3),
+                vs_boto3=round(imports[name] / boto3_import, 2),
+                aws_calls=sum(calls.values()),
+                dynamodb_round_trips=sum(n for call, n in calls.items() if call.startswith("dynamodb:")),
+                calls=", ".join(f"{call.split(':')[1]} x{n}" for call, n in sorted(calls.items())),
+                warm_ms=round(warm_ms, 1),
+            )
+        )
+
+    print(f"\nbare `import boto3`: {boto3_import:.3f} s (median of {COLD_RUNS})\n")
+    header = f"{'route':24} {'cold import':>11} {'/ boto3':>8} {'AWS calls':>9} {'DynamoDB':>8} {'warm ms':>8}  calls"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        print(
+            f"{row.route:24} {row.cold_import_s:>9.3f} s {row.vs_boto3:>8.2f} {row.aws_calls:>9} "
+            f"{row.dynamodb_round_trips:>8} {row.warm_ms:>8.1f}  {row.calls}"
+        )
+    out = ROOT / "build" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    report = {"boto3_import_s": round(boto3_import, 3), "routes": [asdict(row) for row in rows]}
+    out.write_text(json.dumps(report, indent=2))
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
