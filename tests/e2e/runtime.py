@@ -112,9 +112,9 @@ def runtime() -> Iterator[Runtime]:
             raise RuntimeError(f"the local runtime did not start; see {log.name}")
         time.sleep(0.2)
     yield Runtime(base_url, f"http://127.0.0.1:{emulator_port}")
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signal.SIGINT)  # what Ctrl-C sends to `make dev`
     try:
-        process.wait(timeout=15)
+        assert process.wait(timeout=15) == 0, "the local runtime did not stop cleanly on SIGINT"
     finally:
         if process.poll() is None:
             process.kill()

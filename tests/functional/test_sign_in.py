@@ -243,3 +243,30 @@ def test_a_disabled_contact_cannot_sign_in(portal: Portal) -> None:
     portal.request_link("sales@acme.example")
 
     assert [m for m in portal.sent_mail() if "sales@acme.example" in m.to] == []
+
+
+def test_a_tenant_idle_timeout_ends_quiet_sessions(portal: Portal) -> None:
+    from portside.data.models import Tenant
+    from portside.domain import tenants
+
+    tenant = Tenant.get(*Tenant.keys_for("northwind"))
+    tenant.session_idle_minutes = 30
+    tenant.save()
+    tenants.forget_cached_tenants()
+    portal.sign_in(ACME)
+
+    portal.advance_clock(timedelta(minutes=20))
+    assert portal.get("/partners/dashboard").status == 200  # activity: the session is touched
+    portal.advance_clock(timedelta(minutes=25))
+    assert portal.get("/partners/dashboard").status == 200  # 25 minutes after the touch
+    portal.advance_clock(timedelta(minutes=31))
+    assert portal.get("/partners/dashboard").status == 303
+
+
+def test_a_session_ends_after_thirty_days_whatever_the_activity(portal: Portal) -> None:
+    portal.sign_in(ACME)
+
+    portal.advance_clock(timedelta(days=29, hours=23))
+    assert portal.get("/partners/dashboard").status == 200
+    portal.advance_clock(timedelta(hours=1, minutes=1))
+    assert portal.get("/partners/dashboard").status == 303
