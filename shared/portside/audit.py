@@ -18,9 +18,6 @@ class Client:
     user_agent: str | None = None
 
 
-SYSTEM = Client(ip=None, user_agent="portside")
-
-
 def audit_event(tenant_id: str, actor: str, action: str, target: str, client: Client, **details: Any) -> AuditEvent:
     return AuditEvent.build(
         tenant_id,

@@ -7,7 +7,6 @@ this process's AWS settings stay pointed at nothing real.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -119,7 +118,3 @@ def runtime() -> Iterator[Runtime]:
         if process.poll() is None:
             process.kill()
         log.close()
-
-
-def dump(value: object) -> str:
-    return json.dumps(value, indent=2)

@@ -85,3 +85,23 @@ def test_errors_are_generic_pages_with_a_request_id(portal: Portal, monkeypatch:
     assert "secret internal detail" not in answer.body and "Traceback" not in answer.body
     assert re.search(r"quote this reference: <code>[0-9a-f]{32}</code>", answer.body)
     assert_security_headers(answer.headers)
+
+
+def test_when_even_the_branded_error_page_fails_a_neutral_one_answers(
+    portal: Portal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal.sign_in("principal@acme.example")
+
+    def explode(*_: object) -> None:
+        raise RuntimeError("table unreachable")
+
+    from portside.domain import tenants
+
+    monkeypatch.setattr(importlib.import_module("functions.partners.dashboard"), "dashboard_for", explode)
+    monkeypatch.setattr(tenants, "cached_partner", explode)
+    tenants.forget_cached_tenants()
+    answer = portal.get("/partners/dashboard")
+
+    assert answer.status == 500
+    assert "Partner portal" in answer.body and "table unreachable" not in answer.body
+    assert_security_headers(answer.headers)

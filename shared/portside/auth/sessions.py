@@ -86,11 +86,3 @@ def principal_from_cookie(tenant: Tenant, cookie_value: str | None) -> PartnerPr
 def end_session(changes: Changes, principal: PartnerPrincipal) -> None:
     keys = Session.keys_for(principal.tenant_id, principal.contact_id, principal.session_hash)
     changes.delete(Session(*keys), label="session")
-
-
-def end_all_sessions(changes: Changes, tenant_id: str, contact_id: str) -> int:
-    """Add a delete for every session of the contact; returns how many."""
-    sessions = reads.sessions_of_contact(tenant_id, contact_id)
-    for index, item in enumerate(sessions):
-        changes.delete(item, label=f"session-{index}")
-    return len(sessions)

@@ -45,6 +45,13 @@ def _powertools_rule(path: str) -> str:
     return path.replace("{", "<").replace("}", ">")
 
 
+def _methods(route_method: str) -> list[str]:
+    """A GET route also answers HEAD (link scanners send it); ANY is every method."""
+    if route_method == "ANY":
+        return ALL_METHODS
+    return ["GET", "HEAD"] if route_method == "GET" else [route_method]
+
+
 class Endpoint:
     def __init__(self, module: str, error_pages: dict[type[PortsideError], str] | None = None) -> None:
         """``error_pages`` names the template that answers an expected error (a form shown again, say)."""
@@ -64,10 +71,7 @@ class Endpoint:
         if self.route.path == "/{proxy+}":
             self.app.not_found(lambda _error: entry())
         else:
-            methods = ALL_METHODS if self.route.method == "ANY" else [self.route.method]
-            if self.route.method == "GET":
-                methods = ["GET", "HEAD"]
-            self.app.route(_powertools_rule(self.route.path), method=methods)(entry)
+            self.app.route(_powertools_rule(self.route.path), method=_methods(self.route.method))(entry)
         return view
 
     def _prepare(self, path_params: dict[str, str]) -> PortalRequest:

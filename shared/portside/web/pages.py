@@ -10,6 +10,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from portside.data.models import Brand
 from portside.domain import tenants
 from portside.errors import PortsideError
+from portside.observability import logger
 from portside.web import csrf
 from portside.web.navigation import partner_navigation
 from portside.web.rendering import render
@@ -58,9 +59,16 @@ def page(
 
 
 def error_page(request: PortalRequest | None, app: APIGatewayHttpResolver, error: PortsideError) -> Response:
-    """Generic on purpose: the public message of the error class and a request id, never exception text."""
+    """Generic on purpose: the public message of the error class and a request id, never exception text.
+
+    Dressed in the tenant's brand when the request got that far; if even that fails (the table is
+    unreachable, say), the neutral page still answers.
+    """
     if request is not None:
-        return page(request, "error.html", status=error.status, message=error.public_message)
+        try:
+            return page(request, "error.html", status=error.status, message=error.public_message)
+        except Exception:
+            logger.exception("the branded error page failed; answering with the neutral one")
     body = render(
         "error.html",
         brand=NEUTRAL_BRAND,
