@@ -8,7 +8,7 @@ PORT ?= 8000
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install dev test lint bench
+.PHONY: help install dev test lint bench synth deploy
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,3 +34,14 @@ lint: $(INSTALLED) ## ruff and mypy
 
 bench: $(INSTALLED) ## Cold import time and AWS calls per request for every route (writes build/bench.json)
 	$(BIN)/python -m tests.bench
+
+CDK := infra/node_modules/.bin/cdk
+$(CDK): infra/package.json infra/package-lock.json
+	npm ci --prefix infra --no-audit --no-fund --silent
+	@touch $@
+
+synth: $(INSTALLED) $(CDK) ## Synthesize the stack into cdk.out/ (no AWS credentials needed; cdk-nag runs)
+	$(CDK) synth --quiet $(CDK_ARGS)
+
+deploy: $(INSTALLED) $(CDK) ## Deploy with the credentials of your environment (see the README's deploy section)
+	$(CDK) deploy $(CDK_ARGS)

@@ -40,9 +40,10 @@ class Settings(BaseSettings):
     # Wrong one-time codes allowed before the code (and its link) locks.
     sign_in_code_attempts: int = 5
 
-    # How many proxies in front of API Gateway append to X-Forwarded-For (CloudFront: 1).
-    # 0 trusts only the TCP peer API Gateway saw.
-    trusted_proxy_count: int = 0
+    # Behind the stack's CloudFront edge, API Gateway sees CloudFront, not the browser: the edge's viewer-request
+    # function then overwrites ``x-viewer-ip`` and ``x-viewer-host`` with what the browser sent, and only then are
+    # they read. Off, they are ignored (anyone can send them), and the TCP peer and Host header are used.
+    behind_edge: bool = False
 
     # How often a mail worker retries one outbox item before parking it as failed.
     mail_max_attempts: int = 5

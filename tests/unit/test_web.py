@@ -43,22 +43,27 @@ def test_csrf_tokens_must_match(submitted: str | None, expected: str | None) -> 
         check_token(submitted, expected)
 
 
-def request_from(source_ip: str, forwarded: str | None) -> PortalRequest:
+def request_from(source_ip: str, headers: dict[str, str]) -> PortalRequest:
     from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 
-    headers = {"x-forwarded-for": forwarded} if forwarded else {}
-    event = http_event("GET", "/", route_key="GET /", headers=headers, source_ip=source_ip)
+    event = http_event(
+        "GET", "/", route_key="GET /", headers=headers, source_ip=source_ip, host="abc.execute-api.example"
+    )
     return PortalRequest(APIGatewayProxyEventV2(event), ROUTES[0], tenant=None, csp_nonce="n")  # type: ignore[arg-type]
 
 
-def test_the_client_ip_is_the_tcp_peer_unless_proxies_are_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
-    spoofed = request_from("130.176.1.1", "6.6.6.6, 198.51.100.9")
-    assert spoofed.client.ip == "130.176.1.1"
+def test_viewer_headers_count_only_behind_the_edge(monkeypatch: pytest.MonkeyPatch) -> None:
+    spoofed = {"x-viewer-ip": "6.6.6.6", "x-viewer-host": "portal.victim.example", "x-forwarded-for": "7.7.7.7"}
+    direct = request_from("198.51.100.9", spoofed)
+    assert (direct.client.ip, direct.host) == ("198.51.100.9", "abc.execute-api.example")
 
-    monkeypatch.setenv("PORTSIDE_TRUSTED_PROXY_COUNT", "1")
+    monkeypatch.setenv("PORTSIDE_BEHIND_EDGE", "true")
     settings.cache_clear()
     try:
-        assert request_from("130.176.1.1", "6.6.6.6, 198.51.100.9").client.ip == "198.51.100.9"
+        edge = request_from(
+            "130.176.1.1", {"x-viewer-ip": "203.0.113.5", "x-viewer-host": "partners.northwind.example"}
+        )
+        assert (edge.client.ip, edge.host) == ("203.0.113.5", "partners.northwind.example")
     finally:
         settings.cache_clear()
 

@@ -33,7 +33,7 @@ from portside.observability import logger, metrics, tracer
 from portside.web import cookies, csrf
 from portside.web.headers import new_nonce, security_headers
 from portside.web.pages import error_page, page
-from portside.web.request import PortalRequest
+from portside.web.request import PortalRequest, public_host
 from portside.web.responses import json_body, redirect
 
 View = Callable[[PortalRequest], Response]
@@ -77,7 +77,7 @@ class Endpoint:
     def _prepare(self, path_params: dict[str, str]) -> PortalRequest:
         """Tenant, principal, guard, CSRF: everything that must hold before a view runs."""
         event = self.app.current_event
-        tenant = tenants.tenant_for_host(event.headers.get("host", ""))
+        tenant = tenants.tenant_for_host(public_host(event.headers))
         request = PortalRequest(
             event=event,
             route=self.route,
@@ -100,7 +100,7 @@ class Endpoint:
             request.csrf_token = request.principal.csrf_token if request.principal else None
         guard.check_route(self.route, request.principal)
         if request.method not in SAFE_METHODS:
-            csrf.check_origin(request.header("sec-fetch-site"), request.header("origin"), request.header("host"))
+            csrf.check_origin(request.header("sec-fetch-site"), request.header("origin"), request.host)
             csrf.check_token(request.form.get(csrf.FIELD), request.csrf_token)
         return request
 

@@ -16,6 +16,14 @@ from portside.data.models import Tenant
 from portside.manifest import Route
 
 MAX_FORM_BYTES = 64 * 1024
+VIEWER_IP, VIEWER_HOST = "x-viewer-ip", "x-viewer-host"  # set by the edge's viewer-request function
+
+
+def public_host(headers: dict[str, str]) -> str:
+    """The host the browser asked for: it names the tenant and is what a same-origin Origin header carries."""
+    if settings().behind_edge and headers.get(VIEWER_HOST):
+        return headers[VIEWER_HOST]
+    return headers.get("host", "")
 
 
 @dataclass
@@ -69,14 +77,11 @@ class PortalRequest:
             return {}
         return {name: values[0] for name, values in parse_qs(body, keep_blank_values=True).items()}
 
+    @property
+    def host(self) -> str:
+        return public_host(self.event.headers)
+
     @cached_property
     def client(self) -> Client:
-        return Client(ip=self._client_ip(), user_agent=self.header("user-agent"))
-
-    def _client_ip(self) -> str:
-        """The TCP peer API Gateway saw, or, behind N trusted proxies, the address the outermost one saw."""
-        hops = settings().trusted_proxy_count
-        forwarded = [part.strip() for part in (self.header("x-forwarded-for") or "").split(",") if part.strip()]
-        if hops and len(forwarded) >= hops:
-            return forwarded[-hops]
-        return self.event.request_context.http.source_ip
+        ip = self.header(VIEWER_IP) if settings().behind_edge else None
+        return Client(ip=ip or self.event.request_context.http.source_ip, user_agent=self.header("user-agent"))

@@ -1,0 +1,1 @@
+"""The stack's parts, one construct per file; ``infra/stack.py`` composes them."""

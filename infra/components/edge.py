@@ -1,0 +1,146 @@
+"""CloudFront in front of the API, with AWS WAF: managed common rules and a rate limit on sign-in.
+
+API Gateway only answers requests for its own host, so CloudFront sends it that host; the
+viewer's host (which names the tenant) and address travel in ``x-viewer-host`` and
+``x-viewer-ip``, which a viewer-request function overwrites on every request.
+"""
+
+from __future__ import annotations
+
+from aws_cdk import Acknowledgment, Fn, Stack, Validations
+from aws_cdk import aws_certificatemanager as acm
+from aws_cdk import aws_cloudfront as cloudfront
+from aws_cdk import aws_cloudfront_origins as origins
+from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_wafv2 as waf
+from constructs import Construct
+
+from infra.config import DeploymentConfig
+
+VIEWER_HEADERS = """
+function handler(event) {
+  var request = event.request;
+  request.headers['x-viewer-host'] = { value: request.headers.host.value };
+  request.headers['x-viewer-ip'] = { value: event.viewer.ip };
+  return request;
+}
+"""
+SIGN_IN_PATHS = ("/partners/login", "/partners/auth/", "/admin/login")
+SIGN_IN_REQUESTS_PER_5_MINUTES = 100
+
+
+def _visibility(name: str) -> waf.CfnWebACL.VisibilityConfigProperty:
+    return waf.CfnWebACL.VisibilityConfigProperty(
+        cloud_watch_metrics_enabled=True, metric_name=name, sampled_requests_enabled=True
+    )
+
+
+def _managed(name: str, priority: int) -> waf.CfnWebACL.RuleProperty:
+    return waf.CfnWebACL.RuleProperty(
+        name=name,
+        priority=priority,
+        override_action=waf.CfnWebACL.OverrideActionProperty(none={}),
+        statement=waf.CfnWebACL.StatementProperty(
+            managed_rule_group_statement=waf.CfnWebACL.ManagedRuleGroupStatementProperty(vendor_name="AWS", name=name)
+        ),
+        visibility_config=_visibility(name),
+    )
+
+
+def _sign_in_rate_limit(priority: int) -> waf.CfnWebACL.RuleProperty:
+    paths = [
+        waf.CfnWebACL.StatementProperty(
+            byte_match_statement=waf.CfnWebACL.ByteMatchStatementProperty(
+                field_to_match=waf.CfnWebACL.FieldToMatchProperty(uri_path={}),
+                positional_constraint="STARTS_WITH",
+                search_string=path,
+                text_transformations=[waf.CfnWebACL.TextTransformationProperty(priority=0, type="LOWERCASE")],
+            )
+        )
+        for path in SIGN_IN_PATHS
+    ]
+    return waf.CfnWebACL.RuleProperty(
+        name="SignInRateLimit",
+        priority=priority,
+        action=waf.CfnWebACL.RuleActionProperty(block={}),
+        statement=waf.CfnWebACL.StatementProperty(
+            rate_based_statement=waf.CfnWebACL.RateBasedStatementProperty(
+                limit=SIGN_IN_REQUESTS_PER_5_MINUTES,
+                aggregate_key_type="IP",
+                scope_down_statement=waf.CfnWebACL.StatementProperty(
+                    or_statement=waf.CfnWebACL.OrStatementProperty(statements=paths)
+                ),
+            )
+        ),
+        visibility_config=_visibility("SignInRateLimit"),
+    )
+
+
+class Edge(Construct):
+    def __init__(
+        self, scope: Construct, construct_id: str, config: DeploymentConfig, api_url: str, log_bucket: s3.IBucket
+    ) -> None:
+        super().__init__(scope, construct_id)
+        if Stack.of(self).region not in ("us-east-1",) and not Stack.of(self).region.startswith("${Token"):
+            raise ValueError("CloudFront's WAF web ACL lives in us-east-1: deploy there, or set context edge=false")
+        self.web_acl = waf.CfnWebACL(
+            self,
+            "WebAcl",
+            scope="CLOUDFRONT",
+            default_action=waf.CfnWebACL.DefaultActionProperty(allow={}),
+            rules=[
+                _managed("AWSManagedRulesCommonRuleSet", 0),
+                _managed("AWSManagedRulesKnownBadInputsRuleSet", 1),
+                _sign_in_rate_limit(2),
+            ],
+            visibility_config=_visibility("portside"),
+        )
+        viewer_headers = cloudfront.Function(
+            self,
+            "ViewerHeaders",
+            code=cloudfront.FunctionCode.from_inline(VIEWER_HEADERS),
+            runtime=cloudfront.FunctionRuntime.JS_2_0,
+        )
+        certificate = (
+            acm.Certificate.from_certificate_arn(self, "Certificate", config.certificate_arn)
+            if config.certificate_arn
+            else None
+        )
+        self.distribution = cloudfront.Distribution(
+            self,
+            "Distribution",
+            default_behavior=cloudfront.BehaviorOptions(
+                origin=origins.HttpOrigin(Fn.select(2, Fn.split("/", api_url))),
+                viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+                allowed_methods=cloudfront.AllowedMethods.ALLOW_ALL,
+                cache_policy=cloudfront.CachePolicy.CACHING_DISABLED,
+                origin_request_policy=cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+                function_associations=[
+                    cloudfront.FunctionAssociation(
+                        function=viewer_headers, event_type=cloudfront.FunctionEventType.VIEWER_REQUEST
+                    )
+                ],
+            ),
+            domain_names=[config.domain_name] if config.domain_name and certificate else None,
+            certificate=certificate,
+            minimum_protocol_version=cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 if certificate else None,
+            web_acl_id=self.web_acl.attr_arn,
+            enable_logging=True,
+            log_bucket=log_bucket,
+            log_file_prefix="cloudfront/",
+        )
+        Validations.of(self.distribution).acknowledge(
+            Acknowledgment(id="AwsSolutions-CFR1", reason="Partners sign in from any country; no geo restriction.")
+        )
+        if certificate is None:
+            Validations.of(self.distribution).acknowledge(
+                Acknowledgment(
+                    id="AwsSolutions-CFR4",
+                    reason="Without a custom domain CloudFront serves its default certificate, whose security policy "
+                    "cannot be set. Give domain_name and certificate_arn to get TLSv1.2_2021.",
+                )
+            )
+
+    @property
+    def url(self) -> str:
+        return f"https://{self.distribution.distribution_domain_name}"

@@ -1,0 +1,124 @@
+"""One Lambda function, built the same way for every route and worker: defaults and grants in one place.
+
+Each function gets a role of its own holding exactly what its manifest line names, plus
+writing to its own log group and sending traces. DynamoDB grants name actions one by one:
+no Scan is granted anywhere, so the design's "no Scan on a request path" is enforced by IAM.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aws_cdk import Acknowledgment, CfnElement, Duration, RemovalPolicy, Stack, Validations
+from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_logs as logs
+from aws_cdk import aws_s3 as s3
+from constructs import Construct
+
+from infra.components.layer import ROOT
+from portside.manifest import Access
+
+TABLE_READ = ("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem")
+TABLE_WRITE = (*TABLE_READ, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")
+ACTIONS: dict[Access, tuple[str, ...]] = {
+    Access.TABLE_READ: TABLE_READ,
+    Access.TABLE_WRITE: TABLE_WRITE,
+    Access.BUCKET_READ: ("s3:GetObject",),
+    Access.BUCKET_WRITE: ("s3:GetObject", "s3:PutObject"),
+    Access.MAIL: ("ses:SendRawEmail",),
+}
+LOG_ACTIONS = ("logs:CreateLogStream", "logs:PutLogEvents")
+TRACE_ACTIONS = ("xray:PutTraceSegments", "xray:PutTelemetryRecords")
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every function is built with."""
+
+    table: dynamodb.ITableV2
+    bucket: s3.IBucket
+    mail_resources: tuple[str, ...]  # ARNs of the SES identity and configuration set
+    layer: lambda_.ILayerVersion
+    environment: dict[str, str]
+    log_retention: logs.RetentionDays
+    removal: RemovalPolicy
+
+
+def handler_code() -> lambda_.Code:
+    """The ``functions/`` package, kept at its path so that handler modules keep their manifest names."""
+    return lambda_.Code.from_asset(
+        str(ROOT), exclude=["*", ".*", "!functions", "!functions/**", "**/__pycache__", "**/*.pyc"]
+    )
+
+
+class PortsideFunction(Construct):
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        *,
+        handler_module: str,
+        access: tuple[Access, ...],
+        shared: Shared,
+        code: lambda_.Code,
+        timeout_seconds: int = 10,
+    ) -> None:
+        super().__init__(scope, construct_id)
+        self.log_group = logs.LogGroup(self, "Logs", retention=shared.log_retention, removal_policy=shared.removal)
+        self.role = iam.Role(
+            self, "Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"), description=handler_module
+        )
+        self.role.add_to_policy(
+            iam.PolicyStatement(actions=list(LOG_ACTIONS), resources=[self.log_group.log_group_arn])
+        )
+        self.role.add_to_policy(iam.PolicyStatement(actions=list(TRACE_ACTIONS), resources=["*"]))
+        for needed in access:
+            self.role.add_to_policy(
+                iam.PolicyStatement(actions=list(ACTIONS[needed]), resources=self._resources(needed, shared))
+            )
+        table_resource = shared.table.node.default_child
+        assert isinstance(table_resource, CfnElement)
+        table_id = Stack.of(self).resolve(Stack.of(self).get_logical_id(table_resource))
+        Validations.of(self).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions-IAM5[Resource::*]",
+                reason="X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions.",
+            ),
+            Acknowledgment(
+                id=f"AwsSolutions-IAM5[Resource::<{table_id}.Arn>/index/*]",
+                reason="Queries on the table's global secondary indexes (GSI1) need the index ARNs; every action "
+                "is named one by one, none is a wildcard.",
+            ),
+            Acknowledgment(
+                id="Serverless-LambdaDLQ",
+                reason="Route functions are invoked synchronously by API Gateway, where a Lambda dead-letter queue "
+                "never applies; stream workers send failed batches to the event source mapping's on-failure queue.",
+            ),
+        )
+        self.function = lambda_.Function(
+            self,
+            "Function",
+            runtime=lambda_.Runtime.PYTHON_3_14,
+            architecture=lambda_.Architecture.ARM_64,
+            handler=f"{handler_module}.handler",
+            code=code,
+            layers=[shared.layer],
+            role=self.role,
+            tracing=lambda_.Tracing.ACTIVE,
+            logging_format=lambda_.LoggingFormat.JSON,
+            log_group=self.log_group,
+            timeout=Duration.seconds(timeout_seconds),
+            memory_size=512,
+            environment=shared.environment,
+            description=handler_module,
+        )
+
+    @staticmethod
+    def _resources(needed: Access, shared: Shared) -> list[str]:
+        if needed in (Access.TABLE_READ, Access.TABLE_WRITE):
+            return [shared.table.table_arn, f"{shared.table.table_arn}/index/*"]
+        if needed in (Access.BUCKET_READ, Access.BUCKET_WRITE):
+            return [shared.bucket.arn_for_objects("*")]
+        return list(shared.mail_resources)

@@ -1,0 +1,90 @@
+"""The admins' Cognito user pool: MFA (TOTP) required, no self sign-up, groups as admin roles."""
+
+from __future__ import annotations
+
+from aws_cdk import Acknowledgment, Duration, RemovalPolicy, SecretValue, Validations
+from aws_cdk import aws_cognito as cognito
+from constructs import Construct
+
+from infra.config import DeploymentConfig
+from infra.definitions import ADMIN_APP_CLIENT, ADMIN_GROUPS, ADMIN_PASSWORD_POLICY, ADMIN_POOL_NAME
+
+
+class Identity(Construct):
+    def __init__(self, scope: Construct, construct_id: str, config: DeploymentConfig) -> None:
+        super().__init__(scope, construct_id)
+        policy = ADMIN_PASSWORD_POLICY
+        self.pool = cognito.UserPool(
+            self,
+            "AdminPool",
+            user_pool_name=f"{ADMIN_POOL_NAME}-{config.stage}",
+            self_sign_up_enabled=False,
+            sign_in_aliases=cognito.SignInAliases(email=True),
+            mfa=cognito.Mfa.REQUIRED,
+            mfa_second_factor=cognito.MfaSecondFactor(otp=True, sms=False),
+            password_policy=cognito.PasswordPolicy(
+                min_length=int(policy["MinimumLength"]),
+                require_uppercase=bool(policy["RequireUppercase"]),
+                require_lowercase=bool(policy["RequireLowercase"]),
+                require_digits=bool(policy["RequireNumbers"]),
+                require_symbols=bool(policy["RequireSymbols"]),
+                temp_password_validity=Duration.days(int(policy["TemporaryPasswordValidityDays"])),
+            ),
+            account_recovery=cognito.AccountRecovery.EMAIL_ONLY,
+            deletion_protection=not config.is_dev,
+            removal_policy=RemovalPolicy.DESTROY if config.is_dev else RemovalPolicy.RETAIN,
+        )
+        Validations.of(self.pool).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions-COG8",
+                reason="Threat protection needs the Cognito Plus plan; admin sign-in is guarded by required TOTP "
+                "MFA and the portal's own slowed retries. Turn it on per environment if the plan is bought.",
+            )
+        )
+        for group in ADMIN_GROUPS:
+            cognito.CfnUserPoolGroup(
+                self, f"Group{group.title()}", user_pool_id=self.pool.user_pool_id, group_name=group
+            )
+
+        providers = [cognito.UserPoolClientIdentityProvider.COGNITO]
+        if config.identity_provider is not None:
+            providers.append(self._federate(config))
+        self.client = self.pool.add_client(
+            "AdminConsole",
+            user_pool_client_name=ADMIN_APP_CLIENT,
+            auth_flows=cognito.AuthFlow(user_password=True),
+            generate_secret=False,
+            prevent_user_existence_errors=True,
+            supported_identity_providers=providers,
+            id_token_validity=Duration.hours(1),
+            access_token_validity=Duration.hours(1),
+        )
+
+    def _federate(self, config: DeploymentConfig) -> cognito.UserPoolClientIdentityProvider:
+        provider = config.identity_provider
+        assert provider is not None
+        if provider.kind == "oidc":
+            cognito.UserPoolIdentityProviderOidc(
+                self,
+                "Oidc",
+                user_pool=self.pool,
+                name=provider.name,
+                issuer_url=str(provider.issuer_url),
+                client_id=str(provider.client_id),
+                # A {{resolve:secretsmanager:...}} reference: CloudFormation reads it at deploy time, and the
+                # secret itself never appears in the template.
+                client_secret=SecretValue.secrets_manager(str(provider.client_secret_name)).unsafe_unwrap(),
+                scopes=["openid", "email", "profile"],
+                attribute_mapping=cognito.AttributeMapping(email=cognito.ProviderAttribute.other("email")),
+            )
+        elif provider.kind == "saml":
+            cognito.UserPoolIdentityProviderSaml(
+                self,
+                "Saml",
+                user_pool=self.pool,
+                name=provider.name,
+                metadata=cognito.UserPoolIdentityProviderSamlMetadata.url(str(provider.metadata_url)),
+            )
+        else:
+            raise ValueError(f"identity_provider.kind must be 'oidc' or 'saml', not {provider.kind!r}")
+        return cognito.UserPoolClientIdentityProvider.custom(provider.name)

@@ -1,0 +1,87 @@
+"""The shared Lambda layer: the ``portside`` package, ``templates/`` and the pinned runtime dependencies.
+
+Built without Docker: pip fetches manylinux arm64 wheels for the Lambda runtime's Python. Tests
+and a plain ``cdk synth -c aws:cdk:bundling-stacks=[]`` skip the bundling (CDK's own switch).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import jsii
+from aws_cdk import AssetHashType, BundlingOptions, DockerImage, ILocalBundling
+from aws_cdk import aws_lambda as lambda_
+from constructs import Construct
+
+ROOT = Path(__file__).resolve().parents[2]
+LAMBDA_PYTHON = "3.14"
+
+
+def runtime_requirements() -> list[str]:
+    """The layer's dependencies are exactly pyproject's ``[project] dependencies``: one list, one place."""
+    return list(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"])
+
+
+def _source_hash() -> str:
+    digest = hashlib.sha256("\n".join(runtime_requirements()).encode())
+    for folder in (ROOT / "shared" / "portside", ROOT / "templates"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@jsii.implements(ILocalBundling)
+class _PipBundling:
+    def try_bundle(self, output_dir: str, *, image: DockerImage, **_: object) -> bool:
+        target = Path(output_dir) / "python"
+        subprocess.run(  # noqa: S603 - pip with our own pinned requirements
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--no-compile",
+                "--platform",
+                "manylinux2014_aarch64",
+                "--implementation",
+                "cp",
+                "--python-version",
+                LAMBDA_PYTHON,
+                "--only-binary=:all:",
+                "--target",
+                str(target),
+                *runtime_requirements(),
+            ],
+            check=True,
+        )
+        shutil.copytree(ROOT / "shared" / "portside", target / "portside", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "templates", target / "templates")
+        return True
+
+
+class SharedLayer(Construct):
+    def __init__(self, scope: Construct, construct_id: str) -> None:
+        super().__init__(scope, construct_id)
+        self.layer = lambda_.LayerVersion(
+            self,
+            "Layer",
+            code=lambda_.Code.from_asset(
+                str(ROOT / "shared"),
+                asset_hash_type=AssetHashType.CUSTOM,
+                asset_hash=_source_hash(),
+                bundling=BundlingOptions(
+                    image=DockerImage.from_registry("unused-local-bundling"), local=_PipBundling()
+                ),
+            ),
+            compatible_architectures=[lambda_.Architecture.ARM_64],
+            description="portside: guard, models, rendering, mail, templates, pinned dependencies",
+        )

@@ -1,0 +1,64 @@
+"""The documents bucket: private, encrypted, versioned, TLS only, logged, old versions expired."""
+
+from __future__ import annotations
+
+from aws_cdk import Acknowledgment, Duration, RemovalPolicy, Validations
+from aws_cdk import aws_s3 as s3
+from constructs import Construct
+
+from infra.config import DeploymentConfig
+
+
+class Storage(Construct):
+    def __init__(self, scope: Construct, construct_id: str, config: DeploymentConfig) -> None:
+        super().__init__(scope, construct_id)
+        removal = RemovalPolicy.DESTROY if config.is_dev else RemovalPolicy.RETAIN
+        self.log_bucket = s3.Bucket(
+            self,
+            "AccessLogs",
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            encryption=s3.BucketEncryption.S3_MANAGED,
+            enforce_ssl=True,
+            # CloudFront standard logs are delivered with object ACLs.
+            object_ownership=s3.ObjectOwnership.OBJECT_WRITER,
+            lifecycle_rules=[s3.LifecycleRule(expiration=Duration.days(config.log_retention_days))],
+            removal_policy=removal,
+            auto_delete_objects=config.is_dev,
+        )
+        Validations.of(self.log_bucket).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions-S1",
+                reason="This is the access-log bucket itself; logging it into itself would loop.",
+            ),
+            Acknowledgment(
+                id="W3045",
+                reason="S3 server access logs and CloudFront standard logs are delivered with object ACLs, so this "
+                "bucket keeps the log-delivery ACL (ObjectWriter ownership); it is private and TLS-only otherwise.",
+            ),
+        )
+        self.documents = s3.Bucket(
+            self,
+            "Documents",
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            encryption=s3.BucketEncryption.S3_MANAGED,
+            enforce_ssl=True,
+            versioned=True,
+            server_access_logs_bucket=self.log_bucket,
+            server_access_logs_prefix="documents/",
+            lifecycle_rules=[
+                s3.LifecycleRule(
+                    noncurrent_version_expiration=Duration.days(90),
+                    abort_incomplete_multipart_upload_after=Duration.days(2),
+                )
+            ],
+            cors=[
+                s3.CorsRule(
+                    allowed_methods=[s3.HttpMethods.POST],
+                    allowed_origins=list(config.cors_origins) or ["https://localhost"],
+                    allowed_headers=["*"],
+                    max_age=3000,
+                )
+            ],
+            removal_policy=removal,
+            auto_delete_objects=config.is_dev,
+        )

@@ -1,0 +1,64 @@
+"""Stream consumers: the outbox mail worker, with bisecting retries and a dead-letter queue."""
+
+from __future__ import annotations
+
+from aws_cdk import Acknowledgment, Duration, Validations
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_lambda_event_sources as sources
+from aws_cdk import aws_sqs as sqs
+from constructs import Construct
+
+from infra.components.api import construct_id
+from infra.components.functions import PortsideFunction, Shared, handler_code
+from portside.manifest import WORKERS
+
+# Only new outbox items wake the mail worker: the stream carries every item type.
+OUTBOX_INSERTS = lambda_.FilterCriteria.filter(
+    {
+        "eventName": lambda_.FilterRule.is_equal("INSERT"),
+        "dynamodb": {"NewImage": {"type": {"S": lambda_.FilterRule.is_equal("OutboxMail")}}},
+    }
+)
+
+
+class Workers(Construct):
+    def __init__(self, scope: Construct, construct_id_: str, shared: Shared) -> None:
+        super().__init__(scope, construct_id_)
+        self.dead_letters = sqs.Queue(
+            self,
+            "DeadLetters",
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            enforce_ssl=True,
+            retention_period=Duration.days(14),
+        )
+        Validations.of(self.dead_letters).acknowledge(
+            Acknowledgment(id="AwsSolutions-SQS3", reason="This queue is itself the dead-letter queue of the workers."),
+            Acknowledgment(id="Serverless-SQSRedrivePolicy", reason="This queue is itself the dead-letter queue."),
+        )
+        code = handler_code()
+        self.functions: dict[str, PortsideFunction] = {}
+        for worker in WORKERS:
+            function = PortsideFunction(
+                self,
+                construct_id(worker.name),
+                handler_module=worker.handler,
+                access=worker.access,
+                shared=shared,
+                code=code,
+                timeout_seconds=60,
+            )
+            if worker.source == "table-stream":
+                function.function.add_event_source(
+                    sources.DynamoEventSource(
+                        shared.table,
+                        starting_position=lambda_.StartingPosition.LATEST,
+                        batch_size=10,
+                        bisect_batch_on_error=True,
+                        retry_attempts=5,
+                        max_record_age=Duration.hours(6),
+                        report_batch_item_failures=True,
+                        on_failure=sources.SqsDlq(self.dead_letters),
+                        filters=[OUTBOX_INSERTS],
+                    )
+                )
+            self.functions[worker.name] = function

@@ -1,0 +1,96 @@
+"""The Portside stack: composes the components; each is a construct in ``infra/components/``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_cdk import CfnOutput, RemovalPolicy, Stack
+from aws_cdk import aws_logs as logs
+from constructs import Construct
+
+from infra.components.api import Api
+from infra.components.data import Data
+from infra.components.edge import Edge
+from infra.components.functions import Shared
+from infra.components.identity import Identity
+from infra.components.layer import SharedLayer
+from infra.components.mail import Mail
+from infra.components.monitoring import Monitoring
+from infra.components.storage import Storage
+from infra.components.workers import Workers
+from infra.config import DeploymentConfig
+
+
+class PortsideStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, config: DeploymentConfig, **kwargs: Any) -> None:
+        super().__init__(scope, construct_id, description=f"Portside partner portal ({config.stage})", **kwargs)
+        removal = RemovalPolicy.DESTROY if config.is_dev else RemovalPolicy.RETAIN
+        retention = logs.RetentionDays(_retention_name(config.log_retention_days))
+
+        data = Data(self, "Data", config)
+        storage = Storage(self, "Storage", config)
+        identity = Identity(self, "Identity", config)
+        mail = Mail(self, "Mail", config)
+        shared = Shared(
+            table=data.table,
+            bucket=storage.documents,
+            mail_resources=(
+                self.format_arn(service="ses", resource="identity", resource_name=config.mail_domain),
+                self.format_arn(
+                    service="ses",
+                    resource="configuration-set",
+                    resource_name=mail.configuration_set.configuration_set_name,
+                ),
+            ),
+            layer=SharedLayer(self, "SharedLayer").layer,
+            environment={
+                "PORTSIDE_STAGE": config.stage,
+                "PORTSIDE_TABLE_NAME": data.table.table_name,
+                "PORTSIDE_MAIL_SENDER": config.mail_sender,
+                "PORTSIDE_MAIL_CONFIGURATION_SET": mail.configuration_set.configuration_set_name,
+                "PORTSIDE_BEHIND_EDGE": "true" if config.edge else "false",
+                "POWERTOOLS_SERVICE_NAME": "portside",
+                "POWERTOOLS_METRICS_NAMESPACE": "Portside",
+                "POWERTOOLS_LOG_LEVEL": "INFO",
+            },
+            log_retention=retention,
+            removal=removal,
+        )
+        api = Api(self, "Api", shared, retention)
+        workers = Workers(self, "Workers", shared)
+        portal_url = api.url
+        if config.edge:
+            edge = Edge(self, "Edge", config, api.url, storage.log_bucket)
+            portal_url = f"https://{config.domain_name}" if config.domain_name else edge.url
+        Monitoring(
+            self, "Monitoring", config, api.http_api, {**api.functions, **workers.functions}, workers.dead_letters
+        )
+
+        CfnOutput(self, "PortalUrl", value=portal_url, description="Register it as the tenant's base URL")
+        CfnOutput(self, "TableName", value=data.table.table_name)
+        CfnOutput(self, "DocumentsBucket", value=storage.documents.bucket_name)
+        CfnOutput(self, "AdminUserPoolId", value=identity.pool.user_pool_id)
+        CfnOutput(self, "AdminAppClientId", value=identity.client.user_pool_client_id)
+        CfnOutput(self, "MailDeadLetterQueue", value=workers.dead_letters.queue_url)
+
+
+def _retention_name(days: int) -> str:
+    """CloudWatch Logs accepts only certain retention periods: the nearest one not shorter than asked."""
+    allowed = {
+        1: "ONE_DAY",
+        3: "THREE_DAYS",
+        5: "FIVE_DAYS",
+        7: "ONE_WEEK",
+        14: "TWO_WEEKS",
+        30: "ONE_MONTH",
+        60: "TWO_MONTHS",
+        90: "THREE_MONTHS",
+        120: "FOUR_MONTHS",
+        150: "FIVE_MONTHS",
+        180: "SIX_MONTHS",
+        365: "ONE_YEAR",
+        400: "THIRTEEN_MONTHS",
+        545: "EIGHTEEN_MONTHS",
+        731: "TWO_YEARS",
+    }
+    return allowed[min((d for d in allowed if d >= days), default=731)]

@@ -1,0 +1,236 @@
+"""The synthesized template: what the stack creates, and that each function may do only its manifest line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from infra.components.functions import ACTIONS, LOG_ACTIONS, TRACE_ACTIONS
+from portside.manifest import ROUTES, WORKERS
+from tests.infra.conftest import Synthesized, synthesize
+
+STREAM_READ = {"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"}
+DLQ_SEND = {"sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"}
+
+
+def functions_by_handler(synthesized: Synthesized) -> dict[str, dict[str, Any]]:
+    return {
+        f["Properties"]["Handler"].removesuffix(".handler"): f
+        for f in synthesized.resources("AWS::Lambda::Function").values()
+        if f["Properties"].get("Handler", "").startswith("functions.")
+    }
+
+
+def actions_of_role(synthesized: Synthesized, role_logical_id: str) -> list[str]:
+    actions: list[str] = []
+    for policy in synthesized.resources("AWS::IAM::Policy").values():
+        if {"Ref": role_logical_id} in policy["Properties"]["Roles"]:
+            for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
+                found = statement["Action"]
+                actions += [found] if isinstance(found, str) else found
+    return actions
+
+
+def test_one_function_per_route_and_worker_on_arm64_with_the_newest_python(synthesized: Synthesized) -> None:
+    functions = functions_by_handler(synthesized)
+
+    assert set(functions) == {route.handler for route in ROUTES} | {worker.handler for worker in WORKERS}
+    from aws_cdk import aws_lambda
+
+    newest = max(
+        (name for name in dir(aws_lambda.Runtime) if name.startswith("PYTHON_3_")), key=lambda n: int(n.split("_")[2])
+    )
+    for function in functions.values():
+        properties = function["Properties"]
+        assert properties["Runtime"] == getattr(aws_lambda.Runtime, newest).name
+        assert properties["Architectures"] == ["arm64"]
+        assert properties["TracingConfig"] == {"Mode": "Active"}
+        assert properties["LoggingConfig"]["LogFormat"] == "JSON"
+        assert len(properties["Layers"]) == 1
+        assert properties["Environment"]["Variables"]["PORTSIDE_BEHIND_EDGE"] == "true"
+
+
+def test_every_route_is_an_api_route_to_its_own_function(synthesized: Synthesized) -> None:
+    keys = {r["Properties"]["RouteKey"] for r in synthesized.resources("AWS::ApiGatewayV2::Route").values()}
+
+    expected = set()
+    for route in ROUTES:
+        expected.add(route.route_key)
+        if route.method == "GET":
+            expected.add(f"HEAD {route.path}")
+    assert keys == expected
+
+
+@pytest.mark.parametrize("line", [*ROUTES, *WORKERS], ids=lambda line: line.name)
+def test_each_function_may_do_exactly_what_its_manifest_line_names(synthesized: Synthesized, line: Any) -> None:
+    function = functions_by_handler(synthesized)[line.handler]
+    actions = actions_of_role(synthesized, function["Properties"]["Role"]["Fn::GetAtt"][0])
+
+    expected = set(LOG_ACTIONS) | set(TRACE_ACTIONS) | {a for access in line.access for a in ACTIONS[access]}
+    if line in WORKERS and line.source == "table-stream":
+        expected |= STREAM_READ | DLQ_SEND  # what the event source mapping itself needs
+    assert set(actions) == expected
+    assert not any("*" in action for action in actions)
+    assert "dynamodb:Scan" not in actions
+
+
+def test_the_table(synthesized: Synthesized) -> None:
+    (table,) = synthesized.resources("AWS::DynamoDB::GlobalTable").values()
+    properties = table["Properties"]
+
+    assert properties["BillingMode"] == "PAY_PER_REQUEST"
+    assert properties["StreamSpecification"] == {"StreamViewType": "NEW_IMAGE"}
+    assert properties["TimeToLiveSpecification"] == {"AttributeName": "ttl", "Enabled": True}
+    assert [k["AttributeName"] for k in properties["KeySchema"]] == ["PK", "SK"]
+    assert [
+        (i["IndexName"], [k["AttributeName"] for k in i["KeySchema"]]) for i in properties["GlobalSecondaryIndexes"]
+    ] == [("GSI1", ["GSI1PK", "GSI1SK"])]
+    (replica,) = properties["Replicas"]
+    assert replica["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
+    assert replica.get("DeletionProtectionEnabled") is False  # dev; the prod test below checks the opposite
+
+
+def test_the_documents_bucket(synthesized: Synthesized) -> None:
+    buckets = synthesized.resources("AWS::S3::Bucket")
+    (documents,) = [b for b in buckets.values() if "VersioningConfiguration" in b["Properties"]]
+    properties = documents["Properties"]
+
+    assert properties["PublicAccessBlockConfiguration"] == {
+        "BlockPublicAcls": True,
+        "BlockPublicPolicy": True,
+        "IgnorePublicAcls": True,
+        "RestrictPublicBuckets": True,
+    }
+    assert properties["VersioningConfiguration"] == {"Status": "Enabled"}
+    assert properties["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+    assert "LoggingConfiguration" in properties
+    assert any("NoncurrentVersionExpiration" in rule for rule in properties["LifecycleConfiguration"]["Rules"])
+    assert properties["CorsConfiguration"]["CorsRules"][0]["AllowedMethods"] == ["POST"]
+    policies = [p for p in synthesized.resources("AWS::S3::BucketPolicy").values()]
+    assert any(
+        s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+        for p in policies
+        for s in p["Properties"]["PolicyDocument"]["Statement"]
+    )
+
+
+def test_the_admin_user_pool(synthesized: Synthesized) -> None:
+    (pool,) = synthesized.resources("AWS::Cognito::UserPool").values()
+    properties = pool["Properties"]
+
+    assert properties["MfaConfiguration"] == "ON"
+    assert properties["EnabledMfas"] == ["SOFTWARE_TOKEN_MFA"]
+    assert properties["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"] is True
+    assert properties["Policies"]["PasswordPolicy"]["MinimumLength"] >= 14
+    groups = {g["Properties"]["GroupName"] for g in synthesized.resources("AWS::Cognito::UserPoolGroup").values()}
+    assert groups == {"owner", "ops", "finance", "auditor"}
+    (client,) = synthesized.resources("AWS::Cognito::UserPoolClient").values()
+    assert client["Properties"]["GenerateSecret"] is False
+
+
+def test_the_mail_worker_retries_bisects_and_dead_letters(synthesized: Synthesized) -> None:
+    (mapping,) = synthesized.resources("AWS::Lambda::EventSourceMapping").values()
+    properties = mapping["Properties"]
+
+    assert properties["BisectBatchOnFunctionError"] is True
+    assert properties["MaximumRetryAttempts"] == 5
+    assert properties["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert "OnFailure" in properties["DestinationConfig"]
+    assert "OutboxMail" in json.dumps(properties["FilterCriteria"])
+    (queue,) = synthesized.resources("AWS::SQS::Queue").values()
+    assert queue["Properties"]["SqsManagedSseEnabled"] is True
+
+
+def test_alarms_and_dashboard(synthesized: Synthesized) -> None:
+    alarms = synthesized.resources("AWS::CloudWatch::Alarm")
+    functions = len(ROUTES) + len(WORKERS)
+
+    assert len(alarms) == 1 + 2 * functions + 1 + 1  # API 5xx, errors and throttles each, dead letters, SES bounces
+    metrics = json.dumps(alarms)
+    assert "Reputation.BounceRate" in metrics and "ApproximateNumberOfMessagesVisible" in metrics
+    assert all(a["Properties"]["AlarmActions"] for a in alarms.values())
+    assert synthesized.resources("AWS::CloudWatch::Dashboard")
+    (subscription,) = synthesized.resources("AWS::SNS::Subscription").values()
+    assert subscription["Properties"]["Endpoint"] == "oncall@northwind.example"
+
+
+def test_the_edge_has_waf_with_a_sign_in_rate_limit(synthesized: Synthesized) -> None:
+    (acl,) = synthesized.resources("AWS::WAFv2::WebACL").values()
+    rules = {rule["Name"]: rule for rule in acl["Properties"]["Rules"]}
+
+    assert acl["Properties"]["Scope"] == "CLOUDFRONT"
+    assert {"AWSManagedRulesCommonRuleSet", "SignInRateLimit"} <= set(rules)
+    assert "/partners/login" in json.dumps(rules["SignInRateLimit"])
+    (distribution,) = synthesized.resources("AWS::CloudFront::Distribution").values()
+    config = distribution["Properties"]["DistributionConfig"]
+    assert config["WebACLId"]
+    assert config["DefaultCacheBehavior"]["ViewerProtocolPolicy"] == "redirect-to-https"
+    assert config["DefaultCacheBehavior"]["FunctionAssociations"]
+
+
+def test_cfn_lint_finds_no_errors(synthesized: Synthesized) -> None:
+    template = next(synthesized.outdir.glob("*.template.json"))
+    answer = subprocess.run(
+        [sys.executable, "-m", "cfnlint", "--format", "json", "--", str(template)], capture_output=True, text=True
+    )
+    findings = json.loads(answer.stdout or "[]")
+    errors = [f for f in findings if f["Level"] == "Error"]
+    assert errors == [], json.dumps(errors, indent=2)
+
+
+def test_an_unacknowledged_finding_fails_the_synth(tmp_path: Path) -> None:
+    from aws_cdk import App, Stack, Validations
+    from aws_cdk import aws_s3 as s3
+    from cdk_nag import AwsSolutionsChecks
+
+    app = App(outdir=str(tmp_path))
+    s3.Bucket(Stack(app, "Careless"), "Bucket")  # no TLS policy, no access logs
+    Validations.of(app).add_plugins(AwsSolutionsChecks(app))
+
+    with pytest.raises(RuntimeError, match=r"ValidationFailed[\s\S]*AwsSolutions-S10"):
+        app.synth()
+
+
+def test_prod_protects_its_data(tmp_path: Path) -> None:
+    synthesized = synthesize(tmp_path, stage="prod", edge="false")
+    (table,) = synthesized.resources("AWS::DynamoDB::GlobalTable").values()
+
+    assert table["Properties"]["Replicas"][0]["DeletionProtectionEnabled"] is True
+    assert table["DeletionPolicy"] == "Retain"
+    assert not synthesized.resources("AWS::CloudFront::Distribution")
+    for function in synthesized.resources("AWS::Lambda::Function").values():
+        if function["Properties"].get("Handler", "").startswith("functions."):
+            assert function["Properties"]["Environment"]["Variables"]["PORTSIDE_BEHIND_EDGE"] == "false"
+
+
+def test_a_custom_domain_gets_its_certificate_and_tls_1_2(tmp_path: Path) -> None:
+    arn = "arn:aws:acm:us-east-1:123456789012:certificate/0f0f0f0f-1111-2222-3333-444444444444"
+    synthesized = synthesize(tmp_path, domain_name="partners.northwind.example", certificate_arn=arn)
+    (distribution,) = synthesized.resources("AWS::CloudFront::Distribution").values()
+    config = distribution["Properties"]["DistributionConfig"]
+
+    assert config["Aliases"] == ["partners.northwind.example"]
+    assert config["ViewerCertificate"]["AcmCertificateArn"] == arn
+    assert config["ViewerCertificate"]["MinimumProtocolVersion"] == "TLSv1.2_2021"
+
+
+def test_a_federated_oidc_provider_keeps_its_secret_out_of_the_template(tmp_path: Path) -> None:
+    provider = {
+        "kind": "oidc",
+        "name": "Okta",
+        "issuer_url": "https://northwind.okta.example",
+        "client_id": "portside",
+        "client_secret_name": "portside/okta-client-secret",
+    }
+    synthesized = synthesize(tmp_path, identity_provider=provider, edge="false")
+    (idp,) = synthesized.resources("AWS::Cognito::UserPoolIdentityProvider").values()
+
+    assert idp["Properties"]["ProviderType"] == "OIDC"
+    assert "resolve:secretsmanager:portside/okta-client-secret" in json.dumps(idp["Properties"]["ProviderDetails"])
+    (client,) = synthesized.resources("AWS::Cognito::UserPoolClient").values()
+    assert "Okta" in json.dumps(client["Properties"]["SupportedIdentityProviders"])
