@@ -10,7 +10,7 @@ from constructs import Construct
 
 from infra.components.api import Api
 from infra.components.data import Data
-from infra.components.edge import Edge
+from infra.components.edge import Edge, EdgeSecret
 from infra.components.functions import Shared
 from infra.components.identity import Identity
 from infra.components.layer import SharedLayer
@@ -31,6 +31,18 @@ class PortsideStack(Stack):
         storage = Storage(self, "Storage", config)
         identity = Identity(self, "Identity", config)
         mail = Mail(self, "Mail", config)
+        edge_secret = EdgeSecret(self, "EdgeSecret") if config.edge else None
+        environment = {
+            "PORTSIDE_STAGE": config.stage,
+            "PORTSIDE_TABLE_NAME": data.table.table_name,
+            "PORTSIDE_MAIL_SENDER": config.mail_sender,
+            "PORTSIDE_MAIL_CONFIGURATION_SET": mail.configuration_set.configuration_set_name,
+            "POWERTOOLS_SERVICE_NAME": "portside",
+            "POWERTOOLS_METRICS_NAMESPACE": "Portside",
+            "POWERTOOLS_LOG_LEVEL": "INFO",
+        }
+        if edge_secret is not None:
+            environment["PORTSIDE_EDGE_SECRET"] = edge_secret.reference
         shared = Shared(
             table=data.table,
             bucket=storage.documents,
@@ -43,24 +55,15 @@ class PortsideStack(Stack):
                 ),
             ),
             layer=SharedLayer(self, "SharedLayer").layer,
-            environment={
-                "PORTSIDE_STAGE": config.stage,
-                "PORTSIDE_TABLE_NAME": data.table.table_name,
-                "PORTSIDE_MAIL_SENDER": config.mail_sender,
-                "PORTSIDE_MAIL_CONFIGURATION_SET": mail.configuration_set.configuration_set_name,
-                "PORTSIDE_BEHIND_EDGE": "true" if config.edge else "false",
-                "POWERTOOLS_SERVICE_NAME": "portside",
-                "POWERTOOLS_METRICS_NAMESPACE": "Portside",
-                "POWERTOOLS_LOG_LEVEL": "INFO",
-            },
+            environment=environment,
             log_retention=retention,
             removal=removal,
         )
         api = Api(self, "Api", shared, retention)
         workers = Workers(self, "Workers", shared)
         portal_url = api.url
-        if config.edge:
-            edge = Edge(self, "Edge", config, api.url, storage.log_bucket)
+        if edge_secret is not None:
+            edge = Edge(self, "Edge", config, api.url, storage.log_bucket, edge_secret.reference)
             portal_url = f"https://{config.domain_name}" if config.domain_name else edge.url
         Monitoring(
             self, "Monitoring", config, api.http_api, {**api.functions, **workers.functions}, workers.dead_letters

@@ -12,6 +12,7 @@ from aws_cdk import aws_certificatemanager as acm
 from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudfront_origins as origins
 from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_wafv2 as waf
 from constructs import Construct
 
@@ -76,9 +77,41 @@ def _sign_in_rate_limit(priority: int) -> waf.CfnWebACL.RuleProperty:
     )
 
 
+class EdgeSecret(Construct):
+    """A random value CloudFront adds to every request it forwards, and the portal checks.
+
+    Both read it as a ``{{resolve:secretsmanager:...}}`` reference, resolved at deploy time: the
+    value is in neither the template nor the code. A request that reaches API Gateway's own
+    address without it keeps API Gateway's host, which names no tenant.
+    """
+
+    def __init__(self, scope: Construct, construct_id: str) -> None:
+        super().__init__(scope, construct_id)
+        self.secret = secretsmanager.Secret(
+            self,
+            "Secret",
+            description="Portside: proves a request came through CloudFront",
+            generate_secret_string=secretsmanager.SecretStringGenerator(exclude_punctuation=True, password_length=48),
+        )
+        Validations.of(self.secret).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions-SMG4",
+                reason="Rotating means changing CloudFront's origin header and every function together: redeploy the "
+                "stack after `aws secretsmanager put-secret-value` (see the README). No Lambda rotation applies.",
+            )
+        )
+        self.reference = self.secret.secret_value.unsafe_unwrap()
+
+
 class Edge(Construct):
     def __init__(
-        self, scope: Construct, construct_id: str, config: DeploymentConfig, api_url: str, log_bucket: s3.IBucket
+        self,
+        scope: Construct,
+        construct_id: str,
+        config: DeploymentConfig,
+        api_url: str,
+        log_bucket: s3.IBucket,
+        edge_secret: str,
     ) -> None:
         super().__init__(scope, construct_id)
         if Stack.of(self).region not in ("us-east-1",) and not Stack.of(self).region.startswith("${Token"):
@@ -110,7 +143,9 @@ class Edge(Construct):
             self,
             "Distribution",
             default_behavior=cloudfront.BehaviorOptions(
-                origin=origins.HttpOrigin(Fn.select(2, Fn.split("/", api_url))),
+                origin=origins.HttpOrigin(
+                    Fn.select(2, Fn.split("/", api_url)), custom_headers={"x-origin-verify": edge_secret}
+                ),
                 viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
                 allowed_methods=cloudfront.AllowedMethods.ALLOW_ALL,
                 cache_policy=cloudfront.CachePolicy.CACHING_DISABLED,

@@ -1,9 +1,12 @@
 """``portside``: operator commands that call the same domain services as the admin console.
 
-    portside invite --tenant northwind --partner acme --email new@acme.example --name "New Person" --role technical
+    portside tenant  --id northwind --name "Northwind Distribution" --base-url https://partners.northwind.example
+    portside partner --tenant northwind --id acme --name "Acme Resellers"
+    portside invite  --tenant northwind --partner acme --email new@acme.example --name "New Person" --role technical
 
 Against the local runtime, add ``--local`` (its embedded emulator listens on PORT+1, 8001 by
-default); against AWS, the usual credentials and region of the environment are used.
+default); against AWS, the environment's credentials and region are used, and
+``PORTSIDE_TABLE_NAME`` names the stack's table (the ``TableName`` output).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import argparse
 import getpass
 import os
 import sys
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -26,6 +30,15 @@ def _parser() -> argparse.ArgumentParser:
         "--local", nargs="?", const=LOCAL_EMULATOR, metavar="URL", help=f"use the local emulator ({LOCAL_EMULATOR})"
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    tenant = commands.add_parser("tenant", help="create a tenant and the hostnames that lead to it")
+    tenant.add_argument("--id", required=True, help="e.g. northwind")
+    tenant.add_argument("--name", required=True, help="shown on every page and mail")
+    tenant.add_argument("--base-url", required=True, help="links in mail start with this")
+    tenant.add_argument("--host", action="append", help="a hostname that leads to the tenant (default: the base URL's)")
+    partner = commands.add_parser("partner", help="add a partner to a tenant")
+    partner.add_argument("--tenant", required=True)
+    partner.add_argument("--id", required=True, help="e.g. acme")
+    partner.add_argument("--name", required=True)
     invite = commands.add_parser("invite", help="add a contact to a partner and mail them an invite link")
     invite.add_argument("--tenant", required=True, help="tenant id, e.g. northwind")
     invite.add_argument("--partner", required=True, help="partner id, e.g. acme")
@@ -46,28 +59,11 @@ def main(argv: list[str] | None = None) -> int:
                 "AWS_DEFAULT_REGION": "us-east-1",
             }
         )
-    # Imported here: the models read their settings, and clients their endpoint, on first use.
-    from portside.audit import Client
-    from portside.data import reads
-    from portside.domain.invites import invite_contact
-    from portside.web.forms import InviteForm
-
     try:
-        form = InviteForm(email=arguments.email, name=arguments.name, role=arguments.role)
-        tenant = reads.tenant(arguments.tenant)
-        if tenant is None:
-            raise NotFound(f"tenant {arguments.tenant}")
-        contact = invite_contact(
-            tenant,
-            arguments.partner,
-            form.email,
-            form.name,
-            form.role,
-            actor=f"system:cli:{getpass.getuser()}",
-            client=Client(ip=None, user_agent="portside-cli"),
-        )
+        print(_run(arguments))
     except ValidationError as error:
-        print(f"portside: {error.errors()[0]['loc'][0]}: {error.errors()[0]['msg']}", file=sys.stderr)
+        problem = error.errors()[0]
+        print(f"portside: {problem['loc'][0] if problem['loc'] else 'input'}: {problem['msg']}", file=sys.stderr)
         return 2
     except InvalidInput as error:
         print(f"portside: {error}", file=sys.stderr)
@@ -75,8 +71,36 @@ def main(argv: list[str] | None = None) -> int:
     except NotFound as error:
         print(f"portside: not found: {error}", file=sys.stderr)
         return 1
-    print(f"Invited {contact.name} <{contact.email}> as {contact.role} of partner {contact.partner_id}.")
     return 0
+
+
+def _run(arguments: argparse.Namespace) -> str:
+    # Imported here: the models read their settings, and clients their endpoint, on first use.
+    from portside.audit import Client
+    from portside.data import reads
+    from portside.domain.invites import invite_contact
+    from portside.domain.partners import create_partner
+    from portside.domain.tenants import create_tenant
+    from portside.web.forms import InviteForm, PartnerForm, TenantForm
+
+    actor, client = f"system:cli:{getpass.getuser()}", Client(ip=None, user_agent="portside-cli")
+    if arguments.command == "tenant":
+        hosts = arguments.host or [urlsplit(arguments.base_url).hostname or ""]
+        form = TenantForm(tenant_id=arguments.id, name=arguments.name, base_url=arguments.base_url, hostnames=hosts)
+        created = create_tenant(form.tenant_id, form.name, form.base_url, form.hostnames, actor, client)
+        return f"Created tenant {created.tenant_id} at {created.base_url} for {', '.join(form.hostnames)}."
+    tenant = reads.tenant(arguments.tenant)
+    if tenant is None:
+        raise NotFound(f"tenant {arguments.tenant}")
+    if arguments.command == "partner":
+        partner_form = PartnerForm(partner_id=arguments.id, name=arguments.name)
+        partner = create_partner(tenant, partner_form.partner_id, partner_form.name, actor, client)
+        return f"Created partner {partner.partner_id} ({partner.name})."
+    invite_form = InviteForm(email=arguments.email, name=arguments.name, role=arguments.role)
+    contact = invite_contact(
+        tenant, arguments.partner, invite_form.email, invite_form.name, invite_form.role, actor=actor, client=client
+    )
+    return f"Invited {contact.name} <{contact.email}> as {contact.role} of partner {contact.partner_id}."
 
 
 if __name__ == "__main__":

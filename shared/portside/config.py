@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -40,10 +40,11 @@ class Settings(BaseSettings):
     # Wrong one-time codes allowed before the code (and its link) locks.
     sign_in_code_attempts: int = 5
 
-    # Behind the stack's CloudFront edge, API Gateway sees CloudFront, not the browser: the edge's viewer-request
-    # function then overwrites ``x-viewer-ip`` and ``x-viewer-host`` with what the browser sent, and only then are
-    # they read. Off, they are ignored (anyone can send them), and the TCP peer and Host header are used.
-    behind_edge: bool = False
+    # Behind the stack's CloudFront edge, API Gateway sees CloudFront, not the browser. The edge's viewer-request
+    # function overwrites ``x-viewer-ip`` and ``x-viewer-host`` with what the browser sent, and CloudFront adds
+    # ``x-origin-verify``: only a request carrying this secret has its viewer headers believed. Without the
+    # setting, or without the right secret, they are ignored and the TCP peer and Host header count.
+    edge_secret: SecretStr | None = None
 
     # How often a mail worker retries one outbox item before parking it as failed.
     mail_max_attempts: int = 5

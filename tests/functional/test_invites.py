@@ -57,3 +57,52 @@ def test_bad_input_and_unknown_partners_are_refused(portal: Portal, capsys: pyte
         invite(role="owner")
     assert refused.value.code == 2
     assert reads.contact_by_email("northwind", NEW) is None
+
+
+def test_an_operator_sets_up_a_tenant_and_partner_from_the_command_line(
+    portal: Portal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["tenant", "--id", "initech", "--name", "Initech", "--base-url", "https://partners.initech.example/"]) == 0
+    )
+    assert main(["partner", "--tenant", "initech", "--id", "bolts", "--name", "Bolts & Nuts"]) == 0
+    assert (
+        main(
+            [
+                "invite",
+                "--tenant",
+                "initech",
+                "--partner",
+                "bolts",
+                "--email",
+                "boss@bolts.example",
+                "--name",
+                "Bo Boss",
+                "--role",
+                "principal",
+            ]
+        )
+        == 0
+    )
+    assert "Created tenant initech at https://partners.initech.example" in capsys.readouterr().out
+
+    portal.host = "partners.initech.example"
+    login = portal.get("/partners/login")
+    assert "Sign in to Initech" in login.body
+    link = next(link for link in portal.last_mail_to("boss@bolts.example").links)
+    assert link.startswith("https://partners.initech.example/partners/auth/magic?token=")
+    assert (
+        portal.post(
+            "/partners/auth/magic",
+            {"csrf_token": portal.csrf(), "token": portal.link_token(portal.last_mail_to("boss@bolts.example"))},
+        ).status
+        == 303
+    )
+    assert "Bolts &amp; Nuts" in portal.get("/partners/dashboard").body
+
+
+def test_hosts_and_ids_are_taken_once(portal: Portal, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tenant", "--id", "copycat", "--name", "Copycat", "--base-url", "http://127.0.0.1:8000"]) == 2
+    assert "Already leads to a tenant: 127.0.0.1" in capsys.readouterr().err
+    assert main(["partner", "--tenant", "northwind", "--id", "acme", "--name", "Acme again"]) == 2
+    assert main(["tenant", "--id", "Bad Id", "--name", "X", "--base-url", "https://x.example"]) == 2

@@ -52,7 +52,7 @@ def test_one_function_per_route_and_worker_on_arm64_with_the_newest_python(synth
         assert properties["TracingConfig"] == {"Mode": "Active"}
         assert properties["LoggingConfig"]["LogFormat"] == "JSON"
         assert len(properties["Layers"]) == 1
-        assert properties["Environment"]["Variables"]["PORTSIDE_BEHIND_EDGE"] == "true"
+        assert "resolve:secretsmanager" in json.dumps(properties["Environment"]["Variables"]["PORTSIDE_EDGE_SECRET"])
 
 
 def test_every_route_is_an_api_route_to_its_own_function(synthesized: Synthesized) -> None:
@@ -171,6 +171,9 @@ def test_the_edge_has_waf_with_a_sign_in_rate_limit(synthesized: Synthesized) ->
     assert config["WebACLId"]
     assert config["DefaultCacheBehavior"]["ViewerProtocolPolicy"] == "redirect-to-https"
     assert config["DefaultCacheBehavior"]["FunctionAssociations"]
+    (origin,) = config["Origins"]
+    assert [h["HeaderName"] for h in origin["OriginCustomHeaders"]] == ["x-origin-verify"]
+    assert "resolve:secretsmanager" in json.dumps(origin["OriginCustomHeaders"])
 
 
 def test_cfn_lint_finds_no_errors(synthesized: Synthesized) -> None:
@@ -205,7 +208,7 @@ def test_prod_protects_its_data(tmp_path: Path) -> None:
     assert not synthesized.resources("AWS::CloudFront::Distribution")
     for function in synthesized.resources("AWS::Lambda::Function").values():
         if function["Properties"].get("Handler", "").startswith("functions."):
-            assert function["Properties"]["Environment"]["Variables"]["PORTSIDE_BEHIND_EDGE"] == "false"
+            assert "PORTSIDE_EDGE_SECRET" not in function["Properties"]["Environment"]["Variables"]
 
 
 def test_a_custom_domain_gets_its_certificate_and_tls_1_2(tmp_path: Path) -> None:

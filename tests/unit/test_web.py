@@ -52,20 +52,25 @@ def request_from(source_ip: str, headers: dict[str, str]) -> PortalRequest:
     return PortalRequest(APIGatewayProxyEventV2(event), ROUTES[0], tenant=None, csp_nonce="n")  # type: ignore[arg-type]
 
 
-def test_viewer_headers_count_only_behind_the_edge(monkeypatch: pytest.MonkeyPatch) -> None:
-    spoofed = {"x-viewer-ip": "6.6.6.6", "x-viewer-host": "portal.victim.example", "x-forwarded-for": "7.7.7.7"}
-    direct = request_from("198.51.100.9", spoofed)
-    assert (direct.client.ip, direct.host) == ("198.51.100.9", "abc.execute-api.example")
-
-    monkeypatch.setenv("PORTSIDE_BEHIND_EDGE", "true")
+def test_viewer_headers_count_only_from_the_edge(monkeypatch: pytest.MonkeyPatch) -> None:
+    viewer = {"x-viewer-ip": "203.0.113.5", "x-viewer-host": "partners.northwind.example"}
+    monkeypatch.setenv("PORTSIDE_EDGE_SECRET", "s" * 48)
     settings.cache_clear()
     try:
-        edge = request_from(
-            "130.176.1.1", {"x-viewer-ip": "203.0.113.5", "x-viewer-host": "partners.northwind.example"}
-        )
+        edge = request_from("130.176.1.1", {**viewer, "x-origin-verify": "s" * 48})
         assert (edge.client.ip, edge.host) == ("203.0.113.5", "partners.northwind.example")
+        for forged in ({**viewer}, {**viewer, "x-origin-verify": "wrong"}):
+            direct = request_from("198.51.100.9", forged)
+            assert (direct.client.ip, direct.host) == ("198.51.100.9", "abc.execute-api.example")
     finally:
         settings.cache_clear()
+
+
+def test_without_an_edge_secret_viewer_headers_are_ignored() -> None:
+    spoofed = request_from(
+        "198.51.100.9", {"x-viewer-ip": "6.6.6.6", "x-viewer-host": "a.example", "x-origin-verify": ""}
+    )
+    assert (spoofed.client.ip, spoofed.host) == ("198.51.100.9", "abc.execute-api.example")
 
 
 def test_keys_are_derived_by_the_models_and_start_with_the_tenant() -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import time
 from threading import Lock
 
+from portside.audit import Client, audit_event
 from portside.data import reads
-from portside.data.models import Brand, Partner, Tenant
-from portside.errors import NotFound
+from portside.data.changes import Changes, ConditionFailed
+from portside.data.models import Brand, Partner, Tenant, TenantHost
+from portside.errors import InvalidInput, NotFound
 
 CACHE_SECONDS = 60.0
 _cache: dict[str, tuple[float, Tenant]] = {}
@@ -71,3 +73,26 @@ def brand_for(tenant: Tenant, partner: Partner | None = None) -> Brand:
     if partner is not None and partner.brand_override is not None:
         return partner.brand_override
     return tenant.brand
+
+
+def create_tenant(tenant_id: str, name: str, base_url: str, hostnames: list[str], actor: str, client: Client) -> Tenant:
+    """A new tenant and the hostnames that lead to it: one transaction, audited, refused if any is taken."""
+    tenant = Tenant.build(tenant_id, base_url=base_url.rstrip("/"), brand=Brand(name=name))
+    changes = Changes(
+        audit_event(
+            tenant_id, actor, "tenant.created", f"tenant:{tenant_id}", client, base_url=base_url, hosts=hostnames
+        )
+    )
+    changes.put(tenant, label="tenant", condition=Tenant.PK.does_not_exist())
+    for hostname in hostnames:
+        changes.put(
+            TenantHost.build(hostname, tenant_id), label=f"host:{hostname}", condition=TenantHost.PK.does_not_exist()
+        )
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        taken = sorted(label.removeprefix("host:") for label in failed.labels if label.startswith("host:"))
+        if taken:
+            raise InvalidInput({"host": f"Already leads to a tenant: {', '.join(taken)}."}) from failed
+        raise InvalidInput({"tenant": f"Tenant {tenant_id} already exists."}) from failed
+    return tenant

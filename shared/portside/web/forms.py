@@ -71,3 +71,28 @@ class InviteForm(PortalForm):
     email: WorkEmail
     name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
     role: Literal["principal", "salesperson", "technical"]
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")]
+
+
+class TenantForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {
+        "tenant_id": "Use 2 to 63 lower-case letters, digits or dashes, like northwind.",
+        "name": "Enter the company's name (up to 120 characters).",
+        "base_url": "Enter the portal's address, like https://partners.northwind.example.",
+        "hostnames": "Give at least one hostname, like partners.northwind.example.",
+    }
+    tenant_id: Slug
+    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    base_url: Annotated[str, StringConstraints(pattern=r"^https?://[a-z0-9.-]+(:[0-9]+)?/?$")]
+    hostnames: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9.-]+$")]], Field(min_length=1)]
+
+
+class PartnerForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {
+        "partner_id": "Use 2 to 63 lower-case letters, digits or dashes, like acme.",
+        "name": "Enter the partner's name (up to 120 characters).",
+    }
+    partner_id: Slug
+    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]

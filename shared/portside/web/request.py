@@ -11,17 +11,28 @@ from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 
 from portside.audit import Client
 from portside.auth.principal import PartnerPrincipal
+from portside.auth.secrets import same
 from portside.config import settings
 from portside.data.models import Tenant
 from portside.manifest import Route
 
 MAX_FORM_BYTES = 64 * 1024
 VIEWER_IP, VIEWER_HOST = "x-viewer-ip", "x-viewer-host"  # set by the edge's viewer-request function
+ORIGIN_VERIFY = "x-origin-verify"  # added by CloudFront to every request it forwards
+
+
+def from_edge(headers: dict[str, str]) -> bool:
+    """Whether the request came through the stack's CloudFront, whose viewer headers can then be believed."""
+    secret = settings().edge_secret
+    return secret is not None and same(headers.get(ORIGIN_VERIFY, ""), secret.get_secret_value())
 
 
 def public_host(headers: dict[str, str]) -> str:
-    """The host the browser asked for: it names the tenant and is what a same-origin Origin header carries."""
-    if settings().behind_edge and headers.get(VIEWER_HOST):
+    """The host the browser asked for: it names the tenant and is what a same-origin Origin header carries.
+
+    A request sent to API Gateway's own address, around the edge, keeps API Gateway's host: no tenant has it.
+    """
+    if from_edge(headers) and headers.get(VIEWER_HOST):
         return headers[VIEWER_HOST]
     return headers.get("host", "")
 
@@ -83,5 +94,5 @@ class PortalRequest:
 
     @cached_property
     def client(self) -> Client:
-        ip = self.header(VIEWER_IP) if settings().behind_edge else None
+        ip = self.header(VIEWER_IP) if from_edge(self.event.headers) else None
         return Client(ip=ip or self.event.request_context.http.source_ip, user_agent=self.header("user-agent"))
