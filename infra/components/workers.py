@@ -1,8 +1,15 @@
-"""Stream consumers: the outbox mail worker, with bisecting retries and a dead-letter queue."""
+"""The workers of the manifest: stream consumers (the outbox mail worker) and daily jobs.
+
+A ``table-stream`` worker reads new outbox items with bisecting retries and a dead-letter
+queue; a ``schedule`` worker runs once a day (reminders: deal protection ending,
+certifications expiring), its failed runs retried by EventBridge and then dead-lettered.
+"""
 
 from __future__ import annotations
 
 from aws_cdk import Acknowledgment, Duration, Validations
+from aws_cdk import aws_events as events
+from aws_cdk import aws_events_targets as targets
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_lambda_event_sources as sources
 from aws_cdk import aws_sqs as sqs
@@ -11,6 +18,8 @@ from constructs import Construct
 from infra.components.api import construct_id
 from infra.components.functions import PortsideFunction, Shared, handler_code
 from portside.manifest import WORKERS
+
+DAILY_HOUR_UTC = 5  # before the working day in Europe, after it in the Americas
 
 # Only new outbox items wake the mail worker: the stream carries every item type.
 OUTBOX_INSERTS = lambda_.FilterCriteria.filter(
@@ -61,4 +70,16 @@ class Workers(Construct):
                         filters=[OUTBOX_INSERTS],
                     )
                 )
+            elif worker.source == "schedule":
+                events.Rule(
+                    self,
+                    f"{construct_id(worker.name)}Daily",
+                    description=f"{worker.name}, once a day",
+                    schedule=events.Schedule.cron(minute="0", hour=str(DAILY_HOUR_UTC)),
+                    targets=[
+                        targets.LambdaFunction(function.function, dead_letter_queue=self.dead_letters, retry_attempts=2)
+                    ],
+                )
+            else:
+                raise ValueError(f"worker {worker.name}: unknown source {worker.source!r}")
             self.functions[worker.name] = function

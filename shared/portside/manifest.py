@@ -45,7 +45,7 @@ class Route:
 class Worker:
     name: str
     handler: str
-    source: str  # "table-stream" (the outbox) or "schedule"
+    source: str  # "table-stream" (new outbox items) or "schedule" (once a day)
     access: tuple[Access, ...]
 
 

@@ -237,3 +237,20 @@ def test_a_federated_oidc_provider_keeps_its_secret_out_of_the_template(tmp_path
     assert "resolve:secretsmanager:portside/okta-client-secret" in json.dumps(idp["Properties"]["ProviderDetails"])
     (client,) = synthesized.resources("AWS::Cognito::UserPoolClient").values()
     assert "Okta" in json.dumps(client["Properties"]["SupportedIdentityProviders"])
+
+
+def test_a_schedule_worker_runs_daily_with_retries_and_dead_letters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest has no daily job yet (the first comes with deal protection): prove the mechanism with one."""
+    from infra.components import workers
+    from portside.manifest import Access, Worker
+
+    daily = Worker("daily_reminders", "functions.workers.mail_sender", "schedule", (Access.TABLE_READ,))
+    monkeypatch.setattr(workers, "WORKERS", (*WORKERS, daily))
+    synthesized = synthesize(tmp_path, edge="false")
+
+    (rule,) = synthesized.resources("AWS::Events::Rule").values()
+    assert rule["Properties"]["ScheduleExpression"] == "cron(0 5 * * ? *)"
+    (target,) = rule["Properties"]["Targets"]
+    assert target["RetryPolicy"]["MaximumRetryAttempts"] == 2 and "DeadLetterConfig" in target
