@@ -11,7 +11,7 @@ from constructs import Construct
 from infra.components.api import Api
 from infra.components.data import Data
 from infra.components.edge import Edge, EdgeSecret
-from infra.components.functions import Shared
+from infra.components.functions import Shared, handler_code
 from infra.components.identity import Identity
 from infra.components.layer import SharedLayer
 from infra.components.mail import Mail
@@ -55,6 +55,7 @@ class PortsideStack(Stack):
                 ),
             ),
             layer=SharedLayer(self, "SharedLayer").layer,
+            code=handler_code(),
             environment=environment,
             log_retention=retention,
             removal=removal,

@@ -8,7 +8,7 @@ from aws_cdk import aws_logs as logs
 from aws_cdk.aws_apigatewayv2_integrations import HttpLambdaIntegration
 from constructs import Construct
 
-from infra.components.functions import PortsideFunction, Shared, handler_code
+from infra.components.functions import PortsideFunction, Shared, id_for
 from portside.manifest import ROUTES, Route
 
 ACCESS_LOG_FORMAT = (
@@ -16,10 +16,6 @@ ACCESS_LOG_FORMAT = (
     '"method":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status",'
     '"latencyMs":"$context.responseLatency","integrationError":"$context.integrationErrorMessage"}'
 )
-
-
-def construct_id(name: str) -> str:
-    return "".join(part.title() for part in name.split("_"))
 
 
 def _methods(route: Route) -> list[apigw.HttpMethod]:
@@ -31,8 +27,8 @@ def _methods(route: Route) -> list[apigw.HttpMethod]:
 
 
 class Api(Construct):
-    def __init__(self, scope: Construct, construct_id_: str, shared: Shared, log_retention: logs.RetentionDays) -> None:
-        super().__init__(scope, construct_id_)
+    def __init__(self, scope: Construct, construct_id: str, shared: Shared, log_retention: logs.RetentionDays) -> None:
+        super().__init__(scope, construct_id)
         self.http_api = apigw.HttpApi(self, "HttpApi", create_default_stage=False, description="Portside")
         access_logs = logs.LogGroup(self, "AccessLogs", retention=log_retention, removal_policy=shared.removal)
         self.stage = apigw.HttpStage(
@@ -48,19 +44,11 @@ class Api(Construct):
         cfn_stage.access_log_settings = apigw.CfnStage.AccessLogSettingsProperty(
             destination_arn=access_logs.log_group_arn, format=ACCESS_LOG_FORMAT
         )
-        code = handler_code()
         self.functions: dict[str, PortsideFunction] = {}
         for route in ROUTES:
-            function = PortsideFunction(
-                self,
-                construct_id(route.name),
-                handler_module=route.handler,
-                access=route.access,
-                shared=shared,
-                code=code,
-            )
+            function = PortsideFunction(self, route, shared)
             self.functions[route.name] = function
-            integration = HttpLambdaIntegration(f"{construct_id(route.name)}Integration", function.function)
+            integration = HttpLambdaIntegration(f"{id_for(route.name)}Integration", function.function)
             routes = self.http_api.add_routes(path=route.path, methods=_methods(route), integration=integration)
             for added in routes:
                 Validations.of(added).acknowledge(

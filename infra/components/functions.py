@@ -18,7 +18,7 @@ from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
 from infra.components.layer import ROOT
-from portside.manifest import Access
+from portside.manifest import Access, Route, Worker
 
 TABLE_READ = ("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem")
 TABLE_WRITE = (*TABLE_READ, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")
@@ -41,6 +41,7 @@ class Shared:
     bucket: s3.IBucket
     mail_resources: tuple[str, ...]  # ARNs of the SES identity and configuration set
     layer: lambda_.ILayerVersion
+    code: lambda_.Code  # the functions/ package, one asset for every function
     environment: dict[str, str]
     log_retention: logs.RetentionDays
     removal: RemovalPolicy
@@ -53,19 +54,16 @@ def handler_code() -> lambda_.Code:
     )
 
 
+def id_for(name: str) -> str:
+    """``partner_login_form`` -> ``PartnerLoginForm``: a manifest name as a construct id."""
+    return "".join(part.title() for part in name.split("_"))
+
+
 class PortsideFunction(Construct):
-    def __init__(
-        self,
-        scope: Construct,
-        construct_id: str,
-        *,
-        handler_module: str,
-        access: tuple[Access, ...],
-        shared: Shared,
-        code: lambda_.Code,
-        timeout_seconds: int = 10,
-    ) -> None:
-        super().__init__(scope, construct_id)
+    def __init__(self, scope: Construct, line: Route | Worker, shared: Shared, timeout_seconds: int = 10) -> None:
+        """The function of one manifest line (a route or a worker), granted exactly the access it names."""
+        handler_module, access = line.handler, line.access
+        super().__init__(scope, id_for(line.name))
         self.log_group = logs.LogGroup(self, "Logs", retention=shared.log_retention, removal_policy=shared.removal)
         self.role = iam.Role(
             self, "Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"), description=handler_module
@@ -103,7 +101,7 @@ class PortsideFunction(Construct):
             runtime=lambda_.Runtime.PYTHON_3_14,
             architecture=lambda_.Architecture.ARM_64,
             handler=f"{handler_module}.handler",
-            code=code,
+            code=shared.code,
             layers=[shared.layer],
             role=self.role,
             tracing=lambda_.Tracing.ACTIVE,

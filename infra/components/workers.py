@@ -15,8 +15,7 @@ from aws_cdk import aws_lambda_event_sources as sources
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
-from infra.components.api import construct_id
-from infra.components.functions import PortsideFunction, Shared, handler_code
+from infra.components.functions import PortsideFunction, Shared, id_for
 from portside.manifest import WORKERS
 
 DAILY_HOUR_UTC = 5  # before the working day in Europe, after it in the Americas
@@ -31,8 +30,8 @@ OUTBOX_INSERTS = lambda_.FilterCriteria.filter(
 
 
 class Workers(Construct):
-    def __init__(self, scope: Construct, construct_id_: str, shared: Shared) -> None:
-        super().__init__(scope, construct_id_)
+    def __init__(self, scope: Construct, construct_id: str, shared: Shared) -> None:
+        super().__init__(scope, construct_id)
         self.dead_letters = sqs.Queue(
             self,
             "DeadLetters",
@@ -44,18 +43,9 @@ class Workers(Construct):
             Acknowledgment(id="AwsSolutions-SQS3", reason="This queue is itself the dead-letter queue of the workers."),
             Acknowledgment(id="Serverless-SQSRedrivePolicy", reason="This queue is itself the dead-letter queue."),
         )
-        code = handler_code()
         self.functions: dict[str, PortsideFunction] = {}
         for worker in WORKERS:
-            function = PortsideFunction(
-                self,
-                construct_id(worker.name),
-                handler_module=worker.handler,
-                access=worker.access,
-                shared=shared,
-                code=code,
-                timeout_seconds=60,
-            )
+            function = PortsideFunction(self, worker, shared, timeout_seconds=60)
             if worker.source == "table-stream":
                 function.function.add_event_source(
                     sources.DynamoEventSource(
@@ -73,7 +63,7 @@ class Workers(Construct):
             elif worker.source == "schedule":
                 events.Rule(
                     self,
-                    f"{construct_id(worker.name)}Daily",
+                    f"{id_for(worker.name)}Daily",
                     description=f"{worker.name}, once a day",
                     schedule=events.Schedule.cron(minute="0", hour=str(DAILY_HOUR_UTC)),
                     targets=[
