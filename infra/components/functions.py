@@ -62,45 +62,26 @@ def id_for(name: str) -> str:
 class PortsideFunction(Construct):
     def __init__(self, scope: Construct, line: Route | Worker, shared: Shared, timeout_seconds: int = 10) -> None:
         """The function of one manifest line (a route or a worker), granted exactly the access it names."""
-        handler_module, access = line.handler, line.access
         super().__init__(scope, id_for(line.name))
         self.log_group = logs.LogGroup(self, "Logs", retention=shared.log_retention, removal_policy=shared.removal)
         self.role = iam.Role(
-            self, "Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"), description=handler_module
+            self, "Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"), description=line.handler
         )
         self.role.add_to_policy(
             iam.PolicyStatement(actions=list(LOG_ACTIONS), resources=[self.log_group.log_group_arn])
         )
         self.role.add_to_policy(iam.PolicyStatement(actions=list(TRACE_ACTIONS), resources=["*"]))
-        for needed in access:
+        for needed in line.access:
             self.role.add_to_policy(
                 iam.PolicyStatement(actions=list(ACTIONS[needed]), resources=self._resources(needed, shared))
             )
-        table_resource = shared.table.node.default_child
-        assert isinstance(table_resource, CfnElement)
-        table_id = Stack.of(self).resolve(Stack.of(self).get_logical_id(table_resource))
-        Validations.of(self).acknowledge(
-            Acknowledgment(
-                id="AwsSolutions-IAM5[Resource::*]",
-                reason="X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions.",
-            ),
-            Acknowledgment(
-                id=f"AwsSolutions-IAM5[Resource::<{table_id}.Arn>/index/*]",
-                reason="Queries on the table's global secondary indexes (GSI1) need the index ARNs; every action "
-                "is named one by one, none is a wildcard.",
-            ),
-            Acknowledgment(
-                id="Serverless-LambdaDLQ",
-                reason="Route functions are invoked synchronously by API Gateway, where a Lambda dead-letter queue "
-                "never applies; stream workers send failed batches to the event source mapping's on-failure queue.",
-            ),
-        )
+        self._acknowledge(line, shared)
         self.function = lambda_.Function(
             self,
             "Function",
             runtime=lambda_.Runtime.PYTHON_3_14,
             architecture=lambda_.Architecture.ARM_64,
-            handler=f"{handler_module}.handler",
+            handler=f"{line.handler}.handler",
             code=shared.code,
             layers=[shared.layer],
             role=self.role,
@@ -110,8 +91,34 @@ class PortsideFunction(Construct):
             timeout=Duration.seconds(timeout_seconds),
             memory_size=512,
             environment=shared.environment,
-            description=handler_module,
+            description=line.handler,
         )
+
+    def _acknowledge(self, line: Route | Worker, shared: Shared) -> None:
+        """The findings every function's role raises, each with its reason; the index one only where it applies."""
+        Validations.of(self).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions-IAM5[Resource::*]",
+                reason="X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions.",
+            ),
+            Acknowledgment(
+                id="Serverless-LambdaDLQ",
+                reason="Route functions are invoked synchronously by API Gateway, where a Lambda dead-letter queue "
+                "never applies; stream workers dead-letter through their event source mapping, daily workers "
+                "through their EventBridge target.",
+            ),
+        )
+        if {Access.TABLE_READ, Access.TABLE_WRITE} & set(line.access):
+            table = shared.table.node.default_child
+            assert isinstance(table, CfnElement)
+            table_id = Stack.of(self).resolve(Stack.of(self).get_logical_id(table))
+            Validations.of(self).acknowledge(
+                Acknowledgment(
+                    id=f"AwsSolutions-IAM5[Resource::<{table_id}.Arn>/index/*]",
+                    reason="Queries on the table's global secondary indexes (GSI1) need the index ARNs; every action "
+                    "is named one by one, none is a wildcard.",
+                )
+            )
 
     @staticmethod
     def _resources(needed: Access, shared: Shared) -> list[str]:
