@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aws_cdk import Acknowledgment, Duration, RemovalPolicy, Validations
 from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
 from infra.config import DeploymentConfig
+
+# Every bucket of the stack: no public access, encrypted at rest, reachable over TLS only.
+PRIVATE: dict[str, Any] = {
+    "block_public_access": s3.BlockPublicAccess.BLOCK_ALL,
+    "encryption": s3.BucketEncryption.S3_MANAGED,
+    "enforce_ssl": True,
+}
 
 
 class Storage(Construct):
@@ -16,9 +25,7 @@ class Storage(Construct):
         self.log_bucket = s3.Bucket(
             self,
             "AccessLogs",
-            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
-            encryption=s3.BucketEncryption.S3_MANAGED,
-            enforce_ssl=True,
+            **PRIVATE,
             # CloudFront standard logs are delivered with object ACLs.
             object_ownership=s3.ObjectOwnership.OBJECT_WRITER,
             lifecycle_rules=[s3.LifecycleRule(expiration=Duration.days(config.log_retention_days))],
@@ -39,9 +46,7 @@ class Storage(Construct):
         self.documents = s3.Bucket(
             self,
             "Documents",
-            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
-            encryption=s3.BucketEncryption.S3_MANAGED,
-            enforce_ssl=True,
+            **PRIVATE,
             versioned=True,
             server_access_logs_bucket=self.log_bucket,
             server_access_logs_prefix="documents/",
