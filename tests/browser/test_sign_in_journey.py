@@ -10,13 +10,19 @@ from tests.e2e.runtime import ARTIFACTS, Runtime
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+# 390x844 and 1280x800 as the issue asks; 360x740, the narrowest width the design promises.
+VIEWPORTS = {
+    "phone": {"width": 390, "height": 844},
+    "small-phone": {"width": 360, "height": 740},
+    "desktop": {"width": 1280, "height": 800},
+}
 
 
 @pytest.mark.parametrize("device", list(VIEWPORTS))
 def test_a_partner_signs_in_by_magic_link(browser: Browser, runtime: Runtime, device: str) -> None:
-    email = runtime.invite("acme" if device == "phone" else "globex", "salesperson")
-    partner = "Acme Resellers" if device == "phone" else "Globex Retail"
+    partner_id = "globex" if device == "desktop" else "acme"
+    email = runtime.invite(partner_id, "salesperson")
+    partner = {"acme": "Acme Resellers", "globex": "Globex Retail"}[partner_id]
     context = browser.new_context(viewport=VIEWPORTS[device])  # type: ignore[arg-type]
     page = context.new_page()
     shots = ARTIFACTS / "screenshots"
