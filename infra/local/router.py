@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -25,14 +24,14 @@ def _pattern(path: str) -> re.Pattern[str]:
     return re.compile(f"^{regex}$")
 
 
-_COMPILED = [(route, _pattern(route.path)) for route in ROUTES]
+# Specific routes first, the greedy ``{proxy+}`` catch-all last, as API Gateway matches.
+_COMPILED = sorted(((route, _pattern(route.path)) for route in ROUTES), key=lambda pair: "{proxy+}" in pair[0].path)
 
 
 def match(method: str, path: str) -> tuple[Route, dict[str, str]] | None:
-    """Specific routes first, the greedy ``{proxy+}`` catch-all last, as API Gateway matches."""
+    """The route answering ``method path`` (HEAD is answered by GET routes), and its path parameters."""
     wanted = "GET" if method == "HEAD" else method
-    ordered = sorted(_COMPILED, key=lambda pair: "{proxy+}" in pair[0].path)
-    for route, pattern in ordered:
+    for route, pattern in _COMPILED:
         found = pattern.match(path)
         if found and route.method in (wanted, "ANY"):
             params = {k: v for k, v in found.groupdict().items() if route.path != "/{proxy+}"}
@@ -40,15 +39,9 @@ def match(method: str, path: str) -> tuple[Route, dict[str, str]] | None:
     return None
 
 
-@dataclass
-class _Pool:
-    idle: list[ModuleType]
-    loaded: int = 0
-
-
 class HandlerInstances:
     def __init__(self) -> None:
-        self._pools: dict[str, _Pool] = defaultdict(lambda: _Pool(idle=[]))
+        self._idle: dict[str, list[ModuleType]] = defaultdict(list)
         self._lock = threading.Lock()
 
     def invoke(self, module: str, event: dict[str, Any], context: Any) -> dict[str, Any]:
@@ -57,14 +50,12 @@ class HandlerInstances:
             return instance.handler(event, context)
         finally:
             with self._lock:
-                self._pools[module].idle.append(instance)
+                self._idle[module].append(instance)
 
     def _acquire(self, module: str) -> ModuleType:
         with self._lock:
-            pool = self._pools[module]
-            if pool.idle:
-                return pool.idle.pop()
-            pool.loaded += 1
+            if self._idle[module]:
+                return self._idle[module].pop()
         # A fresh module object under the real name (the Endpoint finds its route by module name),
         # kept out of sys.modules so that each instance has state of its own, as on Lambda.
         path = ROOT / (module.replace(".", "/") + ".py")

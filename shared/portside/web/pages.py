@@ -7,12 +7,13 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
+from portside.auth.principal import PartnerPrincipal
 from portside.data.models import Brand
 from portside.domain import tenants
 from portside.errors import PortsideError
 from portside.observability import logger
 from portside.web import csrf
-from portside.web.navigation import partner_navigation
+from portside.web.navigation import NavItem, partner_navigation
 from portside.web.rendering import render
 from portside.web.request import PortalRequest
 from portside.web.responses import html
@@ -40,22 +41,48 @@ def _brand(request: PortalRequest, given: Brand | None) -> dict[str, Any]:
     }
 
 
+def _layout(
+    template: str,
+    status: int,
+    *,
+    brand: dict[str, Any],
+    nonce: str,
+    request_id: str,
+    principal: PartnerPrincipal | None = None,
+    nav: list[NavItem] | None = None,
+    csrf_token: str = "",
+    **context: Any,
+) -> Response:
+    """What ``base.html`` needs on every page, in one place."""
+    body = render(
+        template,
+        brand=brand,
+        nav=nav or [],
+        principal=principal,
+        csrf_field=csrf.FIELD,
+        csrf_token=csrf_token,
+        nonce=nonce,
+        request_id=request_id,
+        **context,
+    )
+    return html(body, status=status)
+
+
 def page(
     request: PortalRequest, template: str, status: int = 200, brand: Brand | None = None, **context: Any
 ) -> Response:
     principal = request.principal
-    body = render(
+    return _layout(
         template,
+        status,
         brand=_brand(request, brand),
-        nav=partner_navigation(principal.role, request.path) if principal else [],
-        principal=principal,
-        csrf_field=csrf.FIELD,
-        csrf_token=request.csrf_token or "",
         nonce=request.csp_nonce,
         request_id=request.request_id,
+        principal=principal,
+        nav=partner_navigation(principal.role, request.path) if principal else [],
+        csrf_token=request.csrf_token or "",
         **context,
     )
-    return html(body, status=status)
 
 
 def error_page(request: PortalRequest | None, app: APIGatewayHttpResolver, error: PortsideError) -> Response:
@@ -69,15 +96,11 @@ def error_page(request: PortalRequest | None, app: APIGatewayHttpResolver, error
             return page(request, "error.html", status=error.status, message=error.public_message)
         except Exception:
             logger.exception("the branded error page failed; answering with the neutral one")
-    body = render(
+    return _layout(
         "error.html",
+        error.status,
         brand=NEUTRAL_BRAND,
-        nav=[],
-        principal=None,
-        csrf_field=csrf.FIELD,
-        csrf_token="",
         nonce=app.context.get("csp_nonce", ""),
         request_id=app.current_event.request_context.request_id,
         message=error.public_message,
     )
-    return html(body, status=error.status)

@@ -11,8 +11,8 @@ from aws_lambda_powertools.shared.cookies import Cookie
 HTML = "text/html; charset=utf-8"
 
 
-def html(body: str, status: int = 200, cookies: list[Cookie] | None = None, **headers: str) -> Response:
-    return Response(status_code=status, content_type=HTML, body=body, headers=dict(headers), cookies=cookies or [])
+def html(body: str, status: int = 200) -> Response:
+    return Response(status_code=status, content_type=HTML, body=body)
 
 
 def redirect(location: str, cookies: list[Cookie] | None = None, status: int = 303) -> Response:
