@@ -13,8 +13,7 @@ endpoint = Endpoint(__name__)
 
 @endpoint
 def show_dashboard(request: PortalRequest) -> Response:
-    assert request.principal is not None  # the guard lets only signed-in contacts through
-    view = dashboard_for(request.principal)
+    view = dashboard_for(request.partner)
     return page(request, "partners/dashboard.html", brand=brand_for(request.tenant, view.partner), view=view)
 
 

@@ -27,16 +27,20 @@ def main() -> None:
 
     from werkzeug.serving import make_server
 
-    from infra.local import resources, seed
+    from infra.local import resources, seed, totp
     from infra.local.mail_catcher import MailCatcher
     from infra.local.router import HandlerInstances
     from infra.local.server import LocalPortal
     from infra.local.streams import StreamFeeder
+    from portside.config import settings
 
     base_url = f"http://127.0.0.1:{port}"
+    totp.enable_in_emulator()
     pool = resources.create_all()
+    os.environ.update(resources.admin_settings(pool, f"{emulator.url}/{pool['pool_id']}/.well-known/jwks.json"))
+    settings.cache_clear()
     seed.seed_tenant(base_url)
-    seed.seed_admins(pool["pool_id"])
+    seed.seed_admins(pool["pool_id"], pool["client_id"])
 
     instances = HandlerInstances()
     mail = MailCatcher()
@@ -51,6 +55,8 @@ def main() -> None:
     print(
         f"\nPortside is running at {base_url}  (Ctrl-C stops it)\n"
         f"  partners sign in at {base_url}/partners/login as, for example, principal@acme.example\n"
+        f"  admins sign in at {base_url}/admin/login as ops@northwind.example, password {seed.ADMIN_PASSWORD},\n"
+        f"    code from an authenticator with secret {totp.LOCAL_TOTP_SECRET} or from {base_url}/_dev/totp\n"
         f"  caught mail: printed here, and at {base_url}/_dev/mail and {base_url}/_dev/mail.json\n"
         f"  emulator (moto): {emulator.url}\n",
         flush=True,

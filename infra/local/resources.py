@@ -67,6 +67,15 @@ def create_admin_pool() -> dict[str, Any]:
     return {"pool_id": pool["Id"], "client_id": app_client["ClientId"]}
 
 
+def admin_settings(pool: dict[str, Any], jwks_url: str) -> dict[str, str]:
+    """The portal's settings for the emulated pool, whose signing keys the emulator publishes at ``jwks_url``."""
+    return {
+        "PORTSIDE_ADMIN_POOL_ID": pool["pool_id"],
+        "PORTSIDE_ADMIN_CLIENT_ID": pool["client_id"],
+        "PORTSIDE_ADMIN_JWKS_URL": jwks_url,
+    }
+
+
 def create_all() -> dict[str, Any]:
     create_table()
     create_mail_identity()

@@ -24,8 +24,12 @@ def _pattern(path: str) -> re.Pattern[str]:
     return re.compile(f"^{regex}$")
 
 
-# Specific routes first, the greedy ``{proxy+}`` catch-all last, as API Gateway matches.
-_COMPILED = sorted(((route, _pattern(route.path)) for route in ROUTES), key=lambda pair: "{proxy+}" in pair[0].path)
+# As API Gateway matches: literal segments before parameters (``/partners/new`` before ``/partners/{id}``),
+# the greedy ``{proxy+}`` catch-all last.
+_COMPILED = sorted(
+    ((route, _pattern(route.path)) for route in ROUTES),
+    key=lambda pair: ("{proxy+}" in pair[0].path, pair[0].path.count("{")),
+)
 
 
 def match(method: str, path: str) -> tuple[Route, dict[str, str]] | None:

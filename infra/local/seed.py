@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from infra.local.totp import current_code
 from portside import clock
 from portside.aws import client
-from portside.data.models import Brand, Contact, ContactEmail, Partner, Tenant, TenantHost
+from portside.data.models import AdminMember, Brand, Contact, ContactEmail, Partner, Tenant, TenantHost
 
 TENANT_ID = "northwind"
 LOCAL_HOSTNAMES = ("127.0.0.1", "localhost")
@@ -64,7 +65,9 @@ def seed_tenant(base_url: str) -> None:
         ContactEmail.build(TENANT_ID, demo.email, demo.contact_id).save()
 
 
-def seed_admins(pool_id: str) -> None:
+def seed_admins(pool_id: str, client_id: str) -> None:
+    """The four demo admins, each in the group of their role, with TOTP already set up (the documented secret)
+    and a membership of the demo tenant: as if each had made their first sign-in."""
     cognito = client("cognito-idp")
     for email, role in ADMINS:
         cognito.admin_create_user(
@@ -75,3 +78,14 @@ def seed_admins(pool_id: str) -> None:
         )
         cognito.admin_set_user_password(UserPoolId=pool_id, Username=email, Password=ADMIN_PASSWORD, Permanent=True)
         cognito.admin_add_user_to_group(UserPoolId=pool_id, Username=email, GroupName=role)
+        tokens = cognito.initiate_auth(
+            ClientId=client_id,
+            AuthFlow="USER_PASSWORD_AUTH",
+            AuthParameters={"USERNAME": email, "PASSWORD": ADMIN_PASSWORD},
+        )["AuthenticationResult"]
+        cognito.associate_software_token(AccessToken=tokens["AccessToken"])
+        cognito.verify_software_token(AccessToken=tokens["AccessToken"], UserCode=current_code())
+        cognito.set_user_mfa_preference(
+            AccessToken=tokens["AccessToken"], SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True}
+        )
+        AdminMember.build(TENANT_ID, email, roles=[role], created_at=clock.now()).save()

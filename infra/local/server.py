@@ -13,6 +13,7 @@ from werkzeug.wrappers import Request, Response
 from infra.local.events import LambdaContext, http_event
 from infra.local.mail_catcher import MailCatcher
 from infra.local.router import HandlerInstances, match
+from infra.local.totp import LOCAL_TOTP_SECRET, current_code
 
 DEV_HEADERS = {
     "Cache-Control": "no-store",
@@ -66,6 +67,15 @@ class LocalPortal:
         return response
 
     def _dev(self, request: Request) -> Response:
+        if request.path == "/_dev/totp":
+            # The demo admins' current code, for a newcomer without an authenticator app at hand.
+            body = (
+                "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content='width=device-width'>"
+                f"<title>Admin code</title><h1>Demo admins' code: {current_code()}</h1>"
+                f"<p>From the local TOTP secret {LOCAL_TOTP_SECRET}. It changes every 30 seconds; reload for"
+                " the next one. This page exists only in the local runtime.</p>"
+            )
+            return Response(body, content_type="text/html; charset=utf-8", headers=DEV_HEADERS)
         self._mail.collect()
         mails = self._mail.all()
         if request.path == "/_dev/mail.json":

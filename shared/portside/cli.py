@@ -79,7 +79,7 @@ def _run(arguments: argparse.Namespace) -> str:
     from portside.audit import Client
     from portside.data import reads
     from portside.domain.invites import invite_contact
-    from portside.domain.partners import create_partner
+    from portside.domain.partners import PartnerFields, create_partner
     from portside.domain.tenants import create_tenant
     from portside.web.forms import InviteForm, PartnerForm, TenantForm
 
@@ -94,7 +94,7 @@ def _run(arguments: argparse.Namespace) -> str:
         raise NotFound(f"tenant {arguments.tenant}")
     if arguments.command == "partner":
         partner_form = PartnerForm(partner_id=arguments.id, name=arguments.name)
-        partner = create_partner(tenant, partner_form.partner_id, partner_form.name, actor, client)
+        partner = create_partner(tenant, partner_form.partner_id, PartnerFields(partner_form.name), actor, client)
         return f"Created partner {partner.partner_id} ({partner.name})."
     invite_form = InviteForm(email=arguments.email, name=arguments.name, role=arguments.role)
     contact = invite_contact(

@@ -46,6 +46,18 @@ class Settings(BaseSettings):
     # setting, or without the right secret, they are ignored and the TCP peer and Host header count.
     edge_secret: SecretStr | None = None
 
+    # The admins' Cognito user pool and the console's app client (the stack's AdminUserPoolId/AdminAppClientId).
+    admin_pool_id: str = ""
+    admin_client_id: str = ""
+    # Where the pool's signing keys are published; by default the pool issuer's /.well-known/jwks.json.
+    # The local runtime points it at the emulator.
+    admin_jwks_url: str | None = None
+    admin_session_hours: int = 8
+    admin_idle_minutes: int = 30
+    # Failed admin sign-ins allowed per address (and, ten times as many, per client IP) in the window.
+    admin_failures_per_address: int = 5
+    admin_failure_window_seconds: int = 15 * 60
+
     # How often a mail worker retries one outbox item before parking it as failed.
     mail_max_attempts: int = 5
 

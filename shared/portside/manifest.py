@@ -50,7 +50,15 @@ class Worker:
 
 
 R, W = Access.TABLE_READ, Access.TABLE_WRITE
-PUBLIC, PARTNER = Audience.PUBLIC, Audience.PARTNER
+PUBLIC, PARTNER, ADMIN = Audience.PUBLIC, Audience.PARTNER, Audience.ADMIN
+
+
+def admin(
+    name: str, method: str, path: str, handler: str, access: tuple[Access, ...], permission: tuple[str, str]
+) -> Route:
+    """An admin console route: every one names the matrix permission it needs."""
+    return Route(name, method, path, f"functions.admin.{handler}", ADMIN, access, permission=permission)
+
 
 ROUTES: tuple[Route, ...] = (
     Route("home", "GET", "/", "functions.partners.home", PUBLIC, ()),
@@ -70,6 +78,66 @@ ROUTES: tuple[Route, ...] = (
         (R,),
         permission=("dashboard", "view"),
     ),
+    # Admin sign-in: Cognito's sign-in calls need no IAM grant (they are made with the user's own credentials).
+    Route("admin_login_form", "GET", "/admin/login", "functions.admin.login_form", PUBLIC, (R,)),
+    Route("admin_login", "POST", "/admin/login", "functions.admin.login", PUBLIC, (W,)),
+    Route("admin_login_challenge", "POST", "/admin/login/challenge", "functions.admin.login_challenge", PUBLIC, (W,)),
+    Route("admin_logout", "POST", "/admin/logout", "functions.admin.logout", ADMIN, (W,)),
+    admin("admin_home", "GET", "/admin", "home", (R,), ("admin_dashboard", "view")),
+    admin("admin_partners", "GET", "/admin/partners", "partners_list", (R,), ("partners", "view")),
+    admin("admin_partner_new", "GET", "/admin/partners/new", "partner_new", (R,), ("partners", "manage")),
+    admin("admin_partner_create", "POST", "/admin/partners", "partner_create", (W,), ("partners", "manage")),
+    admin("admin_partner", "GET", "/admin/partners/{partner_id}", "partner_show", (R,), ("partners", "view")),
+    admin(
+        "admin_partner_edit", "GET", "/admin/partners/{partner_id}/edit", "partner_edit", (R,), ("partners", "manage")
+    ),
+    admin(
+        "admin_partner_update", "POST", "/admin/partners/{partner_id}", "partner_update", (W,), ("partners", "manage")
+    ),
+    admin(
+        "admin_contact_new",
+        "GET",
+        "/admin/partners/{partner_id}/contacts/new",
+        "contact_new",
+        (R,),
+        ("contacts", "invite"),
+    ),
+    admin(
+        "admin_contact_create",
+        "POST",
+        "/admin/partners/{partner_id}/contacts",
+        "contact_create",
+        (W,),
+        ("contacts", "invite"),
+    ),
+    admin(
+        "admin_contact_resend",
+        "POST",
+        "/admin/contacts/{contact_id}/resend-invite",
+        "contact_resend_invite",
+        (W,),
+        ("contacts", "invite"),
+    ),
+    admin(
+        "admin_contact_role", "POST", "/admin/contacts/{contact_id}/role", "contact_role", (W,), ("contacts", "manage")
+    ),
+    admin(
+        "admin_contact_status",
+        "POST",
+        "/admin/contacts/{contact_id}/status",
+        "contact_status",
+        (W,),
+        ("contacts", "manage"),
+    ),
+    admin(
+        "admin_contact_end_sessions",
+        "POST",
+        "/admin/contacts/{contact_id}/end-sessions",
+        "contact_end_sessions",
+        (W,),
+        ("contacts", "end_sessions"),
+    ),
+    admin("admin_roles", "GET", "/admin/help/roles", "roles", (R,), ("role_help", "view")),
     # API Gateway's $default route: anything no route above matches gets a branded 404 page.
     Route("not_found", "ANY", "/{proxy+}", "functions.not_found", PUBLIC, (R,)),
 )

@@ -43,7 +43,8 @@ def test_each_route_is_public_or_guarded_and_answers_with_security_headers(porta
 
     assert_security_headers(answer.headers)
     assert answer.headers.get("Cache-Control") == "no-store"
-    sent_to_sign_in = answer.status == 303 and answer.location.startswith("/partners/login?next=")
+    login = "/admin/login?next=" if route.audience is Audience.ADMIN else "/partners/login?next="
+    sent_to_sign_in = answer.status == 303 and answer.location.startswith(login)
     if route.audience is Audience.PUBLIC:
         assert not sent_to_sign_in
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from infra.local.events import http_event
@@ -77,16 +79,22 @@ def test_keys_are_derived_by_the_models_and_start_with_the_tenant() -> None:
     assert Contact.keys_for("northwind", "c1") == ("T#northwind#CONTACT#c1", "CONTACT")
     assert Session.keys_for("northwind", "c1", "h") == ("T#northwind#CONTACT#c1", "SESSION#h")
     assert SignInToken.keys_for("northwind", "h") == ("T#northwind#TOKEN#h", "TOKEN")
-    contact = Contact.build("northwind", "c1", "acme", "a@acme.example", "Ann", "technical")
-    assert (contact.PK, contact.SK, contact.GSI1PK) == (
+    invited_at = datetime(2026, 11, 1, tzinfo=UTC)
+    contact = Contact.build("northwind", "c1", "acme", "a@acme.example", "Ann", "technical", created_at=invited_at)
+    assert (contact.PK, contact.SK, contact.GSI1PK, contact.GSI2PK) == (
         "T#northwind#CONTACT#c1",
         "CONTACT",
         "T#northwind#PARTNER#acme#CONTACTS",
+        "T#northwind#CONTACTS",
     )
+    assert contact.GSI2SK == "0#2026-11-01T00:00:00+00:00#c1"  # invited contacts sort first, by invite time
 
 
 def test_the_table_shape_is_read_off_the_models() -> None:
     shape = table_shape()
     assert (shape.partition_key, shape.sort_key, shape.ttl_attribute) == ("PK", "SK", "ttl")
-    assert [(i.name, i.partition_key, i.sort_key) for i in shape.indexes] == [("GSI1", "GSI1PK", "GSI1SK")]
+    assert [(i.name, i.partition_key, i.sort_key) for i in shape.indexes] == [
+        ("GSI1", "GSI1PK", "GSI1SK"),
+        ("GSI2", "GSI2PK", "GSI2SK"),
+    ]
     assert shape.stream_view_type == "NEW_IMAGE"

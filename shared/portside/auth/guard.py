@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-from portside.auth.matrix import allows
-from portside.auth.principal import PartnerPrincipal
+from portside.auth.principal import AdminPrincipal, PartnerPrincipal, Principal
 from portside.errors import Forbidden, SignInRequired
 from portside.manifest import Audience, Route
 
+_PRINCIPAL_OF = {Audience.PARTNER: PartnerPrincipal, Audience.ADMIN: AdminPrincipal}
 
-def require(principal: PartnerPrincipal | None, resource: str, action: str) -> PartnerPrincipal:
+
+def require(principal: Principal | None, resource: str, action: str) -> Principal:
     """The principal, if signed in and allowed ``action`` on ``resource``; else SignInRequired or Forbidden."""
     if principal is None:
         raise SignInRequired()
-    if not allows(principal.role, resource, action):
-        raise Forbidden(f"{principal.role} may not {action} {resource}")
+    if not principal.may(resource, action):
+        raise Forbidden(f"{principal.actor} may not {action} {resource}")
     return principal
 
 
-def check_route(route: Route, principal: PartnerPrincipal | None) -> None:
+def check_route(route: Route, principal: Principal | None) -> None:
     if route.audience is Audience.PUBLIC:
         return
-    if route.audience is Audience.ADMIN or principal is None:
-        # Admin sign-in is its own identity: a partner session never opens an admin route.
+    if not isinstance(principal, _PRINCIPAL_OF[route.audience]):
+        # Each audience signs in on its own: a partner session never opens an admin route, nor the reverse.
         raise SignInRequired()
     if route.permission is not None:
         require(principal, *route.permission)

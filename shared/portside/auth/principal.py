@@ -1,8 +1,10 @@
-"""Who a request comes from, as the guard resolved it."""
+"""Who a request comes from, as the guard resolved it: a partner contact or an admin."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from portside.auth.matrix import allows
 
 
 @dataclass(frozen=True)
@@ -19,3 +21,32 @@ class PartnerPrincipal:
     @property
     def actor(self) -> str:
         return f"contact:{self.contact_id}"
+
+    def may(self, resource: str, action: str) -> bool:
+        return allows(self.role, resource, action)
+
+
+@dataclass(frozen=True)
+class AdminPrincipal:
+    """A signed-in admin. ``roles`` are their Cognito groups as the ID token stated them at sign-in."""
+
+    tenant_id: str
+    email: str
+    roles: tuple[str, ...]
+    session_hash: str
+    csrf_token: str
+
+    @property
+    def actor(self) -> str:
+        return f"admin:{self.email}"
+
+    @property
+    def name(self) -> str:
+        return self.email
+
+    def may(self, resource: str, action: str) -> bool:
+        """An admin holding several roles may do what any one of them may."""
+        return any(allows(role, resource, action) for role in self.roles)
+
+
+Principal = PartnerPrincipal | AdminPrincipal

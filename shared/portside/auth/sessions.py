@@ -13,11 +13,14 @@ from portside import clock
 from portside.auth.principal import PartnerPrincipal
 from portside.auth.secrets import digest, new_secret
 from portside.data import reads
-from portside.data.changes import Changes
+from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import Contact, Session, Tenant
 
 SESSION_COOKIE = "__Host-portside-session"
+# How stale "last seen" may grow before a request refreshes it: tight where an idle timeout depends on it,
+# daily otherwise (engagement counts days), so most pages write nothing.
 IDLE_TOUCH_INTERVAL = timedelta(minutes=5)
+SEEN_TOUCH_INTERVAL = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -66,11 +69,13 @@ def principal_from_cookie(tenant: Tenant, cookie_value: str | None) -> PartnerPr
     now = clock.now()
     if item is None or item.expires_at <= now:
         return None
+    touch_interval = SEEN_TOUCH_INTERVAL
     if tenant.session_idle_minutes:
         if item.last_seen_at + timedelta(minutes=int(tenant.session_idle_minutes)) <= now:
             return None
-        if now - item.last_seen_at >= IDLE_TOUCH_INTERVAL:
-            item.update(actions=[Session.last_seen_at.set(now)], condition=Session.PK.exists())
+        touch_interval = IDLE_TOUCH_INTERVAL
+    if now - item.last_seen_at >= touch_interval and not _touch(item):
+        return None
     return PartnerPrincipal(
         tenant_id=tenant.tenant_id,
         partner_id=item.partner_id,
@@ -81,6 +86,28 @@ def principal_from_cookie(tenant: Tenant, cookie_value: str | None) -> PartnerPr
         session_hash=session_hash,
         csrf_token=item.csrf_token,
     )
+
+
+def _touch(item: Session) -> bool:
+    """Record that the session and its contact were just seen; False if the session ended meanwhile."""
+    now = clock.now()
+    changes = Changes(audit=None)  # bookkeeping, not a change anyone made
+    changes.update(item, [Session.last_seen_at.set(now)], label="session", condition=Session.PK.exists())
+    changes.update_key(
+        Contact,
+        Contact.keys_for(item.tenant_id, item.contact_id),
+        [
+            Contact.last_seen_at.set(now),
+            Contact.GSI2SK.set(Contact.activity_sort_key("active", now, item.contact_id)),
+        ],
+        label="contact",
+        condition=Contact.status == "active",
+    )
+    try:
+        changes.commit()
+    except ConditionFailed:
+        return False  # signed out, or disabled, at this very moment
+    return True
 
 
 def end_session(changes: Changes, principal: PartnerPrincipal) -> None:

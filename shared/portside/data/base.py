@@ -1,4 +1,4 @@
-"""The single-table base: generic keys, one GSI, a TTL attribute and an item-type discriminator.
+"""The single-table base: generic keys, two GSIs, a TTL attribute and an item-type discriminator.
 
 Every item type subclasses ``PortsideItem`` and derives its keys from its own fields in a
 ``key``/``keys_for`` classmethod: no call site assembles a key string by hand.
@@ -30,6 +30,17 @@ class GSI1(GlobalSecondaryIndex["PortsideItem"]):
     GSI1SK = UnicodeAttribute(range_key=True)
 
 
+class GSI2(GlobalSecondaryIndex["PortsideItem"]):
+    """Tenant-wide lists ordered by activity: every contact of a tenant, by status and last activity."""
+
+    class Meta:
+        index_name = "GSI2"
+        projection = AllProjection()
+
+    GSI2PK = UnicodeAttribute(hash_key=True)
+    GSI2SK = UnicodeAttribute(range_key=True)
+
+
 class PortsideItem(Model):
     class Meta:
         table_name = settings().table_name
@@ -42,5 +53,8 @@ class PortsideItem(Model):
     GSI1PK = UnicodeAttribute(null=True)
     GSI1SK = UnicodeAttribute(null=True)
     gsi1 = GSI1()
+    GSI2PK = UnicodeAttribute(null=True)
+    GSI2SK = UnicodeAttribute(null=True)
+    gsi2 = GSI2()
     # DynamoDB deletes expired items lazily (within days): readers also check expiry themselves.
     expires_ttl = TTLAttribute(null=True, attr_name="ttl")

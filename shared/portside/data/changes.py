@@ -47,7 +47,7 @@ def _connection() -> Connection:
 
 class Changes:
     def __init__(self, audit: AuditEvent | None) -> None:
-        """``audit`` is required for every change of state; only pure counters pass ``None``."""
+        """``audit`` is required for every change of state; only counters and "last seen" bookkeeping pass ``None``."""
         self._operations: list[_Operation] = []
         if audit is not None:
             self.put(audit, label="audit", condition=AuditEvent.PK.does_not_exist())

@@ -11,14 +11,22 @@ Access patterns and the key that serves each:
 | contact by id | GetItem | ``T#<t>#CONTACT#<c>`` / ``CONTACT`` |
 | contact by email (unique per tenant) | GetItem | ``T#<t>#EMAIL#<email>`` / ``EMAIL`` |
 | contacts of a partner, by name | Query GSI1 | ``T#<t>#PARTNER#<p>#CONTACTS`` / ``<name>#<c>`` |
+| a tenant's contacts by status, then activity | Query GSI2 | ``T#<t>#CONTACTS`` / ``<status order>#<time>#<c>`` |
+| admin of a tenant by email (membership) | GetItem | ``T#<t>#ADMIN#<email>`` / ``ADMIN`` |
+| admins of a tenant | Query GSI1 | ``T#<t>#ADMINS`` / ``<email>`` |
+| admin session by cookie | GetItem (consistent) | ``T#<t>#ADMINSESSION#<sha256>`` / ``ADMINSESSION`` |
+| access reviews, newest first | Query | ``T#<t>#ACCESSREVIEW`` / ``<time>#<id>`` |
 | sign-in or invite token by its hash | GetItem | ``T#<t>#TOKEN#<sha256>`` / ``TOKEN`` |
 | session by cookie | GetItem (consistent) | ``T#<t>#CONTACT#<c>`` / ``SESSION#<sha256>`` |
 | every session of a contact (to end them) | Query (consistent) | ``T#<t>#CONTACT#<c>`` / begins_with ``SESSION#`` |
 | rate-limit window | UpdateItem ADD | ``T#<t>#RATE#<scope>#<sha256(subject)>#<window>`` / ``RATE`` |
-| audit log, newest first | Query | ``T#<t>#AUDIT`` / ``<time>#<id>`` |
+| audit log, newest first (by date range) | Query | ``T#<t>#AUDIT`` / ``<time>#<id>`` |
 | audit trail of one actor | Query GSI1 | ``T#<t>#AUDIT#ACTOR#<actor>`` / ``<time>#<id>`` |
 | outbox mail by id (the stream feeds the worker) | GetItem | ``T#<t>#OUTBOX#<id>`` / ``OUTBOX`` |
 | parked (failed) mail | Query GSI1 | ``T#<t>#OUTBOX#FAILED`` / ``<time>#<id>`` |
+
+The status order of GSI2 is 0 invited (time: invited), 1 active (time: last activity), 9 disabled:
+engagement reads the invited and the long-unseen as key ranges, access review reads the lot.
 
 Sessions live in their contact's partition so that ending every session of a contact is
 one strongly consistent Query, never a lagging index.
@@ -109,10 +117,22 @@ class Partner(PortsideItem, discriminator="Partner"):
             tenant_id=tenant_id,
             partner_id=partner_id,
             name=name,
-            GSI1PK=tenant_key(tenant_id, "PARTNERS"),
-            GSI1SK=f"{name.lower()}#{partner_id}",
+            GSI1PK=cls.list_partition(tenant_id),
+            GSI1SK=cls.name_sort_key(name, partner_id),
             **fields,
         )
+
+    @classmethod
+    def list_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "PARTNERS")
+
+    @staticmethod
+    def name_sort_key(name: str, partner_id: str) -> str:
+        return f"{name.lower()}#{partner_id}"
+
+
+# GSI2 order of a tenant's contacts: never-signed-in invitations first, then active by last activity, then disabled.
+ACTIVITY_ORDER = {"invited": "0", "active": "1", "disabled": "9"}
 
 
 class Contact(PortsideItem, discriminator="Contact"):
@@ -125,6 +145,9 @@ class Contact(PortsideItem, discriminator="Contact"):
     status = UnicodeAttribute(default="invited")  # invited | active | disabled
     created_at = UTCDateTimeAttribute()
     last_sign_in_at = UTCDateTimeAttribute(null=True)
+    # Refreshed at most daily by the session check: "last seen" without a write per page.
+    last_seen_at = UTCDateTimeAttribute(null=True)
+    last_nudged_at = UTCDateTimeAttribute(null=True)
     # The one live token of each purpose: a newer link replaces (voids) the older one.
     live_sign_in_hash = UnicodeAttribute(null=True)
     live_invite_hash = UnicodeAttribute(null=True)
@@ -138,7 +161,15 @@ class Contact(PortsideItem, discriminator="Contact"):
 
     @classmethod
     def build(
-        cls, tenant_id: str, contact_id: str, partner_id: str, email: str, name: str, role: str, **fields: Any
+        cls,
+        tenant_id: str,
+        contact_id: str,
+        partner_id: str,
+        email: str,
+        name: str,
+        role: str,
+        created_at: datetime,
+        **fields: Any,
     ) -> Contact:
         pk, sk = cls.keys_for(tenant_id, contact_id)
         return cls(
@@ -150,10 +181,36 @@ class Contact(PortsideItem, discriminator="Contact"):
             email=email,
             name=name,
             role=role,
-            GSI1PK=tenant_key(tenant_id, "PARTNER", partner_id, "CONTACTS"),
+            GSI1PK=cls.partner_partition(tenant_id, partner_id),
             GSI1SK=f"{name.lower()}#{contact_id}",
+            GSI2PK=cls.tenant_partition(tenant_id),
+            GSI2SK=cls.activity_sort_key(fields.get("status", "invited"), created_at, contact_id),
+            created_at=created_at,
             **fields,
         )
+
+    @classmethod
+    def partner_partition(cls, tenant_id: str, partner_id: str) -> str:
+        return tenant_key(tenant_id, "PARTNER", partner_id, "CONTACTS")
+
+    @classmethod
+    def tenant_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "CONTACTS")
+
+    @staticmethod
+    def activity_sort_key(status: str, at: datetime, contact_id: str) -> str:
+        return f"{ACTIVITY_ORDER[status]}#{at.isoformat()}#{contact_id}"
+
+    @property
+    def last_activity(self) -> datetime | None:
+        """The later of the last sign-in and the last day a session was used."""
+        seen = [at for at in (self.last_sign_in_at, self.last_seen_at) if at is not None]
+        return max(seen) if seen else None
+
+    def activity_actions(self, status: str, at: datetime | None = None) -> list[Any]:
+        """Update actions that move the contact to ``status`` and keep its GSI2 order right."""
+        when = at or self.last_activity or self.created_at
+        return [Contact.status.set(status), Contact.GSI2SK.set(self.activity_sort_key(status, when, self.contact_id))]
 
 
 class ContactEmail(PortsideItem, discriminator="ContactEmail"):
@@ -229,6 +286,83 @@ class Session(PortsideItem, discriminator="Session"):
         )
 
 
+class AdminMember(PortsideItem, discriminator="AdminMember"):
+    """An admin's membership of a tenant. Cognito says who someone is and which roles (groups) they hold;
+    this item says which tenant's console they may open, and records their activity for access review."""
+
+    tenant_id = UnicodeAttribute()
+    email = UnicodeAttribute()
+    roles = ListAttribute[str](of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
+    status = UnicodeAttribute(default="active")  # active | disabled
+    created_at = UTCDateTimeAttribute()
+    last_sign_in_at = UTCDateTimeAttribute(null=True)
+    last_seen_at = UTCDateTimeAttribute(null=True)
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, email: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "ADMIN", email.lower()), "ADMIN"
+
+    @classmethod
+    def build(cls, tenant_id: str, email: str, **fields: Any) -> AdminMember:
+        pk, sk = cls.keys_for(tenant_id, email)
+        return cls(
+            pk,
+            sk,
+            tenant_id=tenant_id,
+            email=email.lower(),
+            GSI1PK=tenant_key(tenant_id, "ADMINS"),
+            GSI1SK=email.lower(),
+            **fields,
+        )
+
+
+class AdminSession(PortsideItem, discriminator="AdminSession"):
+    """An admin's console session: 8 hours at most, ended after 30 idle minutes. Only the id's SHA-256 is stored."""
+
+    tenant_id = UnicodeAttribute()
+    email = UnicodeAttribute()
+    subject = UnicodeAttribute()  # the Cognito ``sub``
+    roles = ListAttribute[str](of=UnicodeAttribute)  # type: ignore[arg-type]
+    created_at = UTCDateTimeAttribute()
+    expires_at = UTCDateTimeAttribute()
+    last_seen_at = UTCDateTimeAttribute()
+    csrf_token = UnicodeAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, session_hash: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "ADMINSESSION", session_hash), "ADMINSESSION"
+
+    @classmethod
+    def build(cls, tenant_id: str, session_hash: str, expires_at: datetime, **fields: Any) -> AdminSession:
+        pk, sk = cls.keys_for(tenant_id, session_hash)
+        return cls(pk, sk, tenant_id=tenant_id, expires_at=expires_at, expires_ttl=expires_at, **fields)
+
+
+class AccessReview(PortsideItem, discriminator="AccessReview"):
+    """A completed access review: who looked at every contact and admin, and when."""
+
+    tenant_id = UnicodeAttribute()
+    review_id = UnicodeAttribute()
+    at = UTCDateTimeAttribute()
+    reviewer = UnicodeAttribute()
+    note = UnicodeAttribute(null=True)
+
+    @classmethod
+    def build(cls, tenant_id: str, review_id: str, at: datetime, **fields: Any) -> AccessReview:
+        return cls(
+            tenant_key(tenant_id, "ACCESSREVIEW"),
+            f"{at.isoformat()}#{review_id}",
+            tenant_id=tenant_id,
+            review_id=review_id,
+            at=at,
+            **fields,
+        )
+
+    @classmethod
+    def partition_of(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "ACCESSREVIEW")
+
+
 class RateCounter(PortsideItem, discriminator="RateCounter"):
     hits = NumberAttribute(default=0)
 
@@ -238,6 +372,8 @@ class RateCounter(PortsideItem, discriminator="RateCounter"):
 
 
 class AuditEvent(PortsideItem, discriminator="AuditEvent"):
+    """Who did what to what, when, from where. Immutable: written once, inside the change's own transaction."""
+
     tenant_id = UnicodeAttribute()
     event_id = UnicodeAttribute()
     at = UTCDateTimeAttribute()
@@ -262,6 +398,14 @@ class AuditEvent(PortsideItem, discriminator="AuditEvent"):
             GSI1SK=order,
             **fields,
         )
+
+    @classmethod
+    def partition_of(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "AUDIT")
+
+    @classmethod
+    def actor_partition(cls, tenant_id: str, actor: str) -> str:
+        return tenant_key(tenant_id, "AUDIT", "ACTOR", actor)
 
 
 class OutboxMail(PortsideItem, discriminator="OutboxMail"):

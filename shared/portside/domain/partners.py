@@ -1,21 +1,116 @@
-"""Partners of a tenant: created here by the command line now, by the admin console later."""
+"""Partners of a tenant: created and edited in the admin console (and by the command line).
+
+A partner's edits are optimistic: the form carries the version it was read at, and a save
+from an older version is refused with "someone else changed this" instead of overwriting.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from portside.audit import Client, audit_event
+from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Partner, Tenant
-from portside.errors import InvalidInput
+from portside.data.models import Brand, Contact, Partner, Tenant
+from portside.data.pages import Page, query_page
+from portside.errors import Conflict, InvalidInput, NotFound
+
+PAGE_SIZE = 25
+# A label for the console; cutting a partner's access means disabling its contacts.
+STATUSES = ("active", "prospect", "inactive")
 
 
-def create_partner(tenant: Tenant, partner_id: str, name: str, actor: str, client: Client) -> Partner:
-    partner = Partner.build(tenant.tenant_id, partner_id, name)
+@dataclass(frozen=True)
+class PartnerFields:
+    name: str
+    tier: str | None = None
+    territory: str | None = None
+    status: str = "active"
+
+
+def create_partner(tenant: Tenant, partner_id: str, details: PartnerFields, actor: str, client: Client) -> Partner:
+    partner = Partner.build(
+        tenant.tenant_id,
+        partner_id,
+        details.name,
+        tier=details.tier,
+        territory=details.territory,
+        status=details.status,
+    )
     changes = Changes(
-        audit_event(tenant.tenant_id, actor, "partner.created", f"partner:{partner_id}", client, name=name)
+        audit_event(tenant.tenant_id, actor, "partner.created", f"partner:{partner_id}", client, name=details.name)
     )
     changes.put(partner, label="partner", condition=Partner.PK.does_not_exist())
     try:
         changes.commit()
     except ConditionFailed as failed:
-        raise InvalidInput({"partner": f"Partner {partner_id} already exists."}) from failed
+        raise InvalidInput({"partner_id": f"A partner with the id {partner_id} already exists."}) from failed
     return partner
+
+
+def get_partner(tenant: Tenant, partner_id: str) -> Partner:
+    partner = reads.partner(tenant.tenant_id, partner_id)
+    if partner is None:
+        raise NotFound(f"partner {partner_id}")
+    return partner
+
+
+def update_partner(
+    tenant: Tenant, partner_id: str, version: int, fields: PartnerFields, actor: str, client: Client
+) -> Partner:
+    partner = get_partner(tenant, partner_id)
+    if partner.version != version:
+        raise Conflict(f"partner {partner_id} is at version {partner.version}, the form at {version}")
+    changed = {
+        name: getattr(fields, name)
+        for name in ("name", "tier", "territory", "status")
+        if getattr(partner, name) != getattr(fields, name)
+    }
+    changes = Changes(
+        audit_event(tenant.tenant_id, actor, "partner.updated", f"partner:{partner_id}", client, **changed)
+    )
+    actions = [
+        Partner.name.set(fields.name),
+        Partner.tier.set(fields.tier) if fields.tier else Partner.tier.remove(),
+        Partner.territory.set(fields.territory) if fields.territory else Partner.territory.remove(),
+        Partner.status.set(fields.status),
+        Partner.GSI1SK.set(Partner.name_sort_key(fields.name, partner_id)),
+    ]
+    changes.update(partner, actions, label="partner")  # PynamoDB adds the version condition and bump
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise Conflict(f"partner {partner_id} changed meanwhile") from failed
+    return get_partner(tenant, partner_id)
+
+
+def set_brand_override(
+    tenant: Tenant, partner_id: str, version: int, brand: Brand | None, actor: str, client: Client
+) -> None:
+    partner = get_partner(tenant, partner_id)
+    if partner.version != version:
+        raise Conflict(f"partner {partner_id} is at version {partner.version}, the form at {version}")
+    action = "partner.brand_cleared" if brand is None else "partner.brand_set"
+    details = {} if brand is None else {"name": brand.name, "primary_colour": brand.primary_colour}
+    changes = Changes(audit_event(tenant.tenant_id, actor, action, f"partner:{partner_id}", client, **details))
+    update = Partner.brand_override.remove() if brand is None else Partner.brand_override.set(brand)
+    changes.update(partner, [update], label="partner")
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise Conflict(f"partner {partner_id} changed meanwhile") from failed
+
+
+def list_partners(tenant: Tenant, search: str | None, cursor: str | None) -> Page[Partner]:
+    """Partners by name; ``search`` keeps those whose name starts with it (any case)."""
+    prefix = (search or "").strip().lower()
+    condition = Partner.GSI1SK.startswith(prefix) if prefix else None
+    return query_page(
+        Partner, Partner.list_partition(tenant.tenant_id), condition, index="GSI1", limit=PAGE_SIZE, cursor=cursor
+    )
+
+
+def contacts_of(tenant: Tenant, partner_id: str, cursor: str | None = None) -> Page[Contact]:
+    return query_page(
+        Contact, Contact.partner_partition(tenant.tenant_id, partner_id), index="GSI1", limit=50, cursor=cursor
+    )

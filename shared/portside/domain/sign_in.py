@@ -315,7 +315,7 @@ def _open_session(
     )
     changes.update(
         contact,
-        [Contact.last_sign_in_at.set(now), Contact.status.set("active"), live_hash.remove()],
+        [Contact.last_sign_in_at.set(now), *contact.activity_actions("active", now), live_hash.remove()],
         label="contact",
         condition=(Contact.status != "disabled") & (live_hash == token.token_hash),
     )

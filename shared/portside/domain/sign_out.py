@@ -1,14 +1,19 @@
-"""Signing out deletes the session on the server, not only the cookie."""
+"""Signing out deletes the session on the server, not only the cookie: for contacts and admins alike."""
 
 from __future__ import annotations
 
 from portside.audit import Client, audit_event
-from portside.auth.principal import PartnerPrincipal
+from portside.auth.admin_sessions import end_admin_session
+from portside.auth.principal import AdminPrincipal, Principal
 from portside.auth.sessions import end_session
 from portside.data.changes import Changes
 
 
-def sign_out(principal: PartnerPrincipal, client: Client) -> None:
-    changes = Changes(audit_event(principal.tenant_id, principal.actor, "sign_in.signed_out", principal.actor, client))
-    end_session(changes, principal)
+def sign_out(principal: Principal, client: Client) -> None:
+    action = "admin.signed_out" if isinstance(principal, AdminPrincipal) else "sign_in.signed_out"
+    changes = Changes(audit_event(principal.tenant_id, principal.actor, action, principal.actor, client))
+    if isinstance(principal, AdminPrincipal):
+        end_admin_session(changes, principal)
+    else:
+        end_session(changes, principal)
     changes.commit()

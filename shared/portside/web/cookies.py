@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote
 
 from aws_lambda_powertools.shared.cookies import Cookie, SameSite
 
+from portside.auth.admin_sessions import ADMIN_COOKIE
 from portside.auth.sessions import SESSION_COOKIE
 
 PRE_SESSION_CSRF = "__Host-portside-csrf"
@@ -41,3 +42,8 @@ def pending_sign_in_email(jar: dict[str, str]) -> str:
 def signed_in_cookies(session_value: str, max_age: int) -> list[Cookie]:
     """The fresh session cookie, and the pending-address cookie cleared: sign-in is done."""
     return [session_cookie(session_value, max_age), expired(PENDING_SIGN_IN)]
+
+
+def admin_cookie(value: str, max_age: int) -> Cookie:
+    """The admin session: Strict, so no navigation that starts on another site carries it."""
+    return host_cookie(ADMIN_COOKIE, value, max_age, same_site=SameSite.STRICT_MODE)

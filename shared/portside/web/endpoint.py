@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
-from portside.auth import guard, sessions
+from portside.auth import admin_sessions, guard, sessions
 from portside.auth.secrets import new_secret
 from portside.domain import tenants
 from portside.errors import InvalidInput, PortsideError, RateLimited, SignInRequired
@@ -53,10 +53,17 @@ def _methods(route_method: str) -> list[str]:
 
 
 class Endpoint:
-    def __init__(self, module: str, error_pages: dict[type[PortsideError], str] | None = None) -> None:
-        """``error_pages`` names the template that answers an expected error (a form shown again, say)."""
+    def __init__(
+        self,
+        module: str,
+        error_pages: dict[type[PortsideError], str] | None = None,
+        error_context: Callable[[PortalRequest], dict[str, Any]] | None = None,
+    ) -> None:
+        """``error_pages`` names the template that answers an expected error (a form shown again, say);
+        ``error_context`` adds what that template needs beyond the error, the values and the field errors."""
         self.route = route_for_handler(module)
         self.error_pages = error_pages or {}
+        self.error_context = error_context
         self.app = APIGatewayHttpResolver()
         self.app.exception_handler(Exception)(self._answer_error)
         self.handler = self._lambda_entry()
@@ -96,7 +103,11 @@ class Endpoint:
                 )
                 request.csrf_token = minted if request.method in SAFE_METHODS else None
         else:
-            request.principal = sessions.principal_from_cookie(tenant, request.cookies.get(sessions.SESSION_COOKIE))
+            if self.route.audience is Audience.ADMIN:
+                cookie = request.cookies.get(admin_sessions.ADMIN_COOKIE)
+                request.principal = admin_sessions.admin_from_cookie(tenant, cookie)
+            else:
+                request.principal = sessions.principal_from_cookie(tenant, request.cookies.get(sessions.SESSION_COOKIE))
             request.csrf_token = request.principal.csrf_token if request.principal else None
         guard.check_route(self.route, request.principal)
         if request.method not in SAFE_METHODS:
@@ -110,10 +121,10 @@ class Endpoint:
         if isinstance(error, SignInRequired):
             if self.route.kind == "json":
                 return json_body({"error": "sign_in_required"}, status=401)
-            if self.route.audience is Audience.ADMIN:
-                return redirect("/admin/login")
-            target = request.path_and_query if request else "/partners/dashboard"
-            return redirect(f"/partners/login?next={quote(target, safe='/')}")
+            login = "/admin/login" if self.route.audience is Audience.ADMIN else "/partners/login"
+            if request is None:
+                return redirect(login)
+            return redirect(f"{login}?next={quote(request.path_and_query, safe='/')}")
         if not isinstance(error, PortsideError):
             logger.exception("unhandled error")
             metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)
@@ -124,6 +135,8 @@ class Endpoint:
             context: dict[str, Any] = {"error": error, "values": request.form, "errors": {}}
             if isinstance(error, InvalidInput):
                 context["errors"] = error.errors
+            if self.error_context is not None:
+                context.update(self.error_context(request))
             response = page(request, template, status=error.status, **context)
             response.cookies.extend(request.pending_cookies)
         else:

@@ -61,7 +61,7 @@ class MagicLinkForm(PortalForm):
 
 
 class InviteForm(PortalForm):
-    """A new contact for a partner: the CLI now, the admin console's form later."""
+    """A new contact for a partner, from the admin console or the ``portside invite`` command."""
 
     messages: ClassVar[dict[str, str]] = {
         "email": "Enter the contact's work email, like name@company.com.",
@@ -69,11 +69,30 @@ class InviteForm(PortalForm):
         "role": "Choose principal, salesperson or technical.",
     }
     email: WorkEmail
-    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    name: Name
     role: Literal["principal", "salesperson", "technical"]
 
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")]
+# Words that are console paths under /admin/partners/, never ids.
+RESERVED_IDS = frozenset({"new", "edit", "contacts", "questions"})
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError("reserved")
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$"), AfterValidator(_not_reserved)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+ShortText = Annotated[str, StringConstraints(max_length=60)]
+
+
+def _blank_is_none(value: str | None) -> str | None:
+    return value or None
+
+
+OptionalShortText = Annotated[ShortText | None, AfterValidator(_blank_is_none)]
 
 
 class TenantForm(PortalForm):
@@ -84,15 +103,87 @@ class TenantForm(PortalForm):
         "hostnames": "Give at least one hostname, like partners.northwind.example.",
     }
     tenant_id: Slug
-    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    name: Name
     base_url: Annotated[str, StringConstraints(pattern=r"^https?://[a-z0-9.-]+(:[0-9]+)?/?$")]
     hostnames: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9.-]+$")]], Field(min_length=1)]
 
 
-class PartnerForm(PortalForm):
+class PartnerDetailsForm(PortalForm):
+    """What an admin edits of a partner; ``version`` is the one the form was read at."""
+
     messages: ClassVar[dict[str, str]] = {
-        "partner_id": "Use 2 to 63 lower-case letters, digits or dashes, like acme.",
         "name": "Enter the partner's name (up to 120 characters).",
+        "tier": "Keep the tier under 60 characters, like Gold.",
+        "territory": "Keep the territory under 60 characters, like EMEA.",
+        "status": "Choose active, prospect or inactive.",
+        "version": "This form is out of date. Reload the page and try again.",
+    }
+    name: Name
+    tier: OptionalShortText = None
+    territory: OptionalShortText = None
+    status: Literal["active", "prospect", "inactive"] = "active"
+    version: int = 0
+
+
+class PartnerForm(PartnerDetailsForm):
+    """A new partner: its details and the id that names it in addresses (``/admin/partners/acme``)."""
+
+    messages: ClassVar[dict[str, str]] = {
+        **PartnerDetailsForm.messages,
+        "partner_id": "Use 2 to 63 lower-case letters, digits or dashes, like acme (not a word like new).",
     }
     partner_id: Slug
-    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+
+
+class ContactRoleForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {
+        "role": "Choose principal, salesperson or technical.",
+        "version": "This form is out of date. Reload the page and try again.",
+    }
+    role: Literal["principal", "salesperson", "technical"]
+    version: int
+
+
+class ContactStatusForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {
+        "enabled": "Choose to enable or disable the contact.",
+        "version": "This form is out of date. Reload the page and try again.",
+    }
+    enabled: bool
+    version: int
+
+
+class AdminSignInForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {
+        "email": "Enter the email you sign in with, like name@company.com.",
+        "password": "Enter your password.",
+    }
+    email: WorkEmail
+    password: Annotated[str, StringConstraints(min_length=1, max_length=256, strip_whitespace=False)]
+    next: str | None = Field(default=None, max_length=500)
+
+
+class AdminChallengeForm(PortalForm):
+    """One answer to a Cognito challenge: what every step carries back."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "code": "Type the 6 digits your authenticator app shows now.",
+        "new_password": "Choose a password of at least 14 characters with upper and lower case, a digit and a symbol.",
+        "session": "This sign-in took too long. Start again.",
+        "email": "This sign-in took too long. Start again.",
+    }
+    email: WorkEmail
+    session: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
+    next: str | None = Field(default=None, max_length=500)
+
+
+class AdminCodeAnswer(AdminChallengeForm):
+    """SOFTWARE_TOKEN_MFA and MFA_SETUP: the authenticator's current code."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
+
+
+class AdminNewPasswordAnswer(AdminChallengeForm):
+    """NEW_PASSWORD_REQUIRED: the password that replaces the temporary one (Cognito applies its policy too)."""
+
+    new_password: Annotated[str, StringConstraints(min_length=14, max_length=256, strip_whitespace=False)]

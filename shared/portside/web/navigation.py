@@ -1,4 +1,4 @@
-"""The partner navigation, read from the permission matrix and the route manifest.
+"""The partner and admin navigations, read from the permission matrix and the route manifest.
 
 An item shows when its page exists in the manifest and the role may view it: sections of
 features not built yet stay out of sight instead of leading to a dead end.
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portside.auth.matrix import RESOURCES, allows
+from portside.auth.matrix import RESOURCES
+from portside.auth.principal import AdminPrincipal, PartnerPrincipal, Principal
 from portside.manifest import ROUTES
 
 PARTNER_SECTIONS = (
@@ -23,6 +24,21 @@ PARTNER_SECTIONS = (
     ("pricing_requests", "/partners/requests"),
 )
 
+ADMIN_SECTIONS = (
+    ("partners", "/admin/partners"),
+    ("deal_reviews", "/admin/deals"),
+    ("approvals", "/admin/approvals"),
+    ("answers", "/admin/partners/questions"),
+    ("document_spaces", "/admin/documents"),
+    ("training_authoring", "/admin/training"),
+    ("imports", "/admin/imports"),
+    ("engagement", "/admin/engagement"),
+    ("audit_log", "/admin/audit"),
+    ("access_review", "/admin/access-review"),
+    ("branding", "/admin/settings/branding"),
+    ("role_help", "/admin/help/roles"),
+)
+
 _PAGES = frozenset(route.path for route in ROUTES if route.method == "GET")
 
 
@@ -33,9 +49,17 @@ class NavItem:
     current: bool
 
 
-def partner_navigation(role: str, current_path: str) -> list[NavItem]:
+def _items(sections: tuple[tuple[str, str], ...], principal: Principal, current_path: str) -> list[NavItem]:
     return [
         NavItem(RESOURCES[resource].label, path, current_path == path or current_path.startswith(path + "/"))
-        for resource, path in PARTNER_SECTIONS
-        if path in _PAGES and allows(role, resource, "view")
+        for resource, path in sections
+        if path in _PAGES and principal.may(resource, "view")
     ]
+
+
+def navigation(principal: Principal | None, current_path: str) -> list[NavItem]:
+    if isinstance(principal, AdminPrincipal):
+        return _items(ADMIN_SECTIONS, principal, current_path)
+    if isinstance(principal, PartnerPrincipal):
+        return _items(PARTNER_SECTIONS, principal, current_path)
+    return []

@@ -7,13 +7,13 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
-from portside.auth.principal import PartnerPrincipal
+from portside.auth.principal import AdminPrincipal, PartnerPrincipal, Principal
 from portside.data.models import Brand
 from portside.domain import tenants
 from portside.errors import PortsideError
 from portside.observability import logger
 from portside.web import csrf
-from portside.web.navigation import NavItem, partner_navigation
+from portside.web.navigation import NavItem, navigation
 from portside.web.rendering import render
 from portside.web.request import PortalRequest
 from portside.web.responses import html
@@ -30,7 +30,7 @@ def safe_colour(value: str | None) -> str:
 
 def _brand(request: PortalRequest, given: Brand | None) -> dict[str, Any]:
     brand = given
-    if brand is None and request.principal is not None:
+    if brand is None and isinstance(request.principal, PartnerPrincipal):
         brand = tenants.brand_for(request.tenant, tenants.cached_partner(request.tenant, request.principal.partner_id))
     brand = brand or request.tenant.brand
     return {
@@ -48,17 +48,21 @@ def _layout(
     brand: dict[str, Any],
     nonce: str,
     request_id: str,
-    principal: PartnerPrincipal | None = None,
+    principal: Principal | None = None,
     nav: list[NavItem] | None = None,
     csrf_token: str = "",
+    console: bool = False,
+    time_zone: str = "UTC",
     **context: Any,
 ) -> Response:
-    """What ``base.html`` needs on every page, in one place."""
+    """What ``base.html`` needs on every page, in one place. ``console``: an admin console page."""
     body = render(
         template,
         brand=brand,
         nav=nav or [],
         principal=principal,
+        console=console,
+        time_zone=time_zone,
         csrf_field=csrf.FIELD,
         csrf_token=csrf_token,
         nonce=nonce,
@@ -79,8 +83,10 @@ def page(
         nonce=request.csp_nonce,
         request_id=request.request_id,
         principal=principal,
-        nav=partner_navigation(principal.role, request.path) if principal else [],
+        nav=navigation(principal, request.path),
         csrf_token=request.csrf_token or "",
+        console=isinstance(principal, AdminPrincipal) or request.path.startswith("/admin"),
+        time_zone=request.tenant.time_zone,
         **context,
     )
 

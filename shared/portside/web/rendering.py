@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -20,7 +22,19 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["powered_by_url"] = settings().powered_by_url
+    env.filters["local_time"] = local_time
     return env
+
+
+def local_time(moment: datetime | None, time_zone: str = "UTC", empty: str = "never") -> str:
+    """Times are stored in UTC and shown in the tenant's time zone: ``22 Nov 2026, 09:14 GMT``."""
+    if moment is None:
+        return empty
+    try:
+        zone = ZoneInfo(time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    return moment.astimezone(zone).strftime("%d %b %Y, %H:%M %Z")
 
 
 def render(template: str, **context: Any) -> str:

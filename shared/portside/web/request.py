@@ -10,7 +10,7 @@ from aws_lambda_powertools.shared.cookies import Cookie
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 
 from portside.audit import Client
-from portside.auth.principal import PartnerPrincipal
+from portside.auth.principal import AdminPrincipal, PartnerPrincipal, Principal
 from portside.auth.secrets import same
 from portside.config import settings
 from portside.data.models import Tenant
@@ -44,10 +44,25 @@ class PortalRequest:
     tenant: Tenant
     csp_nonce: str
     path_params: dict[str, str] = field(default_factory=dict)
-    principal: PartnerPrincipal | None = None
+    principal: Principal | None = None
     csrf_token: str | None = None
     # Cookies the response must set whatever the handler answers (a freshly minted CSRF cookie).
     pending_cookies: list[Cookie] = field(default_factory=list)
+
+    @property
+    def partner(self) -> PartnerPrincipal:
+        """The signed-in contact of a partner route (the guard lets no one else through)."""
+        assert isinstance(self.principal, PartnerPrincipal), "a partner route without a partner principal"
+        return self.principal
+
+    @property
+    def admin(self) -> AdminPrincipal:
+        """The signed-in admin of an admin route (the guard lets no one else through)."""
+        assert isinstance(self.principal, AdminPrincipal), "an admin route without an admin principal"
+        return self.principal
+
+    def path_param(self, name: str) -> str:
+        return self.path_params[name]
 
     @property
     def method(self) -> str:

@@ -1,0 +1,1 @@
+"""The admin console: one module per endpoint under /admin/*."""

@@ -1,0 +1,27 @@
+"""GET /admin/partners/<id>/contacts/new: name, email and role of a new contact, who is mailed an invite."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.partners import get_partner
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_form(request: PortalRequest) -> Response:
+    partner = get_partner(request.tenant, request.path_param("partner_id"))
+    return page(
+        request,
+        "admin/contact_form.html",
+        partner_id=partner.partner_id,
+        partner_name=partner.name,
+        values={},
+        errors={},
+        error=None,
+    )
+
+
+handler = endpoint.handler

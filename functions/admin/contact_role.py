@@ -1,0 +1,22 @@
+"""POST /admin/contacts/<id>/role: a new role, applied at once (the contact's sessions end)."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.contacts import change_role, get_contact
+from portside.web.endpoint import Endpoint
+from portside.web.forms import ContactRoleForm, parse_form
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def set_role(request: PortalRequest) -> Response:
+    contact = get_contact(request.tenant, request.path_param("contact_id"))
+    form = parse_form(ContactRoleForm, request.form)
+    change_role(request.tenant, contact.contact_id, form.role, form.version, request.admin.actor, request.client)
+    return redirect(f"/admin/partners/{contact.partner_id}?notice=role")
+
+
+handler = endpoint.handler

@@ -1,0 +1,26 @@
+"""POST /admin/login: Cognito checks the password and answers with the next step (a TOTP code, mostly)."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain import admin_sign_in
+from portside.errors import InvalidInput, RateLimited
+from portside.web.endpoint import Endpoint
+from portside.web.forms import AdminSignInForm, parse_form
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+LOGIN = "admin/login.html"
+endpoint = Endpoint(
+    __name__,
+    error_pages={InvalidInput: LOGIN, admin_sign_in.AdminSignInRefused: LOGIN, RateLimited: LOGIN},
+)
+
+
+@endpoint
+def check_password(request: PortalRequest) -> Response:
+    form = parse_form(AdminSignInForm, request.form)
+    challenge = admin_sign_in.start(request.tenant, form.email, form.password, request.client)
+    return page(request, "admin/challenge.html", step=challenge.form_values(form.next), errors={}, error=None)
+
+
+handler = endpoint.handler

@@ -1,0 +1,22 @@
+"""GET /admin/login: email and password, the first step of an admin sign-in."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.admin_sign_in import safe_admin_next
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+NOTICES = {"signed_out": "You are signed out."}
+
+
+@endpoint
+def show_login(request: PortalRequest) -> Response:
+    values = {"next": safe_admin_next(request.query("next")) or ""}
+    notice = NOTICES.get(request.query("notice") or "")
+    return page(request, "admin/login.html", values=values, errors={}, error=None, notice=notice)
+
+
+handler = endpoint.handler

@@ -1,0 +1,20 @@
+"""GET /admin/partners/new: the form for a new partner."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.partners import STATUSES
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_form(request: PortalRequest) -> Response:
+    return page(
+        request, "admin/partner_form.html", partner_id=None, statuses=STATUSES, values={}, errors={}, error=None
+    )
+
+
+handler = endpoint.handler

@@ -1,0 +1,27 @@
+"""GET /admin/partners: partners by name, searchable by the start of the name, a page at a time."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.partners import list_partners
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_partners(request: PortalRequest) -> Response:
+    search = (request.query("q") or "").strip()[:120]
+    listed = list_partners(request.tenant, search, request.query("cursor"))
+    return page(
+        request,
+        "admin/partners.html",
+        partners=listed.items,
+        next_cursor=listed.cursor,
+        search=search,
+        can_manage=request.admin.may("partners", "manage"),
+    )
+
+
+handler = endpoint.handler

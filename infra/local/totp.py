@@ -1,0 +1,33 @@
+"""The local admins' second factor: one documented TOTP secret, set up in the emulator's Cognito.
+
+moto's Cognito checks TOTP codes when ``MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP`` is on, against a
+single secret it hands to every user. The local runtime sets that secret to the documented one, so
+an authenticator app (or ``/_dev/totp``) gives codes that the very same sign-in code accepts.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import time
+
+from cryptography.hazmat.primitives.hashes import SHA1
+from cryptography.hazmat.primitives.twofactor.totp import TOTP
+
+LOCAL_TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # noqa: S105 - local only: documented in the README, never a real pool
+STEP_SECONDS = 30
+
+
+def current_code(secret: str = LOCAL_TOTP_SECRET, at: float | None = None) -> str:
+    """The six digits an authenticator shows for ``secret`` now (or at ``at``)."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8), casefold=True)
+    totp = TOTP(key, 6, SHA1(), STEP_SECONDS, enforce_key_length=False)  # noqa: S303 - RFC 6238 and Cognito use SHA-1
+    return totp.generate(int(time.time() if at is None else at)).decode()
+
+
+def enable_in_emulator() -> None:
+    """Make moto's Cognito check codes, against the documented secret."""
+    from moto.cognitoidp import models
+
+    os.environ["MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP"] = "true"
+    models.COGNITO_TOTP_MFA_SECRET = LOCAL_TOTP_SECRET  # type: ignore[misc]
