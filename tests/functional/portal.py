@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from moto.ses import ses_backends
 from infra.local.events import LambdaContext, http_event
 from infra.local.mail_catcher import CaughtMail, MailCatcher
 from infra.local.router import match
+from infra.local.seed import ADMIN_PASSWORD
+from infra.local.totp import current_code
 from portside import clock
 from portside.aws import client
 from portside.config import settings
@@ -35,6 +38,10 @@ class Answer:
     def cookie(self, name: str) -> str | None:
         """The raw Set-Cookie line for ``name``."""
         return next((line for line in self.cookies if line.startswith(name + "=")), None)
+
+    def hidden_fields(self) -> dict[str, str]:
+        pairs = re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', self.body)
+        return {name: html.unescape(value) for name, value in pairs}
 
     def field(self, name: str) -> str:
         found = re.search(rf'name="{name}" value="([^"]*)"', self.body)
@@ -109,6 +116,22 @@ class Portal:
         assert self.request_link(email).status == 303
         token = self.link_token(self.last_mail_to(email))
         return self.post("/partners/auth/magic", {"csrf_token": self.csrf(), "token": token})
+
+    # --- the admin console ----------------------------------------------------------------------------------
+    def admin_sign_in(self, email: str, password: str = ADMIN_PASSWORD, code: str | None = None) -> Answer:
+        """Password, then the authenticator's code; the answer of the last step (or of any other challenge)."""
+        csrf = self.get("/admin/login").field("csrf_token")
+        step = self.post("/admin/login", {"csrf_token": csrf, "email": email, "password": password})
+        if step.status != 200 or step.hidden_fields().get("challenge") != "SOFTWARE_TOKEN_MFA":
+            return step
+        return self.post("/admin/login/challenge", {**step.hidden_fields(), "code": code or current_code()})
+
+    def admin_csrf(self) -> str:
+        return self.get("/admin").field("csrf_token")
+
+    def admin_post(self, path: str, form: dict[str, str] | None = None) -> Answer:
+        """A console form post, with the admin session's CSRF token."""
+        return self.post(path, {"csrf_token": self.admin_csrf(), **(form or {})})
 
     # --- mail -----------------------------------------------------------------------------------------------
     def outbox_records(self) -> list[dict[str, Any]]:
