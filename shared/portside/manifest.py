@@ -137,6 +137,18 @@ ROUTES: tuple[Route, ...] = (
         (W,),
         ("contacts", "end_sessions"),
     ),
+    admin("admin_engagement", "GET", "/admin/engagement", "engagement", (R,), ("engagement", "view")),
+    admin("admin_nudge", "POST", "/admin/engagement/nudge", "engagement_nudge", (W,), ("engagement", "nudge")),
+    admin("admin_access_review", "GET", "/admin/access-review", "access_review", (R,), ("access_review", "view")),
+    admin(
+        "admin_access_review_complete",
+        "POST",
+        "/admin/access-review",
+        "access_review_complete",
+        (W,),
+        ("access_review", "review"),
+    ),
+    admin("admin_audit", "GET", "/admin/audit", "audit_log", (W,), ("audit_log", "view")),
     admin("admin_roles", "GET", "/admin/help/roles", "roles", (R,), ("role_help", "view")),
     # API Gateway's $default route: anything no route above matches gets a branded 404 page.
     Route("not_found", "ANY", "/{proxy+}", "functions.not_found", PUBLIC, (R,)),

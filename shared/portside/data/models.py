@@ -310,10 +310,14 @@ class AdminMember(PortsideItem, discriminator="AdminMember"):
             sk,
             tenant_id=tenant_id,
             email=email.lower(),
-            GSI1PK=tenant_key(tenant_id, "ADMINS"),
+            GSI1PK=cls.list_partition(tenant_id),
             GSI1SK=email.lower(),
             **fields,
         )
+
+    @classmethod
+    def list_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "ADMINS")
 
 
 class AdminSession(PortsideItem, discriminator="AdminSession"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, ClassVar, Literal, TypeVar
 
 from pydantic import (
@@ -12,6 +13,8 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
+    field_validator,
 )
 
 from portside.errors import InvalidInput
@@ -93,6 +96,8 @@ def _blank_is_none(value: str | None) -> str | None:
 
 
 OptionalShortText = Annotated[ShortText | None, AfterValidator(_blank_is_none)]
+OptionalNote = Annotated[Annotated[str, StringConstraints(max_length=1000)] | None, AfterValidator(_blank_is_none)]
+OptionalText200 = Annotated[Annotated[str, StringConstraints(max_length=200)] | None, AfterValidator(_blank_is_none)]
 
 
 class TenantForm(PortalForm):
@@ -187,3 +192,51 @@ class AdminNewPasswordAnswer(AdminChallengeForm):
     """NEW_PASSWORD_REQUIRED: the password that replaces the temporary one (Cognito applies its policy too)."""
 
     new_password: Annotated[str, StringConstraints(min_length=14, max_length=256, strip_whitespace=False)]
+
+
+class AuditFilterForm(PortalForm):
+    """The audit log's filters, from the query string; every one optional."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "actor": "Type an actor as the log shows it, like admin:ops@northwind.example or contact:acme-principal.",
+        "action": "Type an action as the log shows it, like contact.invited, or a prefix like contact.",
+        "target": "Type a target as the log shows it, like contact:acme-principal or partner:acme.",
+        "since": "Give the first day as YYYY-MM-DD.",
+        "until": "Give the last day as YYYY-MM-DD, not before the first.",
+    }
+    actor: OptionalText200 = None
+    action: Annotated[str | None, StringConstraints(pattern=r"^[a-z_]+(\.[a-z_]*)*$", max_length=100)] = None
+    target: OptionalText200 = None
+    since: date | None = None
+    until: date | None = None
+
+    @field_validator("action", "since", "until", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return value or None
+
+    @field_validator("until")
+    @classmethod
+    def _not_before_since(cls, value: date | None, info: ValidationInfo) -> date | None:
+        since = info.data.get("since")
+        if value and since and value < since:
+            raise ValueError("before since")
+        return value
+
+
+class NudgeForm(PortalForm):
+    """One contact (``contact_id``) or a whole list (``group``: invited or dormant)."""
+
+    messages: ClassVar[dict[str, str]] = {"contact_id": "Choose a contact.", "group": "Choose the list to nudge."}
+    contact_id: Annotated[str | None, StringConstraints(pattern=r"^[A-Za-z0-9-]{1,64}$")] = None
+    group: Literal["invited", "dormant"] | None = None
+
+    @field_validator("contact_id", "group", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return value or None
+
+
+class AccessReviewForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {"note": "Keep the note under 1,000 characters."}
+    note: OptionalNote = None

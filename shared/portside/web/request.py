@@ -92,8 +92,12 @@ class PortalRequest:
             jar.setdefault(name.strip(), value.strip())
         return jar
 
+    @property
+    def query_params(self) -> dict[str, str]:
+        return dict(self.event.query_string_parameters or {})
+
     def query(self, name: str) -> str | None:
-        return (self.event.query_string_parameters or {}).get(name)
+        return self.query_params.get(name)
 
     @cached_property
     def form(self) -> dict[str, str]:

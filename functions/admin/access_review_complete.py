@@ -1,0 +1,21 @@
+"""POST /admin/access-review: record that the review is done, by whom and when (audited)."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.access_review import complete_review
+from portside.web.endpoint import Endpoint
+from portside.web.forms import AccessReviewForm, parse_form
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def complete(request: PortalRequest) -> Response:
+    form = parse_form(AccessReviewForm, request.form)
+    complete_review(request.tenant, form.note, request.admin.actor, request.client)
+    return redirect("/admin/access-review?notice=done")
+
+
+handler = endpoint.handler

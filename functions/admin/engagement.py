@@ -1,0 +1,30 @@
+"""GET /admin/engagement: contacts invited but never signed in, and those not seen for 90 days, by partner."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.engagement import Audience, engagement_list
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_engagement(request: PortalRequest) -> Response:
+    invited, invited_more = engagement_list(request.tenant, Audience.NEVER_SIGNED_IN, request.query("invited_cursor"))
+    dormant, dormant_more = engagement_list(request.tenant, Audience.DORMANT, request.query("dormant_cursor"))
+    sent = request.query("nudged")
+    return page(
+        request,
+        "admin/engagement.html",
+        invited=invited,
+        invited_more=invited_more,
+        dormant=dormant,
+        dormant_more=dormant_more,
+        nudged=int(sent) if sent and sent.isdigit() else None,
+        can_nudge=request.admin.may("engagement", "nudge"),
+    )
+
+
+handler = endpoint.handler

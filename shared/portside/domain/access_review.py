@@ -1,0 +1,53 @@
+"""Access review: every contact and admin with role, partner, status and last activity; completing one is audited."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from portside import clock
+from portside.audit import Client, audit_event
+from portside.data.changes import Changes
+from portside.data.models import AccessReview, AdminMember, Contact, Partner, Tenant
+from portside.data.pages import Page, query_page
+
+CONTACTS_PER_PAGE = 100
+MAX_ADMINS = 200
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    admins: list[AdminMember]
+    contacts: Page[Contact]
+    partner_names: dict[str, str]
+    last_review: AccessReview | None
+
+
+def partner_names(tenant: Tenant, partner_ids: set[str]) -> dict[str, str]:
+    """Names of the partners on one page: one BatchGet, however many contacts share them."""
+    keys = [Partner.keys_for(tenant.tenant_id, partner_id) for partner_id in sorted(partner_ids)]
+    return {partner.partner_id: partner.name for partner in Partner.batch_get(keys)} if keys else {}
+
+
+def last_review(tenant: Tenant) -> AccessReview | None:
+    newest = AccessReview.query(AccessReview.partition_of(tenant.tenant_id), scan_index_forward=False, limit=1)
+    return next(iter(newest), None)
+
+
+def review_view(tenant: Tenant, cursor: str | None) -> ReviewView:
+    contacts = query_page(
+        Contact, Contact.tenant_partition(tenant.tenant_id), index="GSI2", limit=CONTACTS_PER_PAGE, cursor=cursor
+    )
+    admins = list(AdminMember.gsi1.query(AdminMember.list_partition(tenant.tenant_id), limit=MAX_ADMINS))
+    names = partner_names(tenant, {contact.partner_id for contact in contacts.items})
+    return ReviewView(admins, contacts, names, last_review(tenant))  # type: ignore[arg-type]
+
+
+def complete_review(tenant: Tenant, note: str | None, actor: str, client: Client) -> AccessReview:
+    review = AccessReview.build(tenant.tenant_id, uuid.uuid4().hex, clock.now(), reviewer=actor, note=note)
+    changes = Changes(
+        audit_event(tenant.tenant_id, actor, "access_review.completed", f"access_review:{review.review_id}", client)
+    )
+    changes.put(review, label="review", condition=AccessReview.PK.does_not_exist())
+    changes.commit()
+    return review
