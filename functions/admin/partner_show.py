@@ -37,6 +37,7 @@ def show_partner(request: PortalRequest) -> Response:
         can_invite=admin.may("contacts", "invite"),
         can_manage_contacts=admin.may("contacts", "manage"),
         can_end_sessions=admin.may("contacts", "end_sessions"),
+        can_brand=admin.may("branding", "manage"),
         roles=("principal", "salesperson", "technical"),
     )
 

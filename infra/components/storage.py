@@ -18,6 +18,9 @@ PRIVATE: dict[str, Any] = {
 }
 
 
+UPLOADS_PREFIX = "uploads/"
+
+
 class Storage(Construct):
     def __init__(self, scope: Construct, construct_id: str, config: DeploymentConfig) -> None:
         super().__init__(scope, construct_id)
@@ -54,7 +57,14 @@ class Storage(Construct):
                 s3.LifecycleRule(
                     noncurrent_version_expiration=Duration.days(90),
                     abort_incomplete_multipart_upload_after=Duration.days(2),
-                )
+                ),
+                # Browser uploads wait here until the portal has checked them; the unused ones go after a day.
+                s3.LifecycleRule(
+                    id="UncheckedUploads",
+                    prefix=UPLOADS_PREFIX,
+                    expiration=Duration.days(1),
+                    noncurrent_version_expiration=Duration.days(1),
+                ),
             ],
             cors=[
                 s3.CorsRule(

@@ -43,6 +43,10 @@ def create_table() -> None:
     )
 
 
+def create_bucket() -> None:
+    client("s3").create_bucket(Bucket=settings().documents_bucket)
+
+
 def create_mail_identity() -> None:
     client("ses").verify_email_identity(EmailAddress=settings().mail_sender)
 
@@ -78,5 +82,6 @@ def admin_settings(pool: dict[str, Any], jwks_url: str) -> dict[str, str]:
 
 def create_all() -> dict[str, Any]:
     create_table()
+    create_bucket()
     create_mail_identity()
     return create_admin_pool()

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     table_name: str = "portside"
     mail_sender: str = "portal@northwind.example"
     mail_configuration_set: str | None = None
+    # The documents bucket: documents, brand logos, and uploads waiting to be checked.
+    documents_bucket: str = "portside-documents"
     templates_dir: Path = Field(default_factory=_default_templates_dir)
     # Where the "Powered by Portside" footer link points.
     powered_by_url: str = "https://portside.example/"

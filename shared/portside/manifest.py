@@ -50,6 +50,8 @@ class Worker:
 
 
 R, W = Access.TABLE_READ, Access.TABLE_WRITE
+# Pages that hand out a presigned upload sign it with their own role: the upload needs PutObject there.
+UPLOAD = Access.BUCKET_WRITE
 PUBLIC, PARTNER, ADMIN = Audience.PUBLIC, Audience.PARTNER, Audience.ADMIN
 
 
@@ -149,7 +151,33 @@ ROUTES: tuple[Route, ...] = (
         ("access_review", "review"),
     ),
     admin("admin_audit", "GET", "/admin/audit", "audit_log", (W,), ("audit_log", "view")),
+    admin("admin_branding", "GET", "/admin/settings/branding", "branding", (R, UPLOAD), ("branding", "manage")),
+    admin(
+        "admin_branding_update",
+        "POST",
+        "/admin/settings/branding",
+        "branding_update",
+        (W, UPLOAD),
+        ("branding", "manage"),
+    ),
+    admin(
+        "admin_partner_brand",
+        "GET",
+        "/admin/partners/{partner_id}/brand",
+        "partner_brand",
+        (R, UPLOAD),
+        ("branding", "manage"),
+    ),
+    admin(
+        "admin_partner_brand_update",
+        "POST",
+        "/admin/partners/{partner_id}/brand",
+        "partner_brand_update",
+        (W, UPLOAD),
+        ("branding", "manage"),
+    ),
     admin("admin_roles", "GET", "/admin/help/roles", "roles", (R,), ("role_help", "view")),
+    Route("brand_logo", "GET", "/brand/logo/{logo_id}", "functions.brand.logo", PUBLIC, (R, Access.BUCKET_READ)),
     # API Gateway's $default route: anything no route above matches gets a branded 404 page.
     Route("not_found", "ANY", "/{proxy+}", "functions.not_found", PUBLIC, (R,)),
 )

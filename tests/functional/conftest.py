@@ -29,6 +29,7 @@ def portal(monkeypatch: pytest.MonkeyPatch) -> Iterator[Portal]:
     tenants.forget_cached_tenants()
     with mock_aws():
         resources.create_table()
+        resources.create_bucket()
         resources.create_mail_identity()
         seed.seed_tenant(Portal.BASE_URL)
         yield Portal(monkeypatch)

@@ -31,7 +31,7 @@ from portside.errors import InvalidInput, PortsideError, RateLimited, SignInRequ
 from portside.manifest import Audience, route_for_handler
 from portside.observability import logger, metrics, tracer
 from portside.web import cookies, csrf
-from portside.web.headers import new_nonce, security_headers
+from portside.web.headers import OVERRIDABLE, new_nonce, security_headers
 from portside.web.pages import error_page, page
 from portside.web.request import PortalRequest, public_host
 from portside.web.responses import json_body, redirect
@@ -155,7 +155,10 @@ class Endpoint:
             nonce = new_nonce()
             app.append_context(csp_nonce=nonce)
             response = app.resolve(event, context)
-            response.setdefault("headers", {}).update(security_headers(nonce))
+            headers = response.setdefault("headers", {})
+            for name, value in security_headers(nonce).items():
+                if name not in OVERRIDABLE or name not in headers:
+                    headers[name] = value
             return response
 
         return handler

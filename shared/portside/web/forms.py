@@ -17,6 +17,7 @@ from pydantic import (
     field_validator,
 )
 
+from portside.domain.colours import readable_under_white_text
 from portside.errors import InvalidInput
 
 Form = TypeVar("Form", bound="PortalForm")
@@ -212,7 +213,7 @@ class AuditFilterForm(PortalForm):
 
     @field_validator("action", "since", "until", mode="before")
     @classmethod
-    def _blank_is_none(cls, value: object) -> object:
+    def _empty_is_none(cls, value: object) -> object:
         return value or None
 
     @field_validator("until")
@@ -233,10 +234,48 @@ class NudgeForm(PortalForm):
 
     @field_validator("contact_id", "group", mode="before")
     @classmethod
-    def _blank_is_none(cls, value: object) -> object:
+    def _empty_is_none(cls, value: object) -> object:
         return value or None
 
 
 class AccessReviewForm(PortalForm):
     messages: ClassVar[dict[str, str]] = {"note": "Keep the note under 1,000 characters."}
     note: OptionalNote = None
+
+
+def _readable_under_white_text(value: str) -> str:
+    if not readable_under_white_text(value):
+        raise ValueError("too light for white text")
+    return value.lower()
+
+
+class BrandForm(PortalForm):
+    """A brand (the tenant's, or a partner's override); ``version`` is the one the form was read at."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "name": "Enter the name shown on every page (up to 120 characters).",
+        "primary_colour": "Choose a colour like #0f5b7a, dark enough for white text on it (contrast 4.5:1 or more).",
+        "footer_text": "Keep the footer under 200 characters.",
+        "logo_upload": "Upload the logo again, then save.",
+        "version": "This form is out of date. Reload the page and try again.",
+    }
+    name: Name
+    primary_colour: Annotated[
+        str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), AfterValidator(_readable_under_white_text)
+    ]
+    footer_text: Annotated[Annotated[str, StringConstraints(max_length=200)] | None, AfterValidator(_blank_is_none)] = (
+        None
+    )
+    logo_upload: Annotated[str | None, StringConstraints(pattern=r"^[0-9a-f]{32}$")] = None
+    remove_logo: bool = False
+    version: int
+
+    @field_validator("logo_upload", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return value or None
+
+
+class VersionForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {"version": "This form is out of date. Reload the page and try again."}
+    version: int

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
@@ -14,18 +13,11 @@ from portside.errors import PortsideError
 from portside.observability import logger
 from portside.web import csrf
 from portside.web.navigation import NavItem, navigation
-from portside.web.rendering import render
+from portside.web.rendering import DEFAULT_COLOUR, render, safe_colour
 from portside.web.request import PortalRequest
 from portside.web.responses import html
 
-_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-DEFAULT_COLOUR = "#1d4ed8"
 NEUTRAL_BRAND = {"name": "Partner portal", "primary_colour": DEFAULT_COLOUR, "logo_url": None, "footer_text": None}
-
-
-def safe_colour(value: str | None) -> str:
-    """A brand colour goes into CSS: only ``#rrggbb`` passes, anything else is the default."""
-    return value if value and _HEX_COLOUR.fullmatch(value) else DEFAULT_COLOUR
 
 
 def _brand(request: PortalRequest, given: Brand | None) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -10,6 +11,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from portside.config import settings
+
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+DEFAULT_COLOUR = "#1d4ed8"
 
 
 @cache
@@ -23,7 +27,13 @@ def environment() -> Environment:
     )
     env.globals["powered_by_url"] = settings().powered_by_url
     env.filters["local_time"] = local_time
+    env.filters["safe_colour"] = safe_colour
     return env
+
+
+def safe_colour(value: str | None) -> str:
+    """A colour goes into CSS: only ``#rrggbb`` passes, anything else is the default."""
+    return value if value and _HEX_COLOUR.fullmatch(value) else DEFAULT_COLOUR
 
 
 def local_time(moment: datetime | None, time_zone: str = "UTC", empty: str = "never") -> str:

@@ -1,0 +1,28 @@
+"""GET /admin/settings/branding: the tenant's name, logo, primary colour and footer (owner only)."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.branding import fresh_tenant
+from portside.web.brand_pages import brand_page
+from portside.web.endpoint import Endpoint
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+NOTICES = {"saved": "Brand saved. Pages show it within a minute; mails at once."}
+
+
+@endpoint
+def show_branding(request: PortalRequest) -> Response:
+    tenant = fresh_tenant(request.tenant.tenant_id)
+    return brand_page(
+        request,
+        "/admin/settings/branding",
+        tenant.brand,
+        int(tenant.version or 0),
+        title="Branding",
+        partner=None,
+        notice=NOTICES.get(request.query("notice") or ""),
+    )
+
+
+handler = endpoint.handler

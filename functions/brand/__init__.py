@@ -1,0 +1,1 @@
+"""Public brand assets, served per tenant (from the request's host)."""

@@ -1,0 +1,79 @@
+"""Branding: the tenant's name, logo, primary colour and footer, and a partner's white-label override.
+
+The primary colour is the background of white text (the header, buttons), so the form checks it
+reaches WCAG AA contrast against white (``domain.colours``). A change shows on pages within a minute (the per-process
+tenant cache) and in mails at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portside.audit import Client, audit_event
+from portside.data import reads
+from portside.data.changes import Changes, ConditionFailed
+from portside.data.models import Brand, Tenant
+from portside.domain import partners, tenants
+from portside.errors import Conflict, NotFound
+from portside.storage import logos
+
+
+@dataclass(frozen=True)
+class BrandFields:
+    name: str
+    primary_colour: str
+    footer_text: str | None = None
+    logo_upload: str | None = None  # an upload to check and publish
+    remove_logo: bool = False
+
+
+def _brand(tenant_id: str, current: Brand | None, fields: BrandFields) -> Brand:
+    logo = current.logo_url if current is not None else None
+    if fields.remove_logo:
+        logo = None
+    if fields.logo_upload:
+        logo = logos.logo_url(logos.publish_upload(tenant_id, fields.logo_upload))
+    return Brand(name=fields.name, primary_colour=fields.primary_colour, logo_url=logo, footer_text=fields.footer_text)
+
+
+def fresh_tenant(tenant_id: str) -> Tenant:
+    """The tenant as stored now, not as a page cache last saw it: forms edit this one."""
+    tenant = reads.tenant(tenant_id)
+    if tenant is None:
+        raise NotFound(f"tenant {tenant_id}")
+    return tenant
+
+
+def update_tenant_brand(tenant_id: str, version: int, fields: BrandFields, actor: str, client: Client) -> None:
+    tenant = fresh_tenant(tenant_id)
+    if tenant.version != version:
+        raise Conflict(f"tenant {tenant_id} is at version {tenant.version}, the form at {version}")
+    brand = _brand(tenant_id, tenant.brand, fields)
+    changes = Changes(
+        audit_event(
+            tenant_id,
+            actor,
+            "tenant.brand_updated",
+            f"tenant:{tenant_id}",
+            client,
+            name=brand.name,
+            primary_colour=brand.primary_colour,
+            logo=brand.logo_url or "",
+        )
+    )
+    changes.update(tenant, [Tenant.brand.set(brand)], label="tenant")  # PynamoDB adds the version check
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise Conflict(f"tenant {tenant_id} changed meanwhile") from failed
+    tenants.forget_cached_tenants()
+
+
+def set_partner_brand(
+    tenant: Tenant, partner_id: str, version: int, fields: BrandFields | None, actor: str, client: Client
+) -> None:
+    """A partner's own brand (``fields``), or none: its contacts then see the tenant's."""
+    partner = partners.get_partner(tenant, partner_id)
+    brand = _brand(tenant.tenant_id, partner.brand_override, fields) if fields else None
+    partners.set_brand_override(tenant, partner_id, version, brand, actor, client)
+    tenants.forget_cached_tenants()

@@ -1,0 +1,1 @@
+"""S3: presigned uploads, checked objects, audited reads."""
