@@ -3,6 +3,7 @@
     portside tenant  --id northwind --name "Northwind Distribution" --base-url https://partners.northwind.example
     portside partner --tenant northwind --id acme --name "Acme Resellers"
     portside invite  --tenant northwind --partner acme --email new@acme.example --name "New Person" --role technical
+    portside admin   --tenant northwind --email ops@northwind.example --role ops [--pool <AdminUserPoolId>]
 
 Against the local runtime, add ``--local`` (its embedded emulator listens on PORT+1, 8001 by
 default); against AWS, the environment's credentials and region are used, and
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
+from portside.auth.matrix import ADMIN_ROLES
 from portside.errors import InvalidInput, NotFound
 
 LOCAL_EMULATOR = "http://127.0.0.1:8001"
@@ -45,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--email", required=True)
     invite.add_argument("--name", required=True)
     invite.add_argument("--role", required=True, choices=("principal", "salesperson", "technical"))
+    admin = commands.add_parser("admin", help="give someone a tenant's admin console (Cognito mails a password)")
+    admin.add_argument("--tenant", required=True)
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--role", required=True, choices=ADMIN_ROLES)
+    admin.add_argument("--pool", help="the stack's AdminUserPoolId (default: PORTSIDE_ADMIN_POOL_ID, or the only pool)")
     return parser
 
 
@@ -78,10 +85,11 @@ def _run(arguments: argparse.Namespace) -> str:
     # Imported here: the models read their settings, and clients their endpoint, on first use.
     from portside.audit import Client
     from portside.data import reads
+    from portside.domain.admins import add_admin
     from portside.domain.invites import invite_contact
     from portside.domain.partners import PartnerFields, create_partner
     from portside.domain.tenants import create_tenant
-    from portside.web.forms import InviteForm, PartnerForm, TenantForm
+    from portside.web.forms import AdminMemberForm, InviteForm, PartnerForm, TenantForm
 
     actor, client = f"system:cli:{getpass.getuser()}", Client(ip=None, user_agent="portside-cli")
     if arguments.command == "tenant":
@@ -96,11 +104,28 @@ def _run(arguments: argparse.Namespace) -> str:
         partner_form = PartnerForm(partner_id=arguments.id, name=arguments.name)
         partner = create_partner(tenant, partner_form.partner_id, PartnerFields(partner_form.name), actor, client)
         return f"Created partner {partner.partner_id} ({partner.name})."
+    if arguments.command == "admin":
+        member = AdminMemberForm(email=arguments.email, role=arguments.role)
+        created = add_admin(tenant, arguments.pool or _admin_pool(), member.email, member.role, actor, client)
+        how = "Cognito mails a temporary password" if created else "their password is unchanged"
+        return f"{member.email} is now {member.role} of {tenant.tenant_id}; {how}."
     invite_form = InviteForm(email=arguments.email, name=arguments.name, role=arguments.role)
     contact = invite_contact(
         tenant, arguments.partner, invite_form.email, invite_form.name, invite_form.role, actor=actor, client=client
     )
     return f"Invited {contact.name} <{contact.email}> as {contact.role} of partner {contact.partner_id}."
+
+
+def _admin_pool() -> str:
+    from portside.aws import client
+    from portside.config import settings
+
+    if settings().admin_pool_id:
+        return settings().admin_pool_id
+    pools = client("cognito-idp").list_user_pools(MaxResults=10)["UserPools"]
+    if len(pools) != 1:
+        raise InvalidInput({"pool": "Name the admin pool with --pool (the stack's AdminUserPoolId output)."})
+    return str(pools[0]["Id"])
 
 
 if __name__ == "__main__":

@@ -199,3 +199,20 @@ def test_sign_in_returns_to_the_console_page_asked_for_and_nowhere_else(
     done = portal.post("/admin/login/challenge", {**step.hidden_fields(), "code": current_code()})
 
     assert done.location == "/admin"
+
+
+def test_the_admin_command_gives_a_new_admin_the_console(
+    portal: Portal, admin_pool: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from portside.cli import main
+
+    newcomer = "new.finance@northwind.example"
+    assert main(["admin", "--tenant", TENANT_ID, "--email", newcomer, "--role", "finance"]) == 0
+    assert "Cognito mails a temporary password" in capsys.readouterr().out
+    member = reads.admin_member(TENANT_ID, newcomer)
+    assert member is not None and member.roles == ["finance"]
+    user = client("cognito-idp").admin_get_user(UserPoolId=admin_pool["pool_id"], Username=newcomer)
+    assert user["UserStatus"] == "FORCE_CHANGE_PASSWORD"
+
+    assert main(["admin", "--tenant", TENANT_ID, "--email", newcomer, "--role", "owner"]) == 2  # already a member
+    assert main(["admin", "--tenant", TENANT_ID, "--email", "not-an-address", "--role", "ops"]) == 2

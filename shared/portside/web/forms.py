@@ -159,6 +159,17 @@ class ContactStatusForm(PortalForm):
     version: int
 
 
+class AdminMemberForm(PortalForm):
+    """Someone to give a tenant's console: the ``portside admin`` command."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "email": "Enter the admin's work email, like name@company.com.",
+        "role": "Choose owner, ops, finance or auditor.",
+    }
+    email: WorkEmail
+    role: Literal["owner", "ops", "finance", "auditor"]
+
+
 class AdminSignInForm(PortalForm):
     messages: ClassVar[dict[str, str]] = {
         "email": "Enter the email you sign in with, like name@company.com.",
