@@ -7,10 +7,14 @@ its own jar and sends the ``Cookie`` header itself.
 from __future__ import annotations
 
 import re
+from html import unescape
 from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
 import requests
+
+from infra.local.seed import ADMIN_PASSWORD
+from infra.local.totp import current_code
 
 
 class Visitor:
@@ -65,3 +69,20 @@ def code_in(mail: dict) -> str:
     found = re.search(r"\b(\d{6})\b", mail["text"])
     assert found
     return found.group(1)
+
+
+def hidden_fields(html: str) -> dict[str, str]:
+    pairs = re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html)
+    return {name: unescape(value) for name, value in pairs}
+
+
+def admin_sign_in(
+    visitor: Visitor, email: str, password: str = ADMIN_PASSWORD, code: str | None = None
+) -> requests.Response:
+    """Password, then the authenticator's code (the local secret's current one unless given)."""
+    step = visitor.post(
+        "/admin/login", {"csrf_token": visitor.csrf("/admin/login"), "email": email, "password": password}
+    )
+    if step.status_code != 200:
+        return step
+    return visitor.post("/admin/login/challenge", {**hidden_fields(step.text), "code": code or current_code()})
