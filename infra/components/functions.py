@@ -19,6 +19,7 @@ from constructs import Construct
 
 from infra.components.layer import ROOT
 from portside.manifest import Access, Route, Worker
+from portside.storage.logos import BRAND_PREFIX, UPLOADS_PREFIX
 
 TABLE_READ = ("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem")
 TABLE_WRITE = (*TABLE_READ, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")
@@ -27,7 +28,14 @@ ACTIONS: dict[Access, tuple[str, ...]] = {
     Access.TABLE_WRITE: TABLE_WRITE,
     Access.BUCKET_READ: ("s3:GetObject",),
     Access.BUCKET_WRITE: ("s3:GetObject", "s3:PutObject"),
+    Access.LOGO_READ: ("s3:GetObject",),
+    Access.LOGO_WRITE: ("s3:GetObject", "s3:PutObject"),
     Access.MAIL: ("ses:SendRawEmail",),
+}
+# Object prefixes a grant is confined to: logos never reach documents, nor the reverse.
+OBJECT_PREFIXES: dict[Access, tuple[str, ...]] = {
+    Access.LOGO_READ: (BRAND_PREFIX,),
+    Access.LOGO_WRITE: (UPLOADS_PREFIX, BRAND_PREFIX),
 }
 LOG_ACTIONS = ("logs:CreateLogStream", "logs:PutLogEvents")
 TRACE_ACTIONS = ("xray:PutTraceSegments", "xray:PutTelemetryRecords")
@@ -57,6 +65,13 @@ def handler_code() -> lambda_.Code:
 def id_for(name: str) -> str:
     """``partner_login_form`` -> ``PartnerLoginForm``: a manifest name as a construct id."""
     return "".join(part.title() for part in name.split("_"))
+
+
+def _logical_id(construct: Construct) -> str:
+    """The CloudFormation logical id of a construct's resource, as nag findings name it."""
+    resource = construct.node.default_child
+    assert isinstance(resource, CfnElement)
+    return str(Stack.of(construct).resolve(Stack.of(construct).get_logical_id(resource)))
 
 
 class PortsideFunction(Construct):
@@ -109,14 +124,22 @@ class PortsideFunction(Construct):
             ),
         )
         if {Access.TABLE_READ, Access.TABLE_WRITE} & set(line.access):
-            table = shared.table.node.default_child
-            assert isinstance(table, CfnElement)
-            table_id = Stack.of(self).resolve(Stack.of(self).get_logical_id(table))
             Validations.of(self).acknowledge(
                 Acknowledgment(
-                    id=f"AwsSolutions-IAM5[Resource::<{table_id}.Arn>/index/*]",
-                    reason="Queries on the table's global secondary indexes (GSI1) need the index ARNs; every action "
+                    id=f"AwsSolutions-IAM5[Resource::<{_logical_id(shared.table)}.Arn>/index/*]",
+                    reason="Queries on the table's global secondary indexes need the index ARNs; every action "
                     "is named one by one, none is a wildcard.",
+                )
+            )
+        for needed in set(line.access) & set(OBJECT_PREFIXES):
+            Validations.of(self).acknowledge(
+                *(
+                    Acknowledgment(
+                        id=f"AwsSolutions-IAM5[Resource::<{_logical_id(shared.bucket)}.Arn>/{prefix}*]",
+                        reason="Object keys are generated per tenant and upload under this one prefix; the grant "
+                        "names its actions one by one and reaches no other prefix of the bucket.",
+                    )
+                    for prefix in OBJECT_PREFIXES[needed]
                 )
             )
 
@@ -126,4 +149,6 @@ class PortsideFunction(Construct):
             return [shared.table.table_arn, f"{shared.table.table_arn}/index/*"]
         if needed in (Access.BUCKET_READ, Access.BUCKET_WRITE):
             return [shared.bucket.arn_for_objects("*")]
+        if needed in OBJECT_PREFIXES:
+            return [shared.bucket.arn_for_objects(f"{prefix}*") for prefix in OBJECT_PREFIXES[needed]]
         return list(shared.mail_resources)

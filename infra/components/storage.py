@@ -9,6 +9,7 @@ from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
 from infra.config import DeploymentConfig
+from portside.storage.logos import UPLOADS_PREFIX
 
 # Every bucket of the stack: no public access, encrypted at rest, reachable over TLS only.
 PRIVATE: dict[str, Any] = {
@@ -16,9 +17,6 @@ PRIVATE: dict[str, Any] = {
     "encryption": s3.BucketEncryption.S3_MANAGED,
     "enforce_ssl": True,
 }
-
-
-UPLOADS_PREFIX = "uploads/"
 
 
 class Storage(Construct):

@@ -22,6 +22,8 @@ class Access(StrEnum):
     TABLE_WRITE = "table:write"  # implies read
     BUCKET_READ = "bucket:read"
     BUCKET_WRITE = "bucket:write"
+    LOGO_READ = "bucket:brand:read"  # published logos (brand/*)
+    LOGO_WRITE = "bucket:brand:write"  # hand out, check and publish logo uploads (uploads/*, brand/*)
     MAIL = "mail:send"
 
 
@@ -51,7 +53,7 @@ class Worker:
 
 R, W = Access.TABLE_READ, Access.TABLE_WRITE
 # Pages that hand out a presigned upload sign it with their own role: the upload needs PutObject there.
-UPLOAD = Access.BUCKET_WRITE
+UPLOAD = Access.LOGO_WRITE
 PUBLIC, PARTNER, ADMIN = Audience.PUBLIC, Audience.PARTNER, Audience.ADMIN
 
 
@@ -177,7 +179,7 @@ ROUTES: tuple[Route, ...] = (
         ("branding", "manage"),
     ),
     admin("admin_roles", "GET", "/admin/help/roles", "roles", (R,), ("role_help", "view")),
-    Route("brand_logo", "GET", "/brand/logo/{logo_id}", "functions.brand.logo", PUBLIC, (R, Access.BUCKET_READ)),
+    Route("brand_logo", "GET", "/brand/logo/{logo_id}", "functions.brand.logo", PUBLIC, (R, Access.LOGO_READ)),
     # API Gateway's $default route: anything no route above matches gets a branded 404 page.
     Route("not_found", "ANY", "/{proxy+}", "functions.not_found", PUBLIC, (R,)),
 )

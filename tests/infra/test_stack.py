@@ -79,6 +79,35 @@ def test_each_function_may_do_exactly_what_its_manifest_line_names(synthesized: 
     assert "dynamodb:Scan" not in actions
 
 
+def s3_resources_of(synthesized: Synthesized, handler: str) -> set[str]:
+    """The object ARNs (as their suffix after the bucket ARN) a function's role may touch."""
+    role = functions_by_handler(synthesized)[handler]["Properties"]["Role"]["Fn::GetAtt"][0]
+    suffixes: set[str] = set()
+    for policy in synthesized.resources("AWS::IAM::Policy").values():
+        if {"Ref": role} not in policy["Properties"]["Roles"]:
+            continue
+        for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
+            actions = [statement["Action"]] if isinstance(statement["Action"], str) else statement["Action"]
+            if any(action.startswith("s3:") for action in actions):
+                resources = (
+                    statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
+                )
+                suffixes |= {resource["Fn::Join"][1][-1] for resource in resources}
+    return suffixes
+
+
+def test_logo_grants_reach_only_their_prefixes(synthesized: Synthesized) -> None:
+    assert s3_resources_of(synthesized, "functions.brand.logo") == {"/brand/*"}
+    assert s3_resources_of(synthesized, "functions.admin.branding_update") == {"/uploads/*", "/brand/*"}
+    assert s3_resources_of(synthesized, "functions.admin.partners_list") == set()
+
+
+def test_functions_know_the_admin_pool_and_the_bucket(synthesized: Synthesized) -> None:
+    environment = functions_by_handler(synthesized)["functions.admin.login"]["Properties"]["Environment"]["Variables"]
+
+    assert {"PORTSIDE_ADMIN_POOL_ID", "PORTSIDE_ADMIN_CLIENT_ID", "PORTSIDE_DOCUMENTS_BUCKET"} <= set(environment)
+
+
 def test_the_table(synthesized: Synthesized) -> None:
     (table,) = synthesized.resources("AWS::DynamoDB::GlobalTable").values()
     properties = table["Properties"]
@@ -89,7 +118,7 @@ def test_the_table(synthesized: Synthesized) -> None:
     assert [k["AttributeName"] for k in properties["KeySchema"]] == ["PK", "SK"]
     assert [
         (i["IndexName"], [k["AttributeName"] for k in i["KeySchema"]]) for i in properties["GlobalSecondaryIndexes"]
-    ] == [("GSI1", ["GSI1PK", "GSI1SK"])]
+    ] == [("GSI1", ["GSI1PK", "GSI1SK"]), ("GSI2", ["GSI2PK", "GSI2SK"])]
     (replica,) = properties["Replicas"]
     assert replica["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
     assert replica.get("DeletionProtectionEnabled") is False  # dev; the prod test below checks the opposite
@@ -109,7 +138,9 @@ def test_the_documents_bucket(synthesized: Synthesized) -> None:
     assert properties["VersioningConfiguration"] == {"Status": "Enabled"}
     assert properties["BucketEncryption"]["ServerSideEncryptionConfiguration"]
     assert "LoggingConfiguration" in properties
-    assert any("NoncurrentVersionExpiration" in rule for rule in properties["LifecycleConfiguration"]["Rules"])
+    rules = properties["LifecycleConfiguration"]["Rules"]
+    assert any("NoncurrentVersionExpiration" in rule for rule in rules)
+    assert any(rule.get("Prefix") == "uploads/" and rule.get("ExpirationInDays") == 1 for rule in rules)
     assert properties["CorsConfiguration"]["CorsRules"][0]["AllowedMethods"] == ["POST"]
     policies = [p for p in synthesized.resources("AWS::S3::BucketPolicy").values()]
     assert any(

@@ -21,6 +21,7 @@ from portside.aws import client
 from portside.config import settings
 from portside.errors import InvalidInput, NotFound
 
+UPLOADS_PREFIX, BRAND_PREFIX = "uploads/", "brand/"
 MAX_LOGO_BYTES = 200 * 1024
 UPLOAD_SECONDS = 15 * 60
 LOGO_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -38,11 +39,11 @@ class UploadForm:
 
 
 def _upload_key(tenant_id: str, upload_id: str) -> str:
-    return f"uploads/{tenant_id}/logo/{upload_id}"
+    return f"{UPLOADS_PREFIX}{tenant_id}/logo/{upload_id}"
 
 
 def _logo_key(tenant_id: str, logo_id: str) -> str:
-    return f"brand/{tenant_id}/{logo_id}"
+    return f"{BRAND_PREFIX}{tenant_id}/{logo_id}"
 
 
 def logo_url(logo_id: str) -> str:
