@@ -41,6 +41,7 @@ os.environ.update(
         # Repeated sign-ins from one address and IP are the point here, not an attack.
         "PORTSIDE_SIGN_IN_LIMIT_PER_ADDRESS": "100000",
         "PORTSIDE_SIGN_IN_LIMIT_PER_IP": "100000",
+        "PORTSIDE_ADMIN_FAILURES_PER_ADDRESS": "100000",
     }
 )
 for variable in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN"):
@@ -126,6 +127,116 @@ def scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[Any],
         "partner_dashboard": (lambda: portal.sign_in(email), lambda _: portal.get("/partners/dashboard")),
         "not_found": (lambda: None, lambda _: portal.get("/no/such/page")),
         "mail_sender": (lambda: (portal.request_link(email), portal.outbox_records())[1], portal.run_mail_worker),
+        **console_scenarios(portal),
+    }
+
+
+def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]]:
+    """The admin routes, as the owner (who may use every one). Setups make each request do its real work."""
+    from infra.local.seed import ADMIN_PASSWORD
+    from infra.local.totp import current_code
+    from portside.data import reads
+    from tests.functional.test_admin_branding import PNG, upload
+
+    owner, numbers = "owner@northwind.example", iter(range(10**6))
+    portal.admin_sign_in(owner)
+
+    def csrf() -> str:
+        return str(portal.admin_csrf())
+
+    def get(path: str) -> tuple[Callable[[], Any], Callable[[Any], Any]]:
+        return lambda: None, lambda _: portal.get(path)
+
+    def post(path: str, form: Callable[[], dict[str, str]]) -> tuple[Callable[[], Any], Callable[[Any], Any]]:
+        return lambda: {"csrf_token": csrf(), **form()}, lambda data: portal.post(path, data)
+
+    def invited_contact() -> str:
+        email = f"bench-{next(numbers)}@acme.example"
+        portal.admin_post("/admin/partners/acme/contacts", {"name": "Bench", "email": email, "role": "technical"})
+        return str(reads.contact_by_email("northwind", email).contact_id)  # type: ignore[union-attr]
+
+    def version_of(contact_id: str) -> str:
+        return str(reads.contact("northwind", contact_id).version)  # type: ignore[union-attr]
+
+    def password_step() -> dict[str, str]:
+        token = portal.get("/admin/login").field("csrf_token")
+        step = portal.post("/admin/login", {"csrf_token": token, "email": owner, "password": ADMIN_PASSWORD})
+        return {**step.hidden_fields(), "code": current_code()}
+
+    def signed_in_csrf() -> str:
+        portal.admin_sign_in(owner)
+        return csrf()
+
+    enabled = iter(["false", "true"] * WARM_RUNS)
+    roles = iter(["salesperson", "technical"] * WARM_RUNS)
+    logo = upload(portal, "/admin/settings/branding", PNG)
+    brand = {"name": "Northwind Distribution", "primary_colour": "#0f5b7a"}
+    portal.admin_post(
+        "/admin/settings/branding",
+        {**brand, "logo_upload": logo, "version": portal.get("/admin/settings/branding").field("version")},
+    )
+    logo_path = str(reads.tenant("northwind").brand.logo_url)  # type: ignore[union-attr]
+    return {
+        "admin_login_form": get("/admin/login"),
+        "admin_login": (
+            lambda: portal.get("/admin/login").field("csrf_token"),
+            lambda token: portal.post(
+                "/admin/login", {"csrf_token": token, "email": owner, "password": ADMIN_PASSWORD}
+            ),
+        ),
+        "admin_login_challenge": (password_step, lambda data: portal.post("/admin/login/challenge", data)),
+        "admin_logout": (
+            signed_in_csrf,
+            lambda token: (portal.post("/admin/logout", {"csrf_token": token}), portal.admin_sign_in(owner))[0],
+        ),
+        "admin_home": get("/admin"),
+        "admin_partners": get("/admin/partners"),
+        "admin_partner_new": get("/admin/partners/new"),
+        "admin_partner_create": post("/admin/partners", lambda: {"partner_id": f"bench-{next(numbers)}", "name": "B"}),
+        "admin_partner": get("/admin/partners/acme"),
+        "admin_partner_edit": get("/admin/partners/acme/edit"),
+        "admin_partner_update": post(
+            "/admin/partners/acme",
+            lambda: {"name": "Acme Resellers", "version": portal.get("/admin/partners/acme/edit").field("version")},
+        ),
+        "admin_contact_new": get("/admin/partners/acme/contacts/new"),
+        "admin_contact_create": post(
+            "/admin/partners/acme/contacts",
+            lambda: {"name": "Bench", "email": f"bench-{next(numbers)}@acme.example", "role": "technical"},
+        ),
+        "admin_contact_resend": (
+            lambda: (invited_contact(), csrf()),
+            lambda args: portal.post(f"/admin/contacts/{args[0]}/resend-invite", {"csrf_token": args[1]}),
+        ),
+        "admin_contact_role": post(
+            "/admin/contacts/acme-salesperson/role",
+            lambda: {"role": next(roles), "version": version_of("acme-salesperson")},
+        ),
+        "admin_contact_status": post(
+            "/admin/contacts/acme-technical/status",
+            lambda: {"enabled": next(enabled), "version": version_of("acme-technical")},
+        ),
+        "admin_contact_end_sessions": (
+            lambda: (portal.sign_in("principal@globex.example"), csrf())[1],
+            lambda token: portal.post("/admin/contacts/globex-principal/end-sessions", {"csrf_token": token}),
+        ),
+        "admin_engagement": get("/admin/engagement"),
+        "admin_nudge": post("/admin/engagement/nudge", lambda: {"contact_id": invited_contact()}),
+        "admin_access_review": get("/admin/access-review"),
+        "admin_access_review_complete": post("/admin/access-review", lambda: {"note": "bench"}),
+        "admin_audit": get("/admin/audit"),
+        "admin_branding": get("/admin/settings/branding"),
+        "admin_branding_update": post(
+            "/admin/settings/branding",
+            lambda: {**brand, "version": portal.get("/admin/settings/branding").field("version")},
+        ),
+        "admin_partner_brand": get("/admin/partners/globex/brand"),
+        "admin_partner_brand_update": post(
+            "/admin/partners/globex/brand",
+            lambda: {**brand, "name": "Globex", "version": portal.get("/admin/partners/globex/brand").field("version")},
+        ),
+        "admin_roles": get("/admin/help/roles"),
+        "brand_logo": get(logo_path),
     }
 
 
@@ -135,14 +246,17 @@ def measure_requests() -> dict[str, tuple[Counter[str], float]]:
     from moto import mock_aws
 
     from infra.local import resources, seed
+    from tests.functional.jwks import published_jwks, use_admin_pool
     from tests.functional.portal import Portal
 
     results: dict[str, tuple[Counter[str], float]] = {}
     # Powertools still prints metric batches when disabled; the table below is the output that matters.
-    with mock_aws(), open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
+    with mock_aws(), published_jwks() as jwks, open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
         resources.create_table()
+        resources.create_bucket()
         resources.create_mail_identity()
         seed.seed_tenant(Portal.BASE_URL)
+        use_admin_pool(jwks, os.environ.__setitem__)
         portal = Portal(pytest.MonkeyPatch())
         for name, (setup, request) in scenarios(portal).items():
             request(setup())  # warm the handler (its cold start is measured separately)

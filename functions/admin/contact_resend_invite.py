@@ -2,7 +2,7 @@
 
 from aws_lambda_powertools.event_handler import Response
 
-from portside.domain.contacts import resend_invite
+from portside.domain.invites import resend_invite
 from portside.web.endpoint import Endpoint
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

@@ -15,7 +15,7 @@ from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from aws_cdk import aws_s3 as s3
-from constructs import Construct
+from constructs import Construct, IConstruct
 
 from infra.components.layer import ROOT
 from portside.manifest import Access, Route, Worker
@@ -67,7 +67,7 @@ def id_for(name: str) -> str:
     return "".join(part.title() for part in name.split("_"))
 
 
-def _logical_id(construct: Construct) -> str:
+def _logical_id(construct: IConstruct) -> str:
     """The CloudFormation logical id of a construct's resource, as nag findings name it."""
     resource = construct.node.default_child
     assert isinstance(resource, CfnElement)

@@ -106,8 +106,8 @@ def _run(arguments: argparse.Namespace) -> str:
         return f"Created partner {partner.partner_id} ({partner.name})."
     if arguments.command == "admin":
         member = AdminMemberForm(email=arguments.email, role=arguments.role)
-        created = add_admin(tenant, arguments.pool or _admin_pool(), member.email, member.role, actor, client)
-        how = "Cognito mails a temporary password" if created else "their password is unchanged"
+        new_user = add_admin(tenant, arguments.pool or _admin_pool(), member.email, member.role, actor, client)
+        how = "Cognito mails a temporary password" if new_user else "their password is unchanged"
         return f"{member.email} is now {member.role} of {tenant.tenant_id}; {how}."
     invite_form = InviteForm(email=arguments.email, name=arguments.name, role=arguments.role)
     contact = invite_contact(

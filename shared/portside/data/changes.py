@@ -8,6 +8,7 @@ knowing how PynamoDB orders the items it sends.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -57,7 +58,7 @@ class Changes:
         return self
 
     def update(
-        self, item: PortsideItem, actions: list[Action], *, label: str, condition: Condition | None = None
+        self, item: PortsideItem, actions: Sequence[Action], *, label: str, condition: Condition | None = None
     ) -> Changes:
         self._operations.append(_Operation("update", label, lambda tx: tx.update(item, actions, condition=condition)))
         return self
@@ -66,7 +67,7 @@ class Changes:
         self,
         model: type[PortsideItem],
         keys: tuple[str, str],
-        actions: list[Action],
+        actions: Sequence[Action],
         *,
         label: str,
         condition: Condition | None = None,

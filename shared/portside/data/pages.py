@@ -29,11 +29,11 @@ class Page(Generic[Item]):
     cursor: str | None  # where the next page starts; None on the last page
 
 
-def _encode(key: dict[str, Any]) -> str:
+def encode_cursor(key: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str, partition_attribute: str, partition: str) -> dict[str, Any]:
+def decode_cursor(cursor: str, partition_attribute: str, partition: str) -> dict[str, Any]:
     problem = InvalidInput({"cursor": "This page link is broken. Go back to the first page."})
     if len(cursor) > MAX_CURSOR_CHARS:
         raise problem
@@ -70,7 +70,7 @@ def query_page(
     fewer, even none, and still have a next page.
     """
     source: Any = model if index is None else getattr(model, index.lower())
-    start = _decode(cursor, INDEX_KEYS[index], partition) if cursor else None
+    start = decode_cursor(cursor, INDEX_KEYS[index], partition) if cursor else None
     results = source.query(
         partition,
         range_condition,
@@ -82,4 +82,4 @@ def query_page(
     )
     raw = next(results.page_iter)
     last_key = raw.get("LastEvaluatedKey")
-    return Page([model.from_raw_data(item) for item in raw.get("Items", [])], _encode(last_key) if last_key else None)
+    return Page([model.from_raw_data(item) for item in raw.get("Items", [])], encode_cursor(last_key) if last_key else None)

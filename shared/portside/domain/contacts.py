@@ -1,4 +1,6 @@
-"""What admins do to a partner's contacts: resend an invite, change a role, disable, end sessions.
+"""What admins do to a partner's contacts: change a role, disable or enable, end sessions.
+
+(Inviting, and inviting again, live in ``domain.invites``.)
 
 Every change checks the version the admin's form was read at (two admins cannot overwrite each
 other silently) and writes its audit record in the same transaction. Ending sessions deletes
@@ -10,10 +12,8 @@ from __future__ import annotations
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, SignInToken, Tenant
-from portside.domain.sign_in import INVITE, INVITE_LIFETIME, issue_link, mail_brand
-from portside.errors import Conflict, InvalidInput, NotFound
-from portside.mail.outbox import outbox_mail
+from portside.data.models import Contact, Tenant
+from portside.errors import Conflict, NotFound
 
 # A transaction holds at most 100 writes: the change, its audit record, and this many session deletes.
 SESSIONS_PER_TRANSACTION = 90
@@ -53,38 +53,6 @@ def _end_remaining_sessions(contact: Contact) -> None:
         for session in remaining[:SESSIONS_PER_TRANSACTION]:
             batch.delete(session, label=f"session:{session.SK}")
         batch.commit()
-
-
-def resend_invite(tenant: Tenant, contact_id: str, actor: str, client: Client) -> Contact:
-    """A fresh 7-day invite link; the previous one stops working at once (it is no longer the live one)."""
-    contact = get_contact(tenant, contact_id)
-    if contact.status != "invited":
-        raise InvalidInput({"contact": "Only a contact who has not signed in yet can be sent an invite."})
-    issued = issue_link(tenant, contact, INVITE)
-    partner = reads.partner(tenant.tenant_id, contact.partner_id)
-    changes = Changes(audit_event(tenant.tenant_id, actor, "contact.invite_resent", f"contact:{contact_id}", client))
-    changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
-    changes.update(
-        contact,
-        [Contact.live_invite_hash.set(issued.token.token_hash)],
-        label="contact",
-        condition=Contact.status == "invited",
-    )
-    changes.put(
-        outbox_mail(
-            tenant.tenant_id,
-            contact.email,
-            "invite",
-            secrets={"link": issued.url},
-            name=contact.name,
-            partner=partner.name if partner else "",
-            days=INVITE_LIFETIME.days,
-            brand=mail_brand(tenant, contact.partner_id),
-        ),
-        label="mail",
-    )
-    _commit(changes, contact)
-    return contact
 
 
 def change_role(tenant: Tenant, contact_id: str, role: str, version: int, actor: str, client: Client) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 
+from pynamodb.expressions.condition import Condition
+
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes, ConditionFailed
@@ -40,6 +42,7 @@ class EngagementRow:
 
 
 def _list(tenant: Tenant, audience: Audience, cursor: str | None) -> Page[Contact]:
+    key_range: Condition
     if audience is Audience.NEVER_SIGNED_IN:
         key_range = Contact.GSI2SK.startswith("0#")
     else:

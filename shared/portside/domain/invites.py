@@ -1,4 +1,4 @@
-"""Inviting a contact to a partner: the one service the CLI and (later) the admin page call."""
+"""Inviting a contact to a partner, and inviting again: the one service the console and the CLI call."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from portside.audit import Client, audit_event
 from portside.auth.matrix import PARTNER_ROLES
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, ContactEmail, SignInToken, Tenant
-from portside.domain.sign_in import INVITE, INVITE_LIFETIME, issue_link, mail_brand
-from portside.errors import InvalidInput, NotFound
+from portside.data.models import Contact, ContactEmail, OutboxMail, SignInToken, Tenant
+from portside.domain.sign_in import INVITE, INVITE_LIFETIME, IssuedLink, issue_link, mail_brand
+from portside.errors import Conflict, InvalidInput, NotFound
 from portside.mail.outbox import outbox_mail
 
 
@@ -55,19 +55,7 @@ def invite_contact(
     )
     changes.put(contact, label="contact", condition=Contact.PK.does_not_exist())
     changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
-    changes.put(
-        outbox_mail(
-            tenant.tenant_id,
-            contact.email,
-            "invite",
-            secrets={"link": issued.url},
-            name=name,
-            partner=partner.name,
-            days=INVITE_LIFETIME.days,
-            brand=mail_brand(tenant, partner_id),
-        ),
-        label="mail",
-    )
+    changes.put(_invite_mail(tenant, contact, issued, partner.name), label="mail")
     try:
         changes.commit()
     except ConditionFailed as failed:
@@ -75,3 +63,41 @@ def invite_contact(
             raise InvalidInput({"email": "A contact with this address already exists."}) from failed
         raise
     return contact
+
+
+def resend_invite(tenant: Tenant, contact_id: str, actor: str, client: Client) -> Contact:
+    """A fresh 7-day invite link; the previous one stops working at once (it is no longer the live one)."""
+    contact = reads.contact(tenant.tenant_id, contact_id)
+    if contact is None:
+        raise NotFound(f"contact {contact_id}")
+    if contact.status != "invited":
+        raise InvalidInput({"contact": "Only a contact who has not signed in yet can be sent an invite."})
+    issued = issue_link(tenant, contact, INVITE)
+    partner = reads.partner(tenant.tenant_id, contact.partner_id)
+    changes = Changes(audit_event(tenant.tenant_id, actor, "contact.invite_resent", f"contact:{contact_id}", client))
+    changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
+    changes.update(
+        contact,
+        [Contact.live_invite_hash.set(issued.token.token_hash)],
+        label="contact",
+        condition=Contact.status == "invited",
+    )
+    changes.put(_invite_mail(tenant, contact, issued, partner.name if partner else ""), label="mail")
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise Conflict(f"contact {contact_id} changed meanwhile: {failed}") from failed
+    return contact
+
+
+def _invite_mail(tenant: Tenant, contact: Contact, issued: IssuedLink, partner_name: str) -> OutboxMail:
+    return outbox_mail(
+        tenant.tenant_id,
+        contact.email,
+        "invite",
+        secrets={"link": issued.url},
+        name=contact.name,
+        partner=partner_name,
+        days=INVITE_LIFETIME.days,
+        brand=mail_brand(tenant, contact.partner_id),
+    )
