@@ -82,4 +82,6 @@ def query_page(
     )
     raw = next(results.page_iter)
     last_key = raw.get("LastEvaluatedKey")
-    return Page([model.from_raw_data(item) for item in raw.get("Items", [])], encode_cursor(last_key) if last_key else None)
+    return Page(
+        [model.from_raw_data(item) for item in raw.get("Items", [])], encode_cursor(last_key) if last_key else None
+    )
