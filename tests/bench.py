@@ -134,7 +134,7 @@ def scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[Any],
 def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]]:
     """The admin routes, as the owner (who may use every one). Setups make each request do its real work."""
     from infra.local.seed import ADMIN_PASSWORD
-    from infra.local.totp import current_code
+    from infra.local.totp import fresh_code
     from portside.data import reads
     from tests.functional.test_admin_branding import PNG, upload
 
@@ -161,7 +161,7 @@ def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callabl
     def password_step() -> dict[str, str]:
         token = portal.get("/admin/login").field("csrf_token")
         step = portal.post("/admin/login", {"csrf_token": token, "email": owner, "password": ADMIN_PASSWORD})
-        return {**step.hidden_fields(), "code": current_code()}
+        return {**step.hidden_fields(), "code": fresh_code()}
 
     def signed_in_csrf() -> str:
         portal.admin_sign_in(owner)

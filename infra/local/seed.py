@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from infra.local.totp import current_code
+from infra.local.totp import fresh_code
 from portside import clock
 from portside.aws import client
 from portside.data.models import AdminMember, Brand, Contact, ContactEmail, Partner, Tenant, TenantHost
@@ -84,7 +84,7 @@ def seed_admins(pool_id: str, client_id: str) -> None:
             AuthParameters={"USERNAME": email, "PASSWORD": ADMIN_PASSWORD},
         )["AuthenticationResult"]
         cognito.associate_software_token(AccessToken=tokens["AccessToken"])
-        cognito.verify_software_token(AccessToken=tokens["AccessToken"], UserCode=current_code())
+        cognito.verify_software_token(AccessToken=tokens["AccessToken"], UserCode=fresh_code())
         cognito.set_user_mfa_preference(
             AccessToken=tokens["AccessToken"], SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True}
         )

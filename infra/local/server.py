@@ -13,7 +13,7 @@ from werkzeug.wrappers import Request, Response
 from infra.local.events import LambdaContext, http_event
 from infra.local.mail_catcher import MailCatcher
 from infra.local.router import HandlerInstances, match
-from infra.local.totp import LOCAL_TOTP_SECRET, current_code
+from infra.local.totp import LOCAL_TOTP_SECRET, current_code, seconds_left
 
 DEV_HEADERS = {
     "Cache-Control": "no-store",
@@ -72,8 +72,8 @@ class LocalPortal:
             body = (
                 "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content='width=device-width'>"
                 f"<title>Admin code</title><h1>Demo admins' code: {current_code()}</h1>"
-                f"<p>From the local TOTP secret {LOCAL_TOTP_SECRET}. It changes every 30 seconds; reload for"
-                " the next one. This page exists only in the local runtime.</p>"
+                f"<p>Good for {seconds_left():.0f} more seconds. From the local TOTP secret {LOCAL_TOTP_SECRET};"
+                " reload for the next code. This page exists only in the local runtime.</p>"
             )
             return Response(body, content_type="text/html; charset=utf-8", headers=DEV_HEADERS)
         self._mail.collect()

@@ -25,6 +25,24 @@ def current_code(secret: str = LOCAL_TOTP_SECRET, at: float | None = None) -> st
     return totp.generate(int(time.time() if at is None else at)).decode()
 
 
+def seconds_left() -> float:
+    """How long the current code has to run."""
+    return STEP_SECONDS - time.time() % STEP_SECONDS
+
+
+def fresh_code(secret: str = LOCAL_TOTP_SECRET, at_least: float = 2.0) -> str:
+    """The current code, with at least ``at_least`` seconds of its 30 to run.
+
+    moto accepts only the code of the current step (Cognito also accepts a neighbour), so a code
+    read in the last instant of its step could expire on its way: scripts and tests wait for the
+    next step instead.
+    """
+    remaining = seconds_left()
+    if remaining < at_least:
+        time.sleep(remaining + 0.05)
+    return current_code(secret)
+
+
 def enable_in_emulator() -> None:
     """Make moto's Cognito check codes, against the documented secret."""
     from moto.cognitoidp import models

@@ -18,7 +18,7 @@ from infra.local.events import LambdaContext, http_event
 from infra.local.mail_catcher import CaughtMail, MailCatcher
 from infra.local.router import match
 from infra.local.seed import ADMIN_PASSWORD
-from infra.local.totp import current_code
+from infra.local.totp import fresh_code
 from portside import clock
 from portside.aws import client
 from portside.config import settings
@@ -124,7 +124,7 @@ class Portal:
         step = self.post("/admin/login", {"csrf_token": csrf, "email": email, "password": password})
         if step.status != 200 or step.hidden_fields().get("challenge") != "SOFTWARE_TOKEN_MFA":
             return step
-        return self.post("/admin/login/challenge", {**step.hidden_fields(), "code": code or current_code()})
+        return self.post("/admin/login/challenge", {**step.hidden_fields(), "code": code or fresh_code()})
 
     def admin_csrf(self) -> str:
         return self.get("/admin").field("csrf_token")

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from infra.local.seed import ADMIN_PASSWORD, TENANT_ID
-from infra.local.totp import current_code
+from infra.local.totp import current_code, fresh_code
 from portside import clock
 from portside.auth.admin_tokens import TokenRejected, verify_id_token
 from portside.aws import client
@@ -29,7 +29,7 @@ def test_password_then_code_opens_a_strict_eight_hour_admin_session(portal: Port
     challenge = portal.post("/admin/login", {"csrf_token": csrf, "email": OPS, "password": ADMIN_PASSWORD})
     assert challenge.status == 200 and "Enter your code" in challenge.body
 
-    signed_in = portal.post("/admin/login/challenge", {**challenge.hidden_fields(), "code": current_code()})
+    signed_in = portal.post("/admin/login/challenge", {**challenge.hidden_fields(), "code": fresh_code()})
 
     assert signed_in.status == 303 and signed_in.location == "/admin"
     cookie = signed_in.cookie("__Host-portside-admin") or ""
@@ -104,7 +104,7 @@ def test_a_first_sign_in_replaces_the_password_and_sets_up_the_authenticator(
     assert setup.status == 200 and "Set up your authenticator" in setup.body
     assert setup.hidden_fields()["secret"] == "JBSWY3DPEHPK3PXP" and "otpauth://totp/" in setup.body
 
-    done = portal.post("/admin/login/challenge", {**setup.hidden_fields(), "code": current_code()})
+    done = portal.post("/admin/login/challenge", {**setup.hidden_fields(), "code": fresh_code()})
 
     assert done.status == 303 and portal.get("/admin").status == 200
     portal.jar.clear()
@@ -140,7 +140,7 @@ def test_the_id_token_is_checked_for_signature_audience_and_use(portal: Portal, 
             ClientId=admin_pool["client_id"],
             ChallengeName=tokens["ChallengeName"],
             Session=tokens["Session"],
-            ChallengeResponses={"USERNAME": OPS, "SOFTWARE_TOKEN_MFA_CODE": current_code()},
+            ChallengeResponses={"USERNAME": OPS, "SOFTWARE_TOKEN_MFA_CODE": fresh_code()},
         )["AuthenticationResult"]
     assert verify_id_token(result["IdToken"])["email"] == OPS
 
@@ -196,7 +196,7 @@ def test_sign_in_returns_to_the_console_page_asked_for_and_nowhere_else(
     step = portal.post(
         "/admin/login", {"csrf_token": csrf, "email": OPS, "password": ADMIN_PASSWORD, "next": "//evil.example"}
     )
-    done = portal.post("/admin/login/challenge", {**step.hidden_fields(), "code": current_code()})
+    done = portal.post("/admin/login/challenge", {**step.hidden_fields(), "code": fresh_code()})
 
     assert done.location == "/admin"
 
