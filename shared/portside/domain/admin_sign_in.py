@@ -162,7 +162,9 @@ def start(tenant: Tenant, email: str, password: str, client: Client) -> Challeng
         AuthFlow="USER_PASSWORD_AUTH",
         AuthParameters={"USERNAME": email, "PASSWORD": password},
     )
-    return _next(tenant, email, client, result, answered=None)  # type: ignore[return-value]
+    step = _next(tenant, email, client, result, answered=None)
+    assert isinstance(step, Challenge)  # tokens straight after a password are refused in _next
+    return step
 
 
 def answer(
@@ -211,7 +213,7 @@ def _next(
         return Challenge(
             MFA_SETUP,
             email,
-            associated["Session"] if "Session" in associated else result["Session"],
+            associated.get("Session", result["Session"]),
             secret=associated["SecretCode"],
         )
     if name in CHALLENGES:
