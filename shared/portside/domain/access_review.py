@@ -38,9 +38,10 @@ def review_view(tenant: Tenant, cursor: str | None) -> ReviewView:
     contacts = query_page(
         Contact, Contact.tenant_partition(tenant.tenant_id), index="GSI2", limit=CONTACTS_PER_PAGE, cursor=cursor
     )
-    admins = list(AdminMember.gsi1.query(AdminMember.list_partition(tenant.tenant_id), limit=MAX_ADMINS))
+    listed = AdminMember.gsi1.query(AdminMember.list_partition(tenant.tenant_id), limit=MAX_ADMINS)
+    admins = [item for item in listed if isinstance(item, AdminMember)]  # the index yields the base type
     names = partner_names(tenant, {contact.partner_id for contact in contacts.items})
-    return ReviewView(admins, contacts, names, last_review(tenant))  # type: ignore[arg-type]
+    return ReviewView(admins, contacts, names, last_review(tenant))
 
 
 def complete_review(tenant: Tenant, note: str | None, actor: str, client: Client) -> AccessReview:
