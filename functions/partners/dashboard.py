@@ -14,7 +14,13 @@ endpoint = Endpoint(__name__)
 @endpoint
 def show_dashboard(request: PortalRequest) -> Response:
     view = dashboard_for(request.partner)
-    return page(request, "partners/dashboard.html", brand=brand_for(request.tenant, view.partner), view=view)
+    return page(
+        request,
+        "partners/dashboard.html",
+        brand=brand_for(request.tenant, view.partner),
+        view=view,
+        can_register_deals=request.partner.may("deals", "submit"),
+    )
 
 
 handler = endpoint.handler

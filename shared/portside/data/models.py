@@ -16,6 +16,10 @@ Access patterns and the key that serves each:
 | admins of a tenant | Query GSI1 | ``T#<t>#ADMINS`` / ``<email>`` |
 | admin session by cookie | GetItem (consistent) | ``T#<t>#ADMINSESSION#<sha256>`` / ``ADMINSESSION`` |
 | access reviews, newest first | Query | ``T#<t>#ACCESSREVIEW`` / ``<time>#<id>`` |
+| deal by id | GetItem | ``T#<t>#DEAL#<d>`` / ``DEAL`` |
+| deals of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#DEALS`` / ``<time>#<d>`` |
+| pending deals, oldest first (the approval queue) | Query GSI2 | ``T#<t>#DEALS#PENDING`` / ``<time>#<d>`` |
+| open registrations of an end customer | Query | ``T#<t>#CUSTOMER#<name: or domain:key>`` / ``DEAL#<d>`` |
 | sign-in or invite token by its hash | GetItem | ``T#<t>#TOKEN#<sha256>`` / ``TOKEN`` |
 | session by cookie | GetItem (consistent) | ``T#<t>#CONTACT#<c>`` / ``SESSION#<sha256>`` |
 | every session of a contact (to end them) | Query (consistent) | ``T#<t>#CONTACT#<c>`` / begins_with ``SESSION#`` |
@@ -81,7 +85,8 @@ class Tenant(PortsideItem, discriminator="Tenant"):
     sign_in_link_minutes = NumberAttribute(default=10)
     session_days = NumberAttribute(default=30)
     session_idle_minutes = NumberAttribute(null=True)
-    salespeople_see_only_own_deals = UnicodeAttribute(null=True)
+    salespeople_see_only_own_deals = UnicodeAttribute(null=True)  # any value: salespeople see only their own
+    deal_protection_days = NumberAttribute(default=90)
     version = VersionAttribute()
 
     @classmethod
@@ -365,6 +370,88 @@ class AccessReview(PortsideItem, discriminator="AccessReview"):
     @classmethod
     def partition_of(cls, tenant_id: str) -> str:
         return tenant_key(tenant_id, "ACCESSREVIEW")
+
+
+class Deal(PortsideItem, discriminator="Deal"):
+    """A deal registration. Decided only from ``pending``; admins' edits are version-checked."""
+
+    tenant_id = UnicodeAttribute()
+    deal_id = UnicodeAttribute()
+    partner_id = UnicodeAttribute()
+    submitter_id = UnicodeAttribute()  # the contact who submitted it
+    submitter_name = UnicodeAttribute()
+    kind = UnicodeAttribute(default="partner_intent")
+    state = UnicodeAttribute(default="pending")  # pending | approved | rejected | expired
+    customer_name = UnicodeAttribute()
+    customer_key = UnicodeAttribute()  # domain.customers.customer_key of the name
+    customer_domain = UnicodeAttribute(null=True)
+    title = UnicodeAttribute()
+    amount_cents = NumberAttribute()
+    currency = UnicodeAttribute(default="USD")
+    close_date = UnicodeAttribute(null=True)  # YYYY-MM-DD
+    description = UnicodeAttribute()
+    created_at = UTCDateTimeAttribute()
+    # Other partners' open registrations for the same end customer, found at submission (never shown to partners).
+    conflicts_with = ListAttribute[str](of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
+    decided_at = UTCDateTimeAttribute(null=True)
+    decided_by = UnicodeAttribute(null=True)
+    decision_note = UnicodeAttribute(null=True)
+    protected_until = UTCDateTimeAttribute(null=True)
+    version = VersionAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, deal_id: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "DEAL", deal_id), "DEAL"
+
+    @classmethod
+    def partner_partition(cls, tenant_id: str, partner_id: str) -> str:
+        return tenant_key(tenant_id, "PARTNER", partner_id, "DEALS")
+
+    @classmethod
+    def pending_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "DEALS", "PENDING")
+
+    @classmethod
+    def build(cls, tenant_id: str, deal_id: str, partner_id: str, created_at: datetime, **fields: Any) -> Deal:
+        pk, sk = cls.keys_for(tenant_id, deal_id)
+        order = f"{created_at.isoformat()}#{deal_id}"
+        return cls(
+            pk,
+            sk,
+            tenant_id=tenant_id,
+            deal_id=deal_id,
+            partner_id=partner_id,
+            created_at=created_at,
+            GSI1PK=cls.partner_partition(tenant_id, partner_id),
+            GSI1SK=order,
+            GSI2PK=cls.pending_partition(tenant_id),
+            GSI2SK=order,
+            **fields,
+        )
+
+
+class CustomerClaim(PortsideItem, discriminator="CustomerClaim"):
+    """One open registration of an end customer (by name key, and by email domain when given).
+
+    Deleted when its deal is rejected or its protection expires: what remains is what conflicts.
+    """
+
+    tenant_id = UnicodeAttribute()
+    deal_id = UnicodeAttribute()
+    partner_id = UnicodeAttribute()
+
+    @classmethod
+    def partition_of(cls, tenant_id: str, customer: str) -> str:
+        return tenant_key(tenant_id, "CUSTOMER", customer)
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, customer: str, deal_id: str) -> tuple[str, str]:
+        return cls.partition_of(tenant_id, customer), f"DEAL#{deal_id}"
+
+    @classmethod
+    def build(cls, tenant_id: str, customer: str, deal_id: str, partner_id: str) -> CustomerClaim:
+        pk, sk = cls.keys_for(tenant_id, customer, deal_id)
+        return cls(pk, sk, tenant_id=tenant_id, deal_id=deal_id, partner_id=partner_id)
 
 
 class RateCounter(PortsideItem, discriminator="RateCounter"):

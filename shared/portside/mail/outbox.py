@@ -11,7 +11,7 @@ from portside.data.models import OutboxMail
 
 
 def outbox_mail(
-    tenant_id: str, to: str, template: str, secrets: dict[str, str] | None = None, **context: Any
+    tenant_id: str, to: str | list[str], template: str, secrets: dict[str, str] | None = None, **context: Any
 ) -> OutboxMail:
     """``template`` names ``templates/email/<template>.txt`` and ``.html``; context must be JSON-able.
 
@@ -22,7 +22,7 @@ def outbox_mail(
     return OutboxMail.build(
         tenant_id,
         uuid.uuid4().hex,
-        to=[to],
+        to=[to] if isinstance(to, str) else list(to),
         template=template,
         context_json=json.dumps({**context, **secrets}, sort_keys=True),
         secret_keys=sorted(secrets),

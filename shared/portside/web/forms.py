@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, ClassVar, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
@@ -17,6 +20,7 @@ from pydantic import (
     field_validator,
 )
 
+from portside import clock
 from portside.domain.colours import readable_under_white_text
 from portside.errors import InvalidInput
 
@@ -290,3 +294,55 @@ class BrandForm(PortalForm):
 class VersionForm(PortalForm):
     messages: ClassVar[dict[str, str]] = {"version": "This form is out of date. Reload the page and try again."}
     version: int
+
+
+MAX_DEAL_CENTS = 1_000_000_000 * 100
+
+
+def _amount_in_cents(value: object) -> int:
+    """ "12,500.50" -> 1250050: positive, at most 1,000,000,000, at most two decimals."""
+    text = str(value).strip().replace(",", "").removeprefix("$")
+    if not re.fullmatch(r"[0-9]{1,13}(\.[0-9]{1,2})?", text):
+        raise ValueError("not an amount in dollars and cents")
+    amount = Decimal(text)
+    if amount <= 0:
+        raise ValueError("not positive")
+    cents = int(amount * 100)
+    if cents > MAX_DEAL_CENTS:
+        raise ValueError("too large")
+    return cents
+
+
+def _not_in_the_past(value: date | None) -> date | None:
+    if value is not None and value < clock.now().date():
+        raise ValueError("in the past")
+    return value
+
+
+class DealForm(PortalForm):
+    """A deal registration; ``submission_id`` names the form it came from (one deal however often it is posted)."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "customer_name": "Enter the customer's company name (up to 120 characters).",
+        "customer_domain": "Enter the customer's email domain like customer.com, or leave it empty.",
+        "title": "Enter a short title for the deal (up to 120 characters).",
+        "amount": "Enter the expected amount in US dollars, more than 0 and at most 1,000,000,000, like 12500.50.",
+        "close_date": "Enter the expected close date as YYYY-MM-DD, today or later, or leave it empty.",
+        "description": "Describe the deal in up to 4,000 characters.",
+        "submission_id": "This form has expired. Open a new registration form and try again.",
+    }
+    customer_name: Name
+    customer_domain: Annotated[
+        str | None,
+        StringConstraints(to_lower=True, max_length=253, pattern=r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"),
+    ] = None
+    title: Name
+    amount: Annotated[int, BeforeValidator(_amount_in_cents)]
+    close_date: Annotated[date | None, AfterValidator(_not_in_the_past)] = None
+    description: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    submission_id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+
+    @field_validator("customer_domain", "close_date", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return value or None

@@ -1,0 +1,24 @@
+"""GET /partners/deals/<id>: one of the partner's deals; another partner's id is "not found"."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.deals import deal_for, partner_view
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_deal(request: PortalRequest) -> Response:
+    deal = deal_for(request.tenant, request.partner, request.path_param("deal_id"))
+    return page(
+        request,
+        "partners/deal.html",
+        deal=partner_view(deal),
+        submitted=request.query("notice") == "submitted",
+    )
+
+
+handler = endpoint.handler

@@ -1,0 +1,25 @@
+"""POST /partners/deals: register a deal; bad input shows the form again with a message per field."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.deals import DealInput, submit_deal
+from portside.errors import InvalidInput
+from portside.web.endpoint import Endpoint
+from portside.web.forms import DealForm, parse_form
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+
+endpoint = Endpoint(__name__, error_pages={InvalidInput: "partners/deal_form.html"})
+
+
+@endpoint
+def submit(request: PortalRequest) -> Response:
+    form = parse_form(DealForm, request.form)
+    details = DealInput(
+        form.customer_name, form.customer_domain, form.title, form.amount, form.close_date, form.description
+    )
+    deal = submit_deal(request.tenant, request.partner, form.submission_id, details, request.client)
+    return redirect(f"/partners/deals/{deal.deal_id}?notice=submitted")
+
+
+handler = endpoint.handler

@@ -1,0 +1,25 @@
+"""GET /partners/deals: the partner's deal registrations and their state, newest first."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.deals import deals_for, partner_view
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_deals(request: PortalRequest) -> Response:
+    listed = deals_for(request.tenant, request.partner, request.query("cursor"))
+    return page(
+        request,
+        "partners/deals.html",
+        deals=[partner_view(deal) for deal in listed.items],
+        next_cursor=listed.cursor,
+        can_submit=request.partner.may("deals", "submit"),
+    )
+
+
+handler = endpoint.handler

@@ -1,0 +1,214 @@
+"""Deal registration, as partners see it: submit, list, show.
+
+- A submission is keyed by the form it came from (``submission_id``, minted when the form was
+  shown), so posting the same form twice creates one deal.
+- At submission the end customer is looked up by normalized name and by email domain among other
+  partners' open registrations (``CustomerClaim`` items). A match flags both deals for review;
+  the submitting partner is told a review is needed, never who else registered.
+- The deal, its customer claims, the flags on the conflicting deals, the audit record and the
+  mail to the tenant's ops admins are one transaction.
+- Partners receive a ``DealView``: it cannot carry the conflicts, internal notes or anything
+  else the kill list names.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from portside import clock
+from portside.audit import Client, audit_event
+from portside.auth.principal import PartnerPrincipal
+from portside.data import reads
+from portside.data.changes import Changes, ConditionFailed
+from portside.data.models import AdminMember, CustomerClaim, Deal, Tenant
+from portside.data.pages import Page, query_page
+from portside.domain.customers import customer_key, domain_key
+from portside.errors import NotFound
+from portside.mail.outbox import outbox_mail
+
+PAGE_SIZE = 20
+STATE_LABELS = {"pending": "Pending approval", "approved": "Approved", "rejected": "Rejected", "expired": "Expired"}
+_SUBMISSIONS = uuid.UUID("6f1c2a52-5a43-4c47-9a0e-7a6f0a0f3d11")  # namespace of submission-derived deal ids
+
+
+@dataclass(frozen=True)
+class DealInput:
+    customer_name: str
+    customer_domain: str | None
+    title: str
+    amount_cents: int
+    close_date: date | None
+    description: str
+
+
+@dataclass(frozen=True)
+class DealView:
+    """What a partner may see of a deal."""
+
+    deal_id: str
+    title: str
+    customer_name: str
+    customer_domain: str | None
+    amount: str
+    close_date: str | None
+    state: str
+    state_label: str
+    decision_note: str | None
+    decided_at: datetime | None
+    protected_until: datetime | None
+    needs_review: bool
+    submitter_name: str
+    created_at: datetime
+
+
+def money(cents: int, currency: str = "USD") -> str:
+    symbol = "$" if currency == "USD" else f"{currency} "
+    return f"{symbol}{cents // 100:,}.{cents % 100:02d}"
+
+
+def partner_view(deal: Deal) -> DealView:
+    return DealView(
+        deal_id=deal.deal_id,
+        title=deal.title,
+        customer_name=deal.customer_name,
+        customer_domain=deal.customer_domain,
+        amount=money(int(deal.amount_cents), deal.currency),
+        close_date=deal.close_date,
+        state=deal.state,
+        state_label=STATE_LABELS.get(deal.state, deal.state),
+        decision_note=deal.decision_note,
+        decided_at=deal.decided_at,
+        protected_until=deal.protected_until if deal.state == "approved" else None,
+        needs_review=bool(deal.conflicts_with) and deal.state == "pending",
+        submitter_name=deal.submitter_name,
+        created_at=deal.created_at,
+    )
+
+
+def _customers(details: DealInput) -> list[str]:
+    """The claim keys of a deal's end customer: its name, and its email domain when given."""
+    keys = [f"name:{customer_key(details.customer_name)}"]
+    domain = domain_key(details.customer_domain)
+    if domain:
+        keys.append(f"domain:{domain}")
+    return keys
+
+
+def _conflicting_deals(tenant_id: str, partner_id: str, customers: list[str]) -> list[str]:
+    found: set[str] = set()
+    for customer in customers:
+        for claim in CustomerClaim.query(CustomerClaim.partition_of(tenant_id, customer)):
+            if isinstance(claim, CustomerClaim) and claim.partner_id != partner_id:
+                found.add(claim.deal_id)
+    return sorted(found)
+
+
+def ops_addresses(tenant_id: str) -> list[str]:
+    """Where deal registrations are announced: the tenant's active ops admins."""
+    members = AdminMember.gsi1.query(AdminMember.list_partition(tenant_id))
+    return sorted(m.email for m in members if isinstance(m, AdminMember) and m.status == "active" and "ops" in m.roles)
+
+
+def submit_deal(
+    tenant: Tenant, principal: PartnerPrincipal, submission_id: str, details: DealInput, client: Client
+) -> Deal:
+    """The new deal, or the one this very form already created."""
+    deal_id = uuid.uuid5(_SUBMISSIONS, f"{tenant.tenant_id}:{principal.contact_id}:{submission_id}").hex
+    existing = reads.get_or_none(Deal, Deal.keys_for(tenant.tenant_id, deal_id), consistent=True)
+    if existing is not None:
+        return existing
+    customers = _customers(details)
+    conflicts = _conflicting_deals(tenant.tenant_id, principal.partner_id, customers)
+    deal = Deal.build(
+        tenant.tenant_id,
+        deal_id,
+        principal.partner_id,
+        clock.now(),
+        submitter_id=principal.contact_id,
+        submitter_name=principal.name,
+        customer_name=details.customer_name,
+        customer_key=customer_key(details.customer_name),
+        customer_domain=domain_key(details.customer_domain),
+        title=details.title,
+        amount_cents=details.amount_cents,
+        close_date=details.close_date.isoformat() if details.close_date else None,
+        description=details.description,
+        conflicts_with=conflicts,
+    )
+    changes = Changes(
+        audit_event(
+            tenant.tenant_id,
+            principal.actor,
+            "deal.submitted",
+            f"deal:{deal_id}",
+            client,
+            partner=principal.partner_id,
+            conflicts=len(conflicts),
+        )
+    )
+    changes.put(deal, label="deal", condition=Deal.PK.does_not_exist())
+    for customer in customers:
+        changes.put(CustomerClaim.build(tenant.tenant_id, customer, deal_id, principal.partner_id), label=customer)
+    for other in conflicts:
+        changes.update_key(
+            Deal,
+            Deal.keys_for(tenant.tenant_id, other),
+            [Deal.conflicts_with.set(Deal.conflicts_with.append([deal_id]))],
+            label=f"conflict:{other}",
+            condition=Deal.PK.exists(),
+        )
+    recipients = ops_addresses(tenant.tenant_id)
+    if recipients:
+        changes.put(
+            outbox_mail(
+                tenant.tenant_id,
+                recipients,
+                "deal_submitted",
+                title=details.title,
+                customer=details.customer_name,
+                amount=money(details.amount_cents),
+                needs_review=bool(conflicts),
+                review_url=f"{tenant.base_url.rstrip('/')}/admin/deals/{deal_id}",
+                brand={"name": tenant.brand.name, "primary_colour": tenant.brand.primary_colour},
+            ),
+            label="mail",
+        )
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        if "deal" in failed.labels:  # the same form, posted twice at once
+            raced = reads.get_or_none(Deal, Deal.keys_for(tenant.tenant_id, deal_id), consistent=True)
+            if raced is not None:
+                return raced
+        raise
+    return deal
+
+
+def _sees_only_own(tenant: Tenant, principal: PartnerPrincipal) -> bool:
+    return principal.role == "salesperson" and bool(tenant.salespeople_see_only_own_deals)
+
+
+def deals_for(tenant: Tenant, principal: PartnerPrincipal, cursor: str | None) -> Page[Deal]:
+    """The partner's deals, newest first (a salesperson's own only, where the tenant says so)."""
+    only_own = Deal.submitter_id == principal.contact_id if _sees_only_own(tenant, principal) else None
+    return query_page(
+        Deal,
+        Deal.partner_partition(tenant.tenant_id, principal.partner_id),
+        index="GSI1",
+        limit=PAGE_SIZE,
+        cursor=cursor,
+        newest_first=True,
+        filter_condition=only_own,
+    )
+
+
+def deal_for(tenant: Tenant, principal: PartnerPrincipal, deal_id: str) -> Deal:
+    """One deal of the principal's partner; anyone else's is "not found", never "forbidden"."""
+    deal = reads.get_or_none(Deal, Deal.keys_for(tenant.tenant_id, deal_id[:64]))
+    if deal is None or deal.partner_id != principal.partner_id:
+        raise NotFound(f"deal {deal_id}")
+    if _sees_only_own(tenant, principal) and deal.submitter_id != principal.contact_id:
+        raise NotFound(f"deal {deal_id}")
+    return deal

@@ -1,0 +1,159 @@
+"""Deal registration, the partner side: submit, conflicts, double submits, who sees what."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from infra.local.seed import TENANT_ID
+from portside.data.models import AuditEvent, Deal, Tenant
+from tests.functional.portal import Answer, Portal
+
+DEAL = {
+    "customer_name": "Initech, Inc.",
+    "customer_domain": "initech.com",
+    "title": "Initech laptops 2027",
+    "amount": "125,000.50",
+    "close_date": "",
+    "description": "400 laptops for the spring refresh.",
+}
+
+
+def deals() -> list[Deal]:
+    return [d for d in Deal.scan() if isinstance(d, Deal)]  # test-only: request code never scans
+
+
+def register(portal: Portal, **changes: str) -> Answer:
+    form = portal.get("/partners/deals/new")
+    assert form.status == 200
+    fields = {**DEAL, **changes, "submission_id": form.field("submission_id"), "csrf_token": form.field("csrf_token")}
+    return portal.post("/partners/deals", fields)
+
+
+def test_a_salesperson_registers_a_deal_that_waits_for_approval(portal: Portal, admin_pool: dict[str, Any]) -> None:
+    portal.sign_in("sales@acme.example")
+
+    answer = register(portal)
+
+    assert answer.status == 303
+    (deal,) = deals()
+    assert (deal.kind, deal.state, deal.amount_cents, deal.customer_key) == (
+        "partner_intent",
+        "pending",
+        12500050,
+        "initech",
+    )
+    page = portal.get(answer.location).body
+    assert "Pending approval" in page and "$125,000.50" in page and "needs a closer review" not in page
+    assert "Initech laptops 2027" in portal.get("/partners/deals").body
+    assert [e.action for e in AuditEvent.query(AuditEvent.partition_of(TENANT_ID))].count("deal.submitted") == 1
+    mail = portal.last_mail_to("ops@northwind.example")
+    assert "New deal registration: Initech laptops 2027" in mail.subject
+
+
+def test_the_same_form_posted_twice_creates_one_deal(portal: Portal) -> None:
+    portal.sign_in("principal@acme.example")
+    form = portal.get("/partners/deals/new")
+    fields = {**DEAL, "submission_id": form.field("submission_id"), "csrf_token": form.field("csrf_token")}
+
+    first, second = portal.post("/partners/deals", fields), portal.post("/partners/deals", fields)
+
+    assert first.location == second.location and len(deals()) == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("amount", "0"),
+        ("amount", "-5"),
+        ("amount", "1000000000.01"),
+        ("amount", "12.345"),
+        ("close_date", "2020-01-01"),
+        ("customer_domain", "not a domain"),
+        ("customer_name", ""),
+        ("title", "x" * 121),
+        ("description", ""),
+    ],
+)
+def test_bad_input_shows_the_form_again_and_creates_nothing(portal: Portal, field: str, value: str) -> None:
+    portal.sign_in("sales@acme.example")
+
+    answer = register(portal, **{field: value})
+
+    assert answer.status == 400 and f'id="{field}-error"' in answer.body
+    assert deals() == []
+
+
+def test_the_same_customer_email_domain_flags_both_without_naming_anyone(portal: Portal) -> None:
+    portal.sign_in("sales@globex.example")
+    globex = register(portal, customer_name="Initech Holdings", title="Globex bid").location
+    portal.jar.clear()
+    portal.sign_in("sales@acme.example")
+
+    acme = register(portal, customer_name="Other name", customer_domain="www.Initech.com").location  # by domain
+    acme_page = portal.get(acme).body
+
+    assert "needs a closer review" in acme_page and "Globex" not in acme_page
+    portal.jar.clear()
+    portal.sign_in("sales@globex.example")
+    assert "needs a closer review" in portal.get(globex).body
+
+
+def test_same_customer_by_name_flags_both(portal: Portal) -> None:
+    portal.sign_in("sales@globex.example")
+    globex = register(portal, customer_name="INITECH LLC", title="Globex bid").location
+    portal.jar.clear()
+    portal.sign_in("sales@acme.example")
+
+    acme = register(portal).location
+
+    assert "needs a closer review" in portal.get(acme).body
+    by_id = {d.partner_id: d for d in deals()}
+    assert by_id["acme"].conflicts_with == [by_id["globex"].deal_id]
+    assert by_id["globex"].conflicts_with == [by_id["acme"].deal_id]
+    portal.jar.clear()
+    portal.sign_in("sales@globex.example")
+    page = portal.get(globex).body
+    assert "needs a closer review" in page and "Acme" not in page
+
+
+def test_another_partners_deal_is_not_found(portal: Portal) -> None:
+    portal.sign_in("sales@globex.example")
+    globex = register(portal).location
+    portal.jar.clear()
+    portal.sign_in("principal@acme.example")
+
+    assert portal.get(globex.split("?")[0]).status == 404
+    assert portal.get("/partners/deals/" + "0" * 32).status == 404
+
+
+def test_technical_contacts_read_deals_and_cannot_register(portal: Portal) -> None:
+    portal.sign_in("sales@acme.example")
+    deal = register(portal).location.split("?")[0]
+    portal.jar.clear()
+    portal.sign_in("tech@acme.example")
+
+    assert portal.get(deal).status == 200
+    listing = portal.get("/partners/deals").body
+    assert "Initech laptops 2027" in listing and "Register a deal" not in listing
+    assert portal.get("/partners/deals/new").status == 403
+    assert (
+        portal.post("/partners/deals", {**DEAL, "csrf_token": portal.get("/partners/deals").field("csrf_token")}).status
+        == 403
+    )
+
+
+def test_salespeople_see_only_their_own_deals_where_the_tenant_says_so(portal: Portal) -> None:
+    portal.sign_in("principal@acme.example")
+    principals = register(portal, title="Principal's deal").location.split("?")[0]
+    tenant = Tenant.get(*Tenant.keys_for(TENANT_ID))
+    tenant.update(actions=[Tenant.salespeople_see_only_own_deals.set("yes")])
+    from portside.domain import tenants
+
+    tenants.forget_cached_tenants()
+    portal.jar.clear()
+    portal.sign_in("sales@acme.example")
+
+    assert "Principal&#39;s deal" not in portal.get("/partners/deals").body
+    assert portal.get(principals).status == 404
