@@ -10,7 +10,7 @@ from typing import Any
 
 from infra.local.seed import CONTACTS, TENANT_ID
 from portside.data import reads
-from portside.data.models import AccessReview, AuditEvent
+from portside.data.models import AccessReview, AuditEvent, Deal
 from portside.manifest import ROUTES, Audience
 from tests.functional.portal import Portal
 
@@ -194,8 +194,22 @@ def test_ops_cannot_record_an_access_review(portal: Portal, admin_pool: dict[str
 
 
 def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict[str, Any]) -> None:
+    deal = Deal.build(
+        TENANT_ID,
+        "d" * 32,
+        "acme",
+        portal_now(),
+        submitter_id="acme-salesperson",
+        submitter_name="Acme Sales",
+        customer_name="Initech",
+        customer_key="initech",
+        title="Laptops",
+        amount_cents=100,
+        description="x",
+    )
+    deal.save()
     portal.admin_sign_in(OWNER)
 
     for route in (r for r in ROUTES if r.audience is Audience.ADMIN and r.method == "GET"):
-        page = portal.get(route.path.replace("{partner_id}", "acme"))
+        page = portal.get(route.path.replace("{partner_id}", "acme").replace("{deal_id}", deal.deal_id))
         assert page.status == 200 and "<h1>" in page.body, route.path

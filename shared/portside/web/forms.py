@@ -346,3 +346,19 @@ class DealForm(PortalForm):
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return value or None
+
+
+class DealDecisionForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {
+        "decision": "Choose to approve or reject.",
+        "note": "Keep the note under 1,000 characters; a rejection needs one, to tell the partner why.",
+    }
+    decision: Literal["approve", "reject"]
+    note: OptionalNote = Field(default=None, validate_default=True)  # checked even when the field is left out
+
+    @field_validator("note", mode="after")
+    @classmethod
+    def _rejections_say_why(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("decision") == "reject" and not value:
+            raise ValueError("a rejection needs a note")
+        return value

@@ -1,0 +1,32 @@
+"""GET /admin/deals/<id>: the deal, its partner, and any conflicting registrations side by side."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.deal_reviews import review_view
+from portside.domain.deals import STATE_LABELS, money
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+NOTICES = {"approved": "Approved. The partner is mailed the decision.", "rejected": "Rejected. The partner is mailed."}
+
+
+@endpoint
+def show_deal(request: PortalRequest) -> Response:
+    view = review_view(request.tenant, request.path_param("deal_id"))
+    return page(
+        request,
+        "admin/deal.html",
+        view=view,
+        money=money,
+        labels=STATE_LABELS,
+        notice=NOTICES.get(request.query("notice") or ""),
+        can_decide=request.admin.may("deal_reviews", "decide"),
+        values={},
+        errors={},
+        error=None,
+    )
+
+
+handler = endpoint.handler

@@ -1,0 +1,135 @@
+"""Deal registrations, as admins decide them: the pending queue, a deal beside its conflicts, the decision.
+
+A decision is one conditional write from ``pending`` (with the deal's version): of two admins
+deciding at once, or a decision sent twice, exactly one lands and the other is told the deal was
+already decided. Approving protects the partner until the tenant's protection period ends;
+rejecting releases the customer (its claims go) so other registrations no longer conflict with it.
+The submitter and the partner's principals are mailed the decision, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from portside import clock
+from portside.audit import Client, audit_event
+from portside.data import reads
+from portside.data.changes import Changes, ConditionFailed
+from portside.data.models import Contact, CustomerClaim, Deal, Tenant
+from portside.data.pages import Page, query_page
+from portside.domain.access_review import partner_names
+from portside.domain.deals import money
+from portside.domain.sign_in import mail_brand
+from portside.errors import Conflict, NotFound
+from portside.mail.outbox import outbox_mail
+
+QUEUE_PAGE = 25
+
+
+class AlreadyDecided(Conflict):
+    public_message = "This deal was already decided, by someone else or a moment ago. Reload to see the decision."
+
+
+@dataclass(frozen=True)
+class QueueView:
+    deals: list[Deal]
+    cursor: str | None
+    partner_names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    deal: Deal
+    partner_name: str
+    conflicts: list[Deal]  # other partners' registrations of the same customer, side by side
+    partner_names: dict[str, str]
+
+
+def pending_queue(tenant: Tenant, cursor: str | None) -> QueueView:
+    page: Page[Deal] = query_page(
+        Deal, Deal.pending_partition(tenant.tenant_id), index="GSI2", limit=QUEUE_PAGE, cursor=cursor
+    )
+    names = partner_names(tenant, {deal.partner_id for deal in page.items})
+    return QueueView(page.items, page.cursor, names)
+
+
+def get_deal(tenant: Tenant, deal_id: str) -> Deal:
+    deal = reads.get_or_none(Deal, Deal.keys_for(tenant.tenant_id, deal_id[:64]), consistent=True)
+    if deal is None:
+        raise NotFound(f"deal {deal_id}")
+    return deal
+
+
+def review_view(tenant: Tenant, deal_id: str) -> ReviewView:
+    deal = get_deal(tenant, deal_id)
+    keys = [Deal.keys_for(tenant.tenant_id, other) for other in deal.conflicts_with]
+    conflicts = sorted((d for d in Deal.batch_get(keys) if isinstance(d, Deal)), key=lambda d: d.created_at)
+    names = partner_names(tenant, {deal.partner_id, *(d.partner_id for d in conflicts)})
+    return ReviewView(deal, names.get(deal.partner_id, deal.partner_id), conflicts, names)
+
+
+def _mailed_on_decision(tenant: Tenant, deal: Deal) -> list[str]:
+    """The submitter and the partner's active principals."""
+    contacts = Contact.gsi1.query(Contact.partner_partition(tenant.tenant_id, deal.partner_id), limit=200)
+    addresses = {
+        c.email
+        for c in contacts
+        if isinstance(c, Contact)
+        and c.status == "active"
+        and (c.role == "principal" or c.contact_id == deal.submitter_id)
+    }
+    return sorted(addresses)
+
+
+def _claims(deal: Deal) -> list[CustomerClaim]:
+    customers = [f"name:{deal.customer_key}"] + ([f"domain:{deal.customer_domain}"] if deal.customer_domain else [])
+    return [CustomerClaim(*CustomerClaim.keys_for(deal.tenant_id, customer, deal.deal_id)) for customer in customers]
+
+
+def decide(tenant: Tenant, deal_id: str, approve: bool, note: str | None, actor: str, client: Client) -> Deal:
+    deal = get_deal(tenant, deal_id)
+    if deal.state != "pending":
+        raise AlreadyDecided(f"deal {deal_id} is {deal.state}")
+    now = clock.now()
+    state = "approved" if approve else "rejected"
+    protected_until = now + timedelta(days=int(tenant.deal_protection_days or 90)) if approve else None
+    changes = Changes(audit_event(tenant.tenant_id, actor, f"deal.{state}", f"deal:{deal_id}", client, note=note or ""))
+    actions = [
+        Deal.state.set(state),
+        Deal.decided_at.set(now),
+        Deal.decided_by.set(actor),
+        Deal.GSI2PK.remove(),  # out of the pending queue
+        Deal.GSI2SK.remove(),
+        Deal.decision_note.set(note) if note else Deal.decision_note.remove(),
+    ]
+    if protected_until is not None:
+        actions.append(Deal.protected_until.set(protected_until))
+    # PynamoDB adds the version check; the state check says why a loser lost.
+    changes.update(deal, actions, label="deal", condition=Deal.state == "pending")
+    if not approve:
+        for claim in _claims(deal):
+            changes.delete(claim, label=f"claim:{claim.SK}")
+    recipients = _mailed_on_decision(tenant, deal)
+    if recipients:
+        changes.put(
+            outbox_mail(
+                tenant.tenant_id,
+                recipients,
+                "deal_decided",
+                title=deal.title,
+                customer=deal.customer_name,
+                amount=money(int(deal.amount_cents), deal.currency),
+                approved=approve,
+                note=note or "",
+                protected_until=protected_until.date().isoformat() if protected_until else "",
+                deal_url=f"{tenant.base_url.rstrip('/')}/partners/deals/{deal_id}",
+                brand=mail_brand(tenant, deal.partner_id),
+            ),
+            label="mail",
+        )
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise AlreadyDecided(f"deal {deal_id} was decided meanwhile") from failed
+    return get_deal(tenant, deal_id)
