@@ -13,7 +13,7 @@ endpoint = Endpoint(__name__)
 
 @endpoint
 def show_dashboard(request: PortalRequest) -> Response:
-    view = dashboard_for(request.partner)
+    view = dashboard_for(request.tenant, request.partner)
     return page(
         request,
         "partners/dashboard.html",

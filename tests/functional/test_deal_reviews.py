@@ -113,3 +113,22 @@ def test_the_auditor_reads_the_queue_and_decides_nothing(portal: Portal, admin_p
     assert "Approve" not in portal.get(f"/admin/deals/{deal_id}").body
     assert portal.admin_post(f"/admin/deals/{deal_id}/decision", {"decision": "approve"}).status == 403
     assert deals()[0].state == "pending"
+
+
+def test_the_dashboard_shows_what_was_registered_and_decided(portal: Portal, admin_pool: dict[str, Any]) -> None:
+    portal.sign_in("sales@acme.example")
+    assert "Nothing needs your attention right now" in portal.get("/partners/dashboard").body
+    deal_id = deal_path(register(portal).location).rsplit("/", 1)[-1]
+    assert "Deal registered: Initech laptops 2027" in portal.get("/partners/dashboard").body
+    session = dict(portal.jar)
+    portal.jar.clear()
+    portal.admin_sign_in(OPS)
+    portal.admin_post(f"/admin/deals/{deal_id}/decision", {"decision": "approve"})
+    portal.jar = session
+
+    dashboard = portal.get("/partners/dashboard").body
+
+    assert "Deal approved: Initech laptops 2027" in dashboard and "is protected until" in dashboard
+    portal.jar.clear()
+    portal.sign_in("tech@globex.example")
+    assert "Initech" not in portal.get("/partners/dashboard").body  # another partner's news

@@ -19,6 +19,7 @@ Access patterns and the key that serves each:
 | deal by id | GetItem | ``T#<t>#DEAL#<d>`` / ``DEAL`` |
 | deals of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#DEALS`` / ``<time>#<d>`` |
 | pending deals, oldest first (the approval queue) | Query GSI2 | ``T#<t>#DEALS#PENDING`` / ``<time>#<d>`` |
+| a partner's recent updates, newest first (the dashboard) | Query | ``T#<t>#PARTNER#<p>#UPDATES`` / ``<time>#<id>`` |
 | open registrations of an end customer | Query | ``T#<t>#CUSTOMER#<name: or domain:key>`` / ``DEAL#<d>`` |
 | sign-in or invite token by its hash | GetItem | ``T#<t>#TOKEN#<sha256>`` / ``TOKEN`` |
 | session by cookie | GetItem (consistent) | ``T#<t>#CONTACT#<c>`` / ``SESSION#<sha256>`` |
@@ -452,6 +453,38 @@ class CustomerClaim(PortsideItem, discriminator="CustomerClaim"):
     def build(cls, tenant_id: str, customer: str, deal_id: str, partner_id: str) -> CustomerClaim:
         pk, sk = cls.keys_for(tenant_id, customer, deal_id)
         return cls(pk, sk, tenant_id=tenant_id, deal_id=deal_id, partner_id=partner_id)
+
+
+class PartnerUpdate(PortsideItem, discriminator="PartnerUpdate"):
+    """Something a partner's contacts should notice (a deal decided, a protection ending, an answer).
+
+    Written in the transaction of the change it reports; kept 30 days (TTL). The dashboard is one
+    Query of these, so it stays at two round trips with the session check.
+    """
+
+    tenant_id = UnicodeAttribute()
+    partner_id = UnicodeAttribute()
+    at = UTCDateTimeAttribute()
+    resource = UnicodeAttribute()  # the matrix resource a contact must be able to view to see it
+    title = UnicodeAttribute()
+    message = UnicodeAttribute()
+    link = UnicodeAttribute()
+    contact_id = UnicodeAttribute(null=True)  # the contact it concerns most (a deal's submitter), if any
+
+    @classmethod
+    def partition_of(cls, tenant_id: str, partner_id: str) -> str:
+        return tenant_key(tenant_id, "PARTNER", partner_id, "UPDATES")
+
+    @classmethod
+    def build(cls, tenant_id: str, partner_id: str, at: datetime, update_id: str, **fields: Any) -> PartnerUpdate:
+        return cls(
+            cls.partition_of(tenant_id, partner_id),
+            f"{at.isoformat()}#{update_id}",
+            tenant_id=tenant_id,
+            partner_id=partner_id,
+            at=at,
+            **fields,
+        )
 
 
 class RateCounter(PortsideItem, discriminator="RateCounter"):

@@ -1,12 +1,17 @@
-"""The partner dashboard: who is signed in, for which partner, and what they can do next."""
+"""The partner dashboard: who is signed in, for which partner, and what needs their attention.
+
+Two round trips with the session check: the partner (name, brand) comes from the per-process
+cache pages already use, and the updates are one Query.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from portside.auth.principal import PartnerPrincipal
-from portside.data import reads
-from portside.data.models import Partner
+from portside.data.models import Partner, PartnerUpdate, Tenant
+from portside.domain import tenants
+from portside.domain.updates import updates_for
 from portside.errors import NotFound
 
 ROLE_LABELS = {"principal": "Principal", "salesperson": "Salesperson", "technical": "Technical contact"}
@@ -18,10 +23,12 @@ class DashboardView:
     contact_name: str
     email: str
     role_label: str
+    updates: list[PartnerUpdate]
 
 
-def dashboard_for(principal: PartnerPrincipal) -> DashboardView:
-    partner = reads.partner(principal.tenant_id, principal.partner_id)
+def dashboard_for(tenant: Tenant, principal: PartnerPrincipal) -> DashboardView:
+    partner = tenants.cached_partner(tenant, principal.partner_id)
     if partner is None:
         raise NotFound("partner")
-    return DashboardView(partner, principal.name, principal.email, ROLE_LABELS.get(principal.role, principal.role))
+    role = ROLE_LABELS.get(principal.role, principal.role)
+    return DashboardView(partner, principal.name, principal.email, role, updates_for(tenant, principal))

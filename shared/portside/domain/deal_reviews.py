@@ -21,6 +21,7 @@ from portside.data.pages import Page, query_page
 from portside.domain.access_review import partner_names
 from portside.domain.deals import money
 from portside.domain.sign_in import mail_brand
+from portside.domain.updates import partner_update
 from portside.errors import Conflict, NotFound
 from portside.mail.outbox import outbox_mail
 
@@ -107,9 +108,24 @@ def decide(tenant: Tenant, deal_id: str, approve: bool, note: str | None, actor:
         actions.append(Deal.protected_until.set(protected_until))
     # PynamoDB adds the version check; the state check says why a loser lost.
     changes.update(deal, actions, label="deal", condition=Deal.state == "pending")
-    if not approve:
-        for claim in _claims(deal):
+    if approve:
+        news = f"Approved: your work with {deal.customer_name} is protected until {protected_until:%d %b %Y}."
+    else:
+        news = f"Not approved: {note}"
+        for claim in _claims(deal):  # the customer is free again: no later registration conflicts with this one
             changes.delete(claim, label=f"claim:{claim.SK}")
+    changes.put(
+        partner_update(
+            tenant.tenant_id,
+            deal.partner_id,
+            "deals",
+            f"Deal {'approved' if approve else 'not approved'}: {deal.title}",
+            news,
+            f"/partners/deals/{deal_id}",
+            contact_id=deal.submitter_id,
+        ),
+        label="update",
+    )
     recipients = _mailed_on_decision(tenant, deal)
     if recipients:
         changes.put(

@@ -25,6 +25,7 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import AdminMember, CustomerClaim, Deal, Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.customers import customer_key, domain_key
+from portside.domain.updates import partner_update
 from portside.errors import NotFound
 from portside.mail.outbox import outbox_mail
 
@@ -159,6 +160,18 @@ def submit_deal(
             label=f"conflict:{other}",
             condition=Deal.PK.exists(),
         )
+    changes.put(
+        partner_update(
+            tenant.tenant_id,
+            principal.partner_id,
+            "deals",
+            f"Deal registered: {details.title}",
+            f"{principal.name} registered it; it is pending approval.",
+            f"/partners/deals/{deal_id}",
+            contact_id=principal.contact_id,
+        ),
+        label="update",
+    )
     recipients = ops_addresses(tenant.tenant_id)
     if recipients:
         changes.put(

@@ -1,0 +1,54 @@
+"""A partner's recent updates: what its contacts' dashboards show, and the page that says what to do next.
+
+Each update is written in the transaction of the change it reports, and lives 30 days.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from portside import clock
+from portside.auth.principal import PartnerPrincipal
+from portside.data.models import PartnerUpdate, Tenant
+
+KEEP_FOR = timedelta(days=30)
+SHOWN = 10
+
+
+def partner_update(
+    tenant_id: str, partner_id: str, resource: str, title: str, message: str, link: str, contact_id: str | None = None
+) -> PartnerUpdate:
+    now = clock.now()
+    return PartnerUpdate.build(
+        tenant_id,
+        partner_id,
+        now,
+        uuid.uuid4().hex,
+        resource=resource,
+        title=title,
+        message=message,
+        link=link,
+        contact_id=contact_id,
+        expires_ttl=now + KEEP_FOR,
+    )
+
+
+def updates_for(tenant: Tenant, principal: PartnerPrincipal) -> list[PartnerUpdate]:
+    """The newest updates the contact's role may see (a salesperson's own deals only, where the tenant says so)."""
+    since = (clock.now() - KEEP_FOR).isoformat()
+    found = PartnerUpdate.query(
+        PartnerUpdate.partition_of(tenant.tenant_id, principal.partner_id),
+        since <= PartnerUpdate.SK,
+        scan_index_forward=False,
+        limit=SHOWN * 3,
+    )
+    only_own = principal.role == "salesperson" and bool(tenant.salespeople_see_only_own_deals)
+    visible = [
+        update
+        for update in found
+        if isinstance(update, PartnerUpdate)
+        and principal.may(update.resource, "view")
+        and not (only_own and update.resource == "deals" and update.contact_id != principal.contact_id)
+    ]
+    return visible[:SHOWN]
