@@ -1,4 +1,9 @@
-"""Alarms and a dashboard: API 5xx rate, every function's errors and throttles, dead letters, SES bounces."""
+"""Alarms and a dashboard: API 5xx rate, every function's errors and throttles, dead letters, SES bounces.
+
+Functions are watched in groups of ten (one alarm sums a group's metrics; ten is CloudWatch's limit
+of metrics in one alarm's math). One alarm per function and kind would be a hundred alarms, and a
+large share of CloudFormation's 500 resources per stack; the dashboard shows which function it was.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from infra.components.functions import PortsideFunction
 from infra.config import DeploymentConfig
 
 FIVE_MINUTES = Duration.minutes(5)
+FUNCTIONS_PER_ALARM = 10
 API_5XX_PERCENT = 5
 SES_BOUNCE_RATE = 0.05  # SES reviews accounts at 5% and may pause sending at 10%
 
@@ -58,11 +64,18 @@ class Monitoring(Construct):
             period=FIVE_MINUTES,
         )
         self._alarm("Api5xxRate", error_rate, API_5XX_PERCENT, "API answers more than 5% server errors")
-        for name, function in functions.items():
-            self._alarm(f"{name}-errors", function.function.metric_errors(period=FIVE_MINUTES), 0, f"{name} errors")
-            self._alarm(
-                f"{name}-throttles", function.function.metric_throttles(period=FIVE_MINUTES), 0, f"{name} throttled"
-            )
+        names = sorted(functions)
+        for start in range(0, len(names), FUNCTIONS_PER_ALARM):
+            group = names[start : start + FUNCTIONS_PER_ALARM]
+            number = start // FUNCTIONS_PER_ALARM + 1
+            for kind, metric_of in (("errors", "metric_errors"), ("throttles", "metric_throttles")):
+                metrics = {
+                    f"m{i}": getattr(functions[n].function, metric_of)(period=FIVE_MINUTES) for i, n in enumerate(group)
+                }
+                total = cloudwatch.MathExpression(
+                    expression=f"SUM([{','.join(metrics)}])", using_metrics=metrics, label=kind, period=FIVE_MINUTES
+                )
+                self._alarm(f"Functions{number}-{kind}", total, 0, f"{kind} in: {', '.join(group)}")
         self._alarm(
             "DeadLetters",
             dead_letters.metric_approximate_number_of_messages_visible(period=FIVE_MINUTES),

@@ -224,6 +224,7 @@ ROUTES: tuple[Route, ...] = (
 
 WORKERS: tuple[Worker, ...] = (
     Worker("mail_sender", "functions.workers.mail_sender", "table-stream", (W, Access.MAIL)),
+    Worker("deal_protection", "functions.workers.deal_protection", "schedule", (W,)),
 )
 
 

@@ -132,3 +132,34 @@ def test_the_dashboard_shows_what_was_registered_and_decided(portal: Portal, adm
     portal.jar.clear()
     portal.sign_in("tech@globex.example")
     assert "Initech" not in portal.get("/partners/dashboard").body  # another partner's news
+
+
+def run_daily_job() -> dict[str, int]:
+    from functions.workers.deal_protection import handler
+    from infra.local.events import LambdaContext
+
+    return handler({"source": "aws.events", "detail-type": "Scheduled Event"}, LambdaContext("deal_protection"))  # type: ignore[no-any-return]
+
+
+def test_the_daily_job_reminds_before_protection_ends_and_expires_it_after(
+    portal: Portal, admin_pool: dict[str, Any]
+) -> None:
+    portal.sign_in("sales@acme.example")
+    deal_id = deal_path(register(portal).location).rsplit("/", 1)[-1]
+    portal.jar.clear()
+    portal.admin_sign_in(OPS)
+    portal.admin_post(f"/admin/deals/{deal_id}/decision", {"decision": "approve"})
+
+    assert run_daily_job() == {"reminded": 0, "expired": 0}  # 90 days to go
+    portal.advance_clock(timedelta(days=77))
+    assert run_daily_job() == {"reminded": 1, "expired": 0}
+    assert "Deal protection ends soon" in portal.last_mail_to("sales@acme.example").subject
+    assert run_daily_job() == {"reminded": 0, "expired": 0}  # once only
+    portal.advance_clock(timedelta(days=14))
+    assert run_daily_job() == {"reminded": 0, "expired": 1}
+
+    (deal,) = deals()
+    assert deal.state == "expired"
+    assert "Deal protection ended" in portal.last_mail_to("principal@acme.example").subject
+    assert [c for c in CustomerClaim.scan() if isinstance(c, CustomerClaim)] == []  # test-only scan
+    assert run_daily_job() == {"reminded": 0, "expired": 0}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -181,8 +182,13 @@ def test_alarms_and_dashboard(synthesized: Synthesized) -> None:
     alarms = synthesized.resources("AWS::CloudWatch::Alarm")
     functions = len(ROUTES) + len(WORKERS)
 
-    assert len(alarms) == 1 + 2 * functions + 1 + 1  # API 5xx, errors and throttles each, dead letters, SES bounces
+    groups = -(-functions // 10)  # functions are watched ten to an alarm
+    assert len(alarms) == 1 + 2 * groups + 1 + 1  # API 5xx, errors and throttles per group, dead letters, SES bounces
     metrics = json.dumps(alarms)
+    watched = {
+        name for alarm in alarms.values() for name in re.findall(r"in: (.*)", alarm["Properties"]["AlarmDescription"])
+    }
+    assert {n for line in watched for n in line.split(", ")} == {line.name for line in (*ROUTES, *WORKERS)}
     assert "Reputation.BounceRate" in metrics and "ApproximateNumberOfMessagesVisible" in metrics
     assert all(a["Properties"]["AlarmActions"] for a in alarms.values())
     assert synthesized.resources("AWS::CloudWatch::Dashboard")
@@ -270,18 +276,19 @@ def test_a_federated_oidc_provider_keeps_its_secret_out_of_the_template(tmp_path
     assert "Okta" in json.dumps(client["Properties"]["SupportedIdentityProviders"])
 
 
-def test_a_schedule_worker_runs_daily_with_retries_and_dead_letters(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The manifest has no daily job yet (the first comes with deal protection): prove the mechanism with one."""
-    from infra.components import workers
-    from portside.manifest import Access, Worker
-
-    daily = Worker("daily_reminders", "functions.workers.mail_sender", "schedule", (Access.TABLE_READ,))
-    monkeypatch.setattr(workers, "WORKERS", (*WORKERS, daily))
-    synthesized = synthesize(tmp_path, edge="false")
-
+def test_the_deal_protection_job_runs_daily_with_retries_and_dead_letters(synthesized: Synthesized) -> None:
     (rule,) = synthesized.resources("AWS::Events::Rule").values()
     assert rule["Properties"]["ScheduleExpression"] == "cron(0 5 * * ? *)"
     (target,) = rule["Properties"]["Targets"]
     assert target["RetryPolicy"]["MaximumRetryAttempts"] == 2 and "DeadLetterConfig" in target
+    (job,) = [
+        name
+        for name, function in synthesized.resources("AWS::Lambda::Function").items()
+        if function["Properties"].get("Handler") == "functions.workers.deal_protection.handler"
+    ]
+    assert target["Arn"] == {"Fn::GetAtt": [job, "Arn"]}
+
+
+def test_the_stack_keeps_room_under_cloudformations_500_resources(synthesized: Synthesized) -> None:
+    """Each route costs about ten resources; this fails before a deploy would."""
+    assert len(synthesized.template["Resources"]) <= 450

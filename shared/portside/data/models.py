@@ -6,6 +6,7 @@ Access patterns and the key that serves each:
 |---|---|---|
 | tenant for a request's host (the one key not tenant-first) | GetItem | ``HOST#<hostname>`` / ``HOST`` |
 | tenant settings and brand | GetItem | ``T#<t>`` / ``TENANT`` |
+| every tenant (daily jobs only, the one list that is not per tenant) | Query GSI1 | ``TENANTS`` / ``<t>`` |
 | partner by id | GetItem | ``T#<t>#PARTNER#<p>`` / ``PARTNER`` |
 | partners of a tenant, by name | Query GSI1 | ``T#<t>#PARTNERS`` / ``<name>#<p>`` |
 | contact by id | GetItem | ``T#<t>#CONTACT#<c>`` / ``CONTACT`` |
@@ -19,6 +20,7 @@ Access patterns and the key that serves each:
 | deal by id | GetItem | ``T#<t>#DEAL#<d>`` / ``DEAL`` |
 | deals of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#DEALS`` / ``<time>#<d>`` |
 | pending deals, oldest first (the approval queue) | Query GSI2 | ``T#<t>#DEALS#PENDING`` / ``<time>#<d>`` |
+| approved deals by end of protection (daily job) | Query GSI2 | ``T#<t>#DEALS#PROTECTED`` / ``<protected until>#<d>`` |
 | a partner's recent updates, newest first (the dashboard) | Query | ``T#<t>#PARTNER#<p>#UPDATES`` / ``<time>#<id>`` |
 | open registrations of an end customer | Query | ``T#<t>#CUSTOMER#<name: or domain:key>`` / ``DEAL#<d>`` |
 | sign-in or invite token by its hash | GetItem | ``T#<t>#TOKEN#<sha256>`` / ``TOKEN`` |
@@ -97,7 +99,9 @@ class Tenant(PortsideItem, discriminator="Tenant"):
     @classmethod
     def build(cls, tenant_id: str, **fields: Any) -> Tenant:
         pk, sk = cls.keys_for(tenant_id)
-        return cls(pk, sk, tenant_id=tenant_id, **fields)
+        return cls(pk, sk, tenant_id=tenant_id, GSI1PK=cls.LISTING, GSI1SK=tenant_id, **fields)
+
+    LISTING = "TENANTS"  # GSI1 partition of every tenant, for the daily jobs
 
 
 class Partner(PortsideItem, discriminator="Partner"):
@@ -398,6 +402,7 @@ class Deal(PortsideItem, discriminator="Deal"):
     decided_by = UnicodeAttribute(null=True)
     decision_note = UnicodeAttribute(null=True)
     protected_until = UTCDateTimeAttribute(null=True)
+    protection_reminded_at = UTCDateTimeAttribute(null=True)
     version = VersionAttribute()
 
     @classmethod
@@ -411,6 +416,10 @@ class Deal(PortsideItem, discriminator="Deal"):
     @classmethod
     def pending_partition(cls, tenant_id: str) -> str:
         return tenant_key(tenant_id, "DEALS", "PENDING")
+
+    @classmethod
+    def protected_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "DEALS", "PROTECTED")
 
     @classmethod
     def build(cls, tenant_id: str, deal_id: str, partner_id: str, created_at: datetime, **fields: Any) -> Deal:

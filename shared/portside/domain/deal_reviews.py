@@ -70,7 +70,7 @@ def review_view(tenant: Tenant, deal_id: str) -> ReviewView:
     return ReviewView(deal, names.get(deal.partner_id, deal.partner_id), conflicts, names)
 
 
-def _mailed_on_decision(tenant: Tenant, deal: Deal) -> list[str]:
+def partner_addresses(tenant: Tenant, deal: Deal) -> list[str]:
     """The submitter and the partner's active principals."""
     contacts = Contact.gsi1.query(Contact.partner_partition(tenant.tenant_id, deal.partner_id), limit=200)
     addresses = {
@@ -83,7 +83,7 @@ def _mailed_on_decision(tenant: Tenant, deal: Deal) -> list[str]:
     return sorted(addresses)
 
 
-def _claims(deal: Deal) -> list[CustomerClaim]:
+def claims_of(deal: Deal) -> list[CustomerClaim]:
     customers = [f"name:{deal.customer_key}"] + ([f"domain:{deal.customer_domain}"] if deal.customer_domain else [])
     return [CustomerClaim(*CustomerClaim.keys_for(deal.tenant_id, customer, deal.deal_id)) for customer in customers]
 
@@ -100,19 +100,23 @@ def decide(tenant: Tenant, deal_id: str, approve: bool, note: str | None, actor:
         Deal.state.set(state),
         Deal.decided_at.set(now),
         Deal.decided_by.set(actor),
-        Deal.GSI2PK.remove(),  # out of the pending queue
-        Deal.GSI2SK.remove(),
         Deal.decision_note.set(note) if note else Deal.decision_note.remove(),
     ]
-    if protected_until is not None:
-        actions.append(Deal.protected_until.set(protected_until))
+    if protected_until is not None:  # from the pending queue to the daily job's list, by end of protection
+        actions += [
+            Deal.protected_until.set(protected_until),
+            Deal.GSI2PK.set(Deal.protected_partition(tenant.tenant_id)),
+            Deal.GSI2SK.set(f"{protected_until.isoformat()}#{deal_id}"),
+        ]
+    else:  # out of the pending queue
+        actions += [Deal.GSI2PK.remove(), Deal.GSI2SK.remove()]
     # PynamoDB adds the version check; the state check says why a loser lost.
     changes.update(deal, actions, label="deal", condition=Deal.state == "pending")
     if approve:
         news = f"Approved: your work with {deal.customer_name} is protected until {protected_until:%d %b %Y}."
     else:
         news = f"Not approved: {note}"
-        for claim in _claims(deal):  # the customer is free again: no later registration conflicts with this one
+        for claim in claims_of(deal):  # the customer is free again: no later registration conflicts with this one
             changes.delete(claim, label=f"claim:{claim.SK}")
     changes.put(
         partner_update(
@@ -126,7 +130,7 @@ def decide(tenant: Tenant, deal_id: str, approve: bool, note: str | None, actor:
         ),
         label="update",
     )
-    recipients = _mailed_on_decision(tenant, deal)
+    recipients = partner_addresses(tenant, deal)
     if recipients:
         changes.put(
             outbox_mail(
