@@ -146,7 +146,11 @@ class Portal:
             ExpressionAttributeNames={"#type": "type"},
             ExpressionAttributeValues={":outbox": {"S": "OutboxMail"}},
         )["Items"]
-        fresh = [item for item in items if item["mail_id"]["S"] not in self._delivered]
+        # A scan returns items in hash order; the stream carries them in the order they were written.
+        fresh = sorted(
+            (item for item in items if item["mail_id"]["S"] not in self._delivered),
+            key=lambda item: item["created_at"]["S"],
+        )
         self._delivered.update(item["mail_id"]["S"] for item in fresh)
         return [
             {
