@@ -40,6 +40,7 @@ def main() -> None:
     os.environ.update(resources.admin_settings(pool, f"{emulator.url}/{pool['pool_id']}/.well-known/jwks.json"))
     settings.cache_clear()
     seed.seed_tenant(base_url)
+    seed.seed_deals()
     seed.seed_admins(pool["pool_id"], pool["client_id"])
 
     instances = HandlerInstances()

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from infra.local.totp import fresh_code
 from portside import clock
 from portside.aws import client
-from portside.data.models import AdminMember, Brand, Contact, ContactEmail, Partner, Tenant, TenantHost
+from portside.data.models import (
+    AdminMember,
+    Brand,
+    Contact,
+    ContactEmail,
+    CustomerClaim,
+    Deal,
+    Partner,
+    Tenant,
+    TenantHost,
+)
+from portside.domain.customers import customer_key
 
 TENANT_ID = "northwind"
 LOCAL_HOSTNAMES = ("127.0.0.1", "localhost")
@@ -89,3 +101,124 @@ def seed_admins(pool_id: str, client_id: str) -> None:
             AccessToken=tokens["AccessToken"], SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True}
         )
         AdminMember.build(TENANT_ID, email, roles=[role], created_at=clock.now()).save()
+
+
+@dataclass(frozen=True)
+class DemoDeal:
+    deal_id: str
+    partner_id: str
+    submitter: str  # a demo contact id
+    title: str
+    customer: str
+    cents: int
+    state: str
+    days_ago: int
+    note: str | None = None
+    protected_days_left: int | None = None
+
+
+# Every state, for both partners; Acme and Globex both registered Initech, so each flags the other.
+DEALS = (
+    DemoDeal(
+        "demo-acme-initech",
+        "acme",
+        "acme-salesperson",
+        "Initech laptop refresh",
+        "Initech, Inc.",
+        12_500_000,
+        "pending",
+        2,
+    ),
+    DemoDeal(
+        "demo-globex-initech",
+        "globex",
+        "globex-salesperson",
+        "Initech point of sale",
+        "INITECH LLC",
+        4_800_000,
+        "pending",
+        5,
+    ),
+    DemoDeal(
+        "demo-acme-umbrella",
+        "acme",
+        "acme-principal",
+        "Umbrella lab servers",
+        "Umbrella Corp",
+        31_000_000,
+        "approved",
+        30,
+        "Approved for Q1.",
+        60,
+    ),
+    DemoDeal(
+        "demo-acme-hooli",
+        "acme",
+        "acme-salesperson",
+        "Hooli tablets",
+        "Hooli",
+        900_000,
+        "rejected",
+        20,
+        "Hooli buys direct from us.",
+    ),
+    DemoDeal(
+        "demo-globex-massive",
+        "globex",
+        "globex-principal",
+        "Massive Dynamic kiosks",
+        "Massive Dynamic",
+        7_500_000,
+        "approved",
+        80,
+        None,
+        10,
+    ),
+    DemoDeal(
+        "demo-globex-soylent",
+        "globex",
+        "globex-salesperson",
+        "Soylent vending",
+        "Soylent Corporation",
+        2_000_000,
+        "expired",
+        120,
+    ),
+)
+
+
+def seed_deals() -> None:
+    now = clock.now()
+    names = {demo.contact_id: demo.name for demo in CONTACTS}
+    conflicts = {"demo-acme-initech": ["demo-globex-initech"], "demo-globex-initech": ["demo-acme-initech"]}
+    for demo in DEALS:
+        created = now - timedelta(days=demo.days_ago)
+        deal = Deal.build(
+            TENANT_ID,
+            demo.deal_id,
+            demo.partner_id,
+            created,
+            submitter_id=demo.submitter,
+            submitter_name=names[demo.submitter],
+            customer_name=demo.customer,
+            customer_key=customer_key(demo.customer),
+            title=demo.title,
+            amount_cents=demo.cents,
+            description=f"Demo registration: {demo.title}.",
+            state=demo.state,
+            conflicts_with=conflicts.get(demo.deal_id, []),
+        )
+        if demo.state != "pending":
+            deal.decided_at, deal.decided_by, deal.decision_note = (
+                created + timedelta(days=1),
+                "admin:ops@northwind.example",
+                demo.note,
+            )
+            deal.GSI2PK = deal.GSI2SK = None
+        if demo.protected_days_left is not None:
+            deal.protected_until = now + timedelta(days=demo.protected_days_left)
+            deal.GSI2PK = Deal.protected_partition(TENANT_ID)
+            deal.GSI2SK = f"{deal.protected_until.isoformat()}#{demo.deal_id}"
+        deal.save()
+        if demo.state in ("pending", "approved"):
+            CustomerClaim.build(TENANT_ID, f"name:{deal.customer_key}", demo.deal_id, demo.partner_id).save()

@@ -163,3 +163,22 @@ def test_the_daily_job_reminds_before_protection_ends_and_expires_it_after(
     assert "Deal protection ended" in portal.last_mail_to("principal@acme.example").subject
     assert [c for c in CustomerClaim.scan() if isinstance(c, CustomerClaim)] == []  # test-only scan
     assert run_daily_job() == {"reminded": 0, "expired": 0}
+
+
+def test_the_demo_deals_cover_every_state_for_both_partners(portal: Portal, admin_pool: dict[str, Any]) -> None:
+    from infra.local import seed
+
+    seed.seed_deals()
+    assert {(d.partner_id, d.state) for d in deals()} >= {
+        (partner, state) for partner in ("acme", "globex") for state in ("pending", "approved")
+    } | {("acme", "rejected"), ("globex", "expired")}
+    portal.admin_sign_in(OPS)
+    queue = portal.get("/admin/deals").body
+    assert queue.count(">conflict<") == 2  # Acme and Globex both registered Initech
+    portal.jar.clear()
+    portal.sign_in("principal@acme.example")
+    listing = portal.get("/partners/deals").body
+    for label in ("Pending approval", "Approved", "Rejected"):
+        assert label in listing
+    assert "Globex" not in listing and "Massive Dynamic" not in listing
+    assert run_daily_job() == {"reminded": 1, "expired": 0}  # Globex's protection ends in 10 days
