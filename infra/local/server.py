@@ -14,6 +14,7 @@ from infra.local.events import LambdaContext, http_event
 from infra.local.mail_catcher import MailCatcher
 from infra.local.router import HandlerInstances, match
 from infra.local.totp import LOCAL_TOTP_SECRET, current_code, seconds_left
+from portside.manifest import WORKERS
 
 DEV_HEADERS = {
     "Cache-Control": "no-store",
@@ -67,6 +68,14 @@ class LocalPortal:
         return response
 
     def _dev(self, request: Request) -> Response:
+        if request.path.startswith("/_dev/jobs/") and request.method == "POST":
+            # The daily jobs EventBridge runs at 05:00 UTC, on demand: `curl -X POST .../_dev/jobs/deal_protection`.
+            name = request.path.removeprefix("/_dev/jobs/")
+            job = next((w for w in WORKERS if w.name == name and w.source == "schedule"), None)
+            if job is None:
+                return Response("No such daily job", status=404, headers=DEV_HEADERS)
+            result = self._instances.invoke(job.handler, {"source": "local"}, LambdaContext(function_name=job.name))
+            return Response(json.dumps(result), content_type="application/json", headers=DEV_HEADERS)
         if request.path == "/_dev/totp":
             # The demo admins' current code, for a newcomer without an authenticator app at hand.
             body = (
