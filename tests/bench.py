@@ -127,7 +127,34 @@ def scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[Any],
         "partner_dashboard": (lambda: portal.sign_in(email), lambda _: portal.get("/partners/dashboard")),
         "not_found": (lambda: None, lambda _: portal.get("/no/such/page")),
         "mail_sender": (lambda: (portal.request_link(email), portal.outbox_records())[1], portal.run_mail_worker),
+        **deal_scenarios(portal),
         **console_scenarios(portal),
+    }
+
+
+def deal_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]]:
+    """Deal registration: the partner's pages as a salesperson, the console's as the owner."""
+    import uuid
+
+    from tests.functional.test_deals import DEAL
+
+    def as_sales() -> None:
+        portal.sign_in("sales@acme.example")
+
+    def form() -> dict[str, str]:
+        page = portal.get("/partners/deals/new")
+        return {**DEAL, "submission_id": uuid.uuid4().hex, "csrf_token": page.field("csrf_token")}
+
+    def registered() -> str:
+        return str(portal.post("/partners/deals", form()).location.split("?")[0].rsplit("/", 1)[-1])
+
+    as_sales()
+    deal_id = registered()
+    return {
+        "partner_deals": (as_sales, lambda _: portal.get("/partners/deals")),
+        "partner_deal_new": (as_sales, lambda _: portal.get("/partners/deals/new")),
+        "partner_deal_submit": (form, lambda data: portal.post("/partners/deals", data)),
+        "partner_deal": (as_sales, lambda _: portal.get(f"/partners/deals/{deal_id}")),
     }
 
 
@@ -166,6 +193,17 @@ def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callabl
     def signed_in_csrf() -> str:
         portal.admin_sign_in(owner)
         return csrf()
+
+    def pending_deal() -> str:
+        from tests.functional.test_deals import DEAL
+
+        admin_cookie = portal.jar.pop("__Host-portside-admin")
+        portal.sign_in("sales@globex.example")
+        page = portal.get("/partners/deals/new")
+        fields = {**DEAL, "submission_id": page.field("submission_id"), "csrf_token": page.field("csrf_token")}
+        deal = portal.post("/partners/deals", fields).location.split("?")[0].rsplit("/", 1)[-1]
+        portal.jar["__Host-portside-admin"] = admin_cookie
+        return str(deal)
 
     enabled = iter(["false", "true"] * WARM_RUNS)
     roles = iter(["salesperson", "technical"] * WARM_RUNS)
@@ -232,6 +270,14 @@ def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callabl
             lambda: {**brand, "name": "Globex", "version": portal.get("/admin/partners/globex/brand").field("version")},
         ),
         "admin_roles": get("/admin/help/roles"),
+        "admin_deals": get("/admin/deals"),
+        "admin_deal": get(f"/admin/deals/{pending_deal()}"),
+        "admin_deal_decide": (
+            lambda: (pending_deal(), csrf()),
+            lambda args: portal.post(
+                f"/admin/deals/{args[0]}/decision", {"csrf_token": args[1], "decision": "reject", "note": "bench"}
+            ),
+        ),
         "brand_logo": get(logo_path),
         # Last: it ends the session the routes above use (each of its runs signs in again first, unmeasured).
         "admin_logout": (

@@ -30,6 +30,9 @@ from portside.errors import NotFound
 from portside.mail.outbox import outbox_mail
 
 PAGE_SIZE = 20
+# A transaction holds at most 100 writes: at most this many other registrations are flagged by one submission
+# (a customer registered by more partners than that is flagged anyway, and the review shows these).
+MAX_FLAGGED = 25
 STATE_LABELS = {"pending": "Pending approval", "approved": "Approved", "rejected": "Rejected", "expired": "Expired"}
 _SUBMISSIONS = uuid.UUID("6f1c2a52-5a43-4c47-9a0e-7a6f0a0f3d11")  # namespace of submission-derived deal ids
 
@@ -103,7 +106,7 @@ def _conflicting_deals(tenant_id: str, partner_id: str, customers: list[str]) ->
         for claim in CustomerClaim.query(CustomerClaim.partition_of(tenant_id, customer)):
             if isinstance(claim, CustomerClaim) and claim.partner_id != partner_id:
                 found.add(claim.deal_id)
-    return sorted(found)
+    return sorted(found)[:MAX_FLAGGED]
 
 
 def ops_addresses(tenant_id: str) -> list[str]:
