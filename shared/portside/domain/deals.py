@@ -222,7 +222,7 @@ def deals_for(tenant: Tenant, principal: PartnerPrincipal, cursor: str | None) -
 
 def deal_for(tenant: Tenant, principal: PartnerPrincipal, deal_id: str) -> Deal:
     """One deal of the principal's partner; anyone else's is "not found", never "forbidden"."""
-    deal = reads.get_or_none(Deal, Deal.keys_for(tenant.tenant_id, deal_id[:64]))
+    deal = reads.get_or_none(Deal, Deal.keys_for(tenant.tenant_id, deal_id[:64]), consistent=True)  # just submitted
     if deal is None or deal.partner_id != principal.partner_id:
         raise NotFound(f"deal {deal_id}")
     if _sees_only_own(tenant, principal) and deal.submitter_id != principal.contact_id:
