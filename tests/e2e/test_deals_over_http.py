@@ -59,12 +59,13 @@ def test_register_conflict_decide_and_see_the_result(runtime: Runtime) -> None:
         ops.post(f"/admin/deals/{acme_deal}/decision", {"csrf_token": csrf, "decision": "approve"}).status_code == 303
     )
     rejected = ops.post(
-        f"/admin/deals/{globex_deal}/decision", {"csrf_token": csrf, "decision": "reject", "note": "Acme was first."}
+        f"/admin/deals/{globex_deal}/decision",
+        {"csrf_token": csrf, "decision": "reject", "note": "The other registration came first."},
     )
     assert rejected.status_code == 303
 
     assert "Protected until" in acme.get(f"/partners/deals/{acme_deal}").text
-    assert "Why: Acme was first." in globex.get(f"/partners/deals/{globex_deal}").text
+    assert "Why: The other registration came first." in globex.get(f"/partners/deals/{globex_deal}").text
     assert "Deal approved" in acme.get("/partners/dashboard").text
 
 
