@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from portside import clock
 from portside.audit import Client, audit_event
@@ -83,6 +84,33 @@ def partner_addresses(tenant: Tenant, deal: Deal) -> list[str]:
     return sorted(addresses)
 
 
+def tell_partner(
+    changes: Changes, tenant: Tenant, deal: Deal, title: str, message: str, template: str, **mail: Any
+) -> None:
+    """Add to ``changes`` the partner's dashboard update and the mail to the submitter and principals."""
+    link = f"/partners/deals/{deal.deal_id}"
+    changes.put(
+        partner_update(tenant.tenant_id, deal.partner_id, "deals", title, message, link, contact_id=deal.submitter_id),
+        label="update",
+    )
+    recipients = partner_addresses(tenant, deal)
+    if recipients:
+        changes.put(
+            outbox_mail(
+                tenant.tenant_id,
+                recipients,
+                template,
+                title=deal.title,
+                customer=deal.customer_name,
+                amount=money(int(deal.amount_cents), deal.currency),
+                deal_url=f"{tenant.base_url.rstrip('/')}{link}",
+                brand=mail_brand(tenant, deal.partner_id),
+                **mail,
+            ),
+            label="mail",
+        )
+
+
 def claims_of(deal: Deal) -> list[CustomerClaim]:
     customers = [f"name:{deal.customer_key}"] + ([f"domain:{deal.customer_domain}"] if deal.customer_domain else [])
     return [CustomerClaim(*CustomerClaim.keys_for(deal.tenant_id, customer, deal.deal_id)) for customer in customers]
@@ -118,36 +146,17 @@ def decide(tenant: Tenant, deal_id: str, approve: bool, note: str | None, actor:
         news = f"Not approved: {note}"
         for claim in claims_of(deal):  # the customer is free again: no later registration conflicts with this one
             changes.delete(claim, label=f"claim:{claim.SK}")
-    changes.put(
-        partner_update(
-            tenant.tenant_id,
-            deal.partner_id,
-            "deals",
-            f"Deal {'approved' if approve else 'not approved'}: {deal.title}",
-            news,
-            f"/partners/deals/{deal_id}",
-            contact_id=deal.submitter_id,
-        ),
-        label="update",
+    tell_partner(
+        changes,
+        tenant,
+        deal,
+        f"Deal {'approved' if approve else 'not approved'}: {deal.title}",
+        news,
+        "deal_decided",
+        approved=approve,
+        note=note or "",
+        protected_until=protected_until.date().isoformat() if protected_until else "",
     )
-    recipients = partner_addresses(tenant, deal)
-    if recipients:
-        changes.put(
-            outbox_mail(
-                tenant.tenant_id,
-                recipients,
-                "deal_decided",
-                title=deal.title,
-                customer=deal.customer_name,
-                amount=money(int(deal.amount_cents), deal.currency),
-                approved=approve,
-                note=note or "",
-                protected_until=protected_until.date().isoformat() if protected_until else "",
-                deal_url=f"{tenant.base_url.rstrip('/')}/partners/deals/{deal_id}",
-                brand=mail_brand(tenant, deal.partner_id),
-            ),
-            label="mail",
-        )
     try:
         changes.commit()
     except ConditionFailed as failed:

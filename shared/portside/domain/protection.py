@@ -15,11 +15,7 @@ from portside import clock
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import Deal, Tenant
-from portside.domain.deal_reviews import claims_of, partner_addresses
-from portside.domain.deals import money
-from portside.domain.sign_in import mail_brand
-from portside.domain.updates import partner_update
-from portside.mail.outbox import outbox_mail
+from portside.domain.deal_reviews import claims_of, tell_partner
 
 REMIND_BEFORE = timedelta(days=14)
 ACTOR = "system:deal-protection"
@@ -44,39 +40,17 @@ def _protected(tenant: Tenant, until: str, since: str | None = None) -> list[Dea
 
 
 def _notice(tenant: Tenant, deal: Deal, changes: Changes, ending: bool) -> None:
-    """The partner update and the mail to the submitter and principals, in ``changes``."""
     until = f"{deal.protected_until:%d %b %Y}"
-    title = f"Protection {'ends soon' if ending else 'ended'}: {deal.title}"
-    message = f"It {'ends on' if ending else 'ended on'} {until}. Register the deal again if the work goes on."
-    changes.put(
-        partner_update(
-            tenant.tenant_id,
-            deal.partner_id,
-            "deals",
-            title,
-            message,
-            f"/partners/deals/{deal.deal_id}",
-            contact_id=deal.submitter_id,
-        ),
-        label="update",
+    tell_partner(
+        changes,
+        tenant,
+        deal,
+        f"Protection {'ends soon' if ending else 'ended'}: {deal.title}",
+        f"It {'ends on' if ending else 'ended on'} {until}. Register the deal again if the work goes on.",
+        "deal_protection",
+        ending=ending,
+        until=until,
     )
-    recipients = partner_addresses(tenant, deal)
-    if recipients:
-        changes.put(
-            outbox_mail(
-                tenant.tenant_id,
-                recipients,
-                "deal_protection",
-                title=deal.title,
-                customer=deal.customer_name,
-                amount=money(int(deal.amount_cents), deal.currency),
-                ending=ending,
-                until=until,
-                deal_url=f"{tenant.base_url.rstrip('/')}/partners/deals/{deal.deal_id}",
-                brand=mail_brand(tenant, deal.partner_id),
-            ),
-            label="mail",
-        )
 
 
 def _remind(tenant: Tenant, deal: Deal) -> bool:
