@@ -9,7 +9,7 @@ For every route (and the mail worker):
 - warm time: the median wall time of ``WARM_RUNS`` requests to an already imported handler,
   against moto in this process (moto's own overhead included: compare routes, not absolutes).
 
-Prints a table and writes ``build/bench.json``.
+Prints a table and writes ``build/bench.json``. ``BENCH_ONLY=partner_deal,admin_deal`` measures some routes only.
 """
 
 from __future__ import annotations
@@ -136,6 +136,7 @@ def deal_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[
     """Deal registration: the partner's pages as a salesperson, the console's as the owner."""
     import uuid
 
+    from tests.functional.test_deal_reviews import run_daily_job
     from tests.functional.test_deals import DEAL
 
     def as_sales() -> None:
@@ -155,6 +156,7 @@ def deal_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[
         "partner_deal_new": (as_sales, lambda _: portal.get("/partners/deals/new")),
         "partner_deal_submit": (form, lambda data: portal.post("/partners/deals", data)),
         "partner_deal": (as_sales, lambda _: portal.get(f"/partners/deals/{deal_id}")),
+        "deal_protection": (lambda: None, lambda _: run_daily_job()),
     }
 
 
@@ -287,7 +289,7 @@ def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callabl
     }
 
 
-def measure_requests() -> dict[str, tuple[Counter[str], float]]:
+def measure_requests(wanted: set[str]) -> dict[str, tuple[Counter[str], float]]:
     counter = CallCounter()
     import pytest
     from moto import mock_aws
@@ -306,6 +308,8 @@ def measure_requests() -> dict[str, tuple[Counter[str], float]]:
         use_admin_pool(jwks, os.environ.__setitem__)
         portal = Portal(pytest.MonkeyPatch())
         for name, (setup, request) in scenarios(portal).items():
+            if name not in wanted:
+                continue
             request(setup())  # warm the handler (its cold start is measured separately)
             timings, calls = [], Counter[str]()
             for run in range(WARM_RUNS):
@@ -324,11 +328,15 @@ def main() -> None:
     from portside.manifest import ROUTES, WORKERS
 
     handlers = {route.name: route.handler for route in ROUTES} | {worker.name: worker.handler for worker in WORKERS}
+    # BENCH_ONLY=partner_deal,admin_deal measures only the routes whose names start with one of these.
+    prefixes = tuple(p for p in os.environ.get("BENCH_ONLY", "").split(",") if p)
+    if prefixes:
+        handlers = {name: module for name, module in handlers.items() if name.startswith(prefixes)}
     print(f"Measuring cold imports ({COLD_RUNS} fresh interpreters each) ...", flush=True)
     boto3_import = cold_import("boto3")
     imports = {name: cold_import(module) for name, module in handlers.items()}
     print(f"Measuring requests against moto ({WARM_RUNS} warm requests each) ...", flush=True)
-    requests = measure_requests()
+    requests = measure_requests(set(handlers))
 
     rows = []
     for name, module in handlers.items():
