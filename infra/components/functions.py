@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aws_cdk import Acknowledgment, CfnElement, Duration, RemovalPolicy, Stack, Validations
+from aws_cdk import Acknowledgment, Duration, RemovalPolicy, Stack, Validations
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
@@ -67,11 +67,12 @@ def id_for(name: str) -> str:
     return "".join(part.title() for part in name.split("_"))
 
 
-def _logical_id(construct: IConstruct) -> str:
-    """The CloudFormation logical id of a construct's resource, as nag findings name it."""
-    resource = construct.node.default_child
-    assert isinstance(resource, CfnElement)
-    return str(Stack.of(construct).resolve(Stack.of(construct).get_logical_id(resource)))
+def _nag_name(scope: IConstruct, arn: str) -> str:
+    """An ARN token as cdk-nag names it in findings: ``<Ref>`` or ``<LogicalId.Attribute>``."""
+    resolved = Stack.of(scope).resolve(arn)
+    if "Ref" in resolved:
+        return f"<{resolved['Ref']}>"
+    return "<{}.{}>".format(*resolved["Fn::GetAtt"])
 
 
 class PortsideFunction(Construct):
@@ -126,7 +127,7 @@ class PortsideFunction(Construct):
         if {Access.TABLE_READ, Access.TABLE_WRITE} & set(line.access):
             Validations.of(self).acknowledge(
                 Acknowledgment(
-                    id=f"AwsSolutions-IAM5[Resource::<{_logical_id(shared.table)}.Arn>/index/*]",
+                    id=f"AwsSolutions-IAM5[Resource::{_nag_name(self, shared.table.table_arn)}/index/*]",
                     reason="Queries on the table's global secondary indexes need the index ARNs; every action "
                     "is named one by one, none is a wildcard.",
                 )
@@ -135,7 +136,7 @@ class PortsideFunction(Construct):
             Validations.of(self).acknowledge(
                 *(
                     Acknowledgment(
-                        id=f"AwsSolutions-IAM5[Resource::<{_logical_id(shared.bucket)}.Arn>/{prefix}*]",
+                        id=f"AwsSolutions-IAM5[Resource::{_nag_name(self, shared.bucket.bucket_arn)}/{prefix}*]",
                         reason="Object keys are generated per tenant and upload under this one prefix; the grant "
                         "names its actions one by one and reaches no other prefix of the bucket.",
                     )

@@ -25,11 +25,19 @@ CONTEXT = {
 
 @dataclass
 class Synthesized:
-    template: dict[str, Any]
+    template: dict[str, Any]  # the stack's own
+    nested: dict[str, dict[str, Any]]  # its nested stacks' (the routes of each audience), by file name
     outdir: Path
 
+    @property
+    def templates(self) -> list[dict[str, Any]]:
+        return [self.template, *self.nested.values()]
+
     def resources(self, kind: str) -> dict[str, dict[str, Any]]:
-        return {name: r for name, r in self.template["Resources"].items() if r["Type"] == kind}
+        """Resources of one type across the stack and its nested stacks (logical ids are unique across them)."""
+        return {
+            name: r for template in self.templates for name, r in template["Resources"].items() if r["Type"] == kind
+        }
 
 
 def synthesize(outdir: Path, **context: Any) -> Synthesized:
@@ -41,7 +49,8 @@ def synthesize(outdir: Path, **context: Any) -> Synthesized:
     stack = build(app)
     app.synth()  # runs the cdk-nag packs: an unacknowledged finding raises here
     template = json.loads((outdir / stack.template_file).read_text())
-    return Synthesized(template, outdir)
+    nested = {path.name: json.loads(path.read_text()) for path in outdir.glob("*.nested.template.json")}
+    return Synthesized(template, nested, outdir)
 
 
 @pytest.fixture(scope="session")

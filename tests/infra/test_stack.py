@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from infra.components.functions import ACTIONS, LOG_ACTIONS, TRACE_ACTIONS
-from portside.manifest import ROUTES, WORKERS
+from portside.manifest import ROUTES, WORKERS, Audience
 from tests.infra.conftest import Synthesized, synthesize
 
 STREAM_READ = {"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"}
@@ -214,9 +214,10 @@ def test_the_edge_has_waf_with_a_sign_in_rate_limit(synthesized: Synthesized) ->
 
 
 def test_cfn_lint_finds_no_errors(synthesized: Synthesized) -> None:
-    template = next(synthesized.outdir.glob("*.template.json"))
+    templates = [str(path) for path in synthesized.outdir.glob("*.template.json")]
+    assert len(templates) == 1 + len(synthesized.nested)
     answer = subprocess.run(
-        [sys.executable, "-m", "cfnlint", "--format", "json", "--", str(template)], capture_output=True, text=True
+        [sys.executable, "-m", "cfnlint", "--format", "json", "--", *templates], capture_output=True, text=True
     )
     findings = json.loads(answer.stdout or "[]")
     errors = [f for f in findings if f["Level"] == "Error"]
@@ -289,6 +290,8 @@ def test_the_deal_protection_job_runs_daily_with_retries_and_dead_letters(synthe
     assert target["Arn"] == {"Fn::GetAtt": [job, "Arn"]}
 
 
-def test_the_stack_keeps_room_under_cloudformations_500_resources(synthesized: Synthesized) -> None:
-    """Each route costs about ten resources; this fails before a deploy would."""
-    assert len(synthesized.template["Resources"]) <= 450
+def test_each_stack_keeps_room_under_cloudformations_500_resources(synthesized: Synthesized) -> None:
+    """Each route costs about nine resources, in its audience's nested stack; this fails before a deploy would."""
+    assert len(synthesized.nested) == len(Audience)  # the routes of each audience in a nested stack
+    for template in synthesized.templates:
+        assert len(template["Resources"]) <= 450
