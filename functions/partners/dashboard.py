@@ -20,6 +20,7 @@ def show_dashboard(request: PortalRequest) -> Response:
         brand=brand_for(request.tenant, view.partner),
         view=view,
         can_register_deals=request.partner.may("deals", "submit"),
+        can_ask=request.partner.may("questions", "ask"),
     )
 
 

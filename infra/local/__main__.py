@@ -41,6 +41,7 @@ def main() -> None:
     settings.cache_clear()
     seed.seed_tenant(base_url)
     seed.seed_deals()
+    seed.seed_questions()
     seed.seed_admins(pool["pool_id"], pool["client_id"])
 
     instances = HandlerInstances()

@@ -16,6 +16,7 @@ from portside.data.models import (
     CustomerClaim,
     Deal,
     Partner,
+    Question,
     Tenant,
     TenantHost,
 )
@@ -222,3 +223,82 @@ def seed_deals() -> None:
         deal.save()
         if demo.state in ("pending", "approved"):
             CustomerClaim.build(TENANT_ID, f"name:{deal.customer_key}", demo.deal_id, demo.partner_id).save()
+
+
+@dataclass(frozen=True)
+class DemoQuestion:
+    question_id: str
+    asker: str  # a demo contact id
+    subject: str
+    body: str
+    days_ago: int
+    deal_id: str | None = None
+    answer: str | None = None
+    answer_updated_days_later: int | None = None  # the answer was changed this many days after it was given
+
+
+# Open and answered questions for both partners; one answer was updated after it was given.
+QUESTIONS = (
+    DemoQuestion(
+        "demo-acme-rack",
+        "acme-technical",
+        "Rack rails for the Initech refresh",
+        "Do the new laptop docks ship with rack rails, or do we order them separately?",
+        1,
+        deal_id="demo-acme-initech",
+    ),
+    DemoQuestion(
+        "demo-acme-margin",
+        "acme-principal",
+        "Quarterly rebate dates",
+        "When is the Q1 rebate paid out?",
+        12,
+        answer="Rebates are paid in the second week after the quarter closes.",
+    ),
+    DemoQuestion(
+        "demo-globex-kiosk",
+        "globex-technical",
+        "Kiosk firmware updates",
+        "Can Massive Dynamic's kiosks take firmware updates over the air?",
+        9,
+        deal_id="demo-globex-massive",
+        answer="Yes: over the air since firmware 4.2. Older units need one update by cable first.",
+        answer_updated_days_later=2,
+    ),
+    DemoQuestion(
+        "demo-globex-training",
+        "globex-principal",
+        "Training for new store staff",
+        "Is there a short course for staff who start next month?",
+        3,
+    ),
+)
+
+
+def seed_questions() -> None:
+    now = clock.now()
+    contacts = {demo.contact_id: demo for demo in CONTACTS}
+    deal_titles = {demo.deal_id: demo.title for demo in DEALS}
+    for demo in QUESTIONS:
+        asker = contacts[demo.asker]
+        asked = now - timedelta(days=demo.days_ago)
+        question = Question.build(
+            TENANT_ID,
+            demo.question_id,
+            asker.partner_id,
+            asked,
+            asker_id=asker.contact_id,
+            asker_name=asker.name,
+            subject=demo.subject,
+            body=demo.body,
+            deal_id=demo.deal_id,
+            deal_title=deal_titles.get(demo.deal_id or ""),
+        )
+        if demo.answer:
+            answered = asked + timedelta(hours=20)
+            changed = answered + timedelta(days=demo.answer_updated_days_later or 0)
+            question.state, question.answer = "answered", demo.answer
+            question.answered_by = "admin:ops@northwind.example"
+            question.answered_at, question.answer_changed_at = answered, changed
+            question.GSI2SK = Question.answered_order(changed, demo.question_id)
+        question.save()

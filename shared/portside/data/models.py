@@ -21,6 +21,9 @@ Access patterns and the key that serves each:
 | deals of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#DEALS`` / ``<time>#<d>`` |
 | pending deals, oldest first (the approval queue) | Query GSI2 | ``T#<t>#DEALS#PENDING`` / ``<time>#<d>`` |
 | approved deals by end of protection (daily job) | Query GSI2 | ``T#<t>#DEALS#PROTECTED`` / ``<protected until>#<d>`` |
+| question by id | GetItem | ``T#<t>#QUESTION#<q>`` / ``QUESTION`` |
+| questions of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#QUESTIONS`` / ``<time>#<q>`` |
+| questions of a tenant, open first | Query GSI2 | ``T#<t>#QUESTIONS`` / ``0#<asked>#<q>``, ``1#<countdown>#<q>`` |
 | a partner's recent updates, newest first (the dashboard) | Query | ``T#<t>#PARTNER#<p>#UPDATES`` / ``<time>#<id>`` |
 | open registrations of an end customer | Query | ``T#<t>#CUSTOMER#<name: or domain:key>`` / ``DEAL#<d>`` |
 | sign-in or invite token by its hash | GetItem | ``T#<t>#TOKEN#<sha256>`` / ``TOKEN`` |
@@ -31,6 +34,8 @@ Access patterns and the key that serves each:
 | audit trail of one actor | Query GSI1 | ``T#<t>#AUDIT#ACTOR#<actor>`` / ``<time>#<id>`` |
 | outbox mail by id (the stream feeds the worker) | GetItem | ``T#<t>#OUTBOX#<id>`` / ``OUTBOX`` |
 | parked (failed) mail | Query GSI1 | ``T#<t>#OUTBOX#FAILED`` / ``<time>#<id>`` |
+
+Answered questions sort by a countdown of seconds from their latest answer, so the latest comes first.
 
 The status order of GSI2 is 0 invited (time: invited), 1 active (time: last activity), 9 disabled:
 engagement reads the invited and the long-unseen as key ranges, access review reads the lot.
@@ -462,6 +467,65 @@ class CustomerClaim(PortsideItem, discriminator="CustomerClaim"):
     def build(cls, tenant_id: str, customer: str, deal_id: str, partner_id: str) -> CustomerClaim:
         pk, sk = cls.keys_for(tenant_id, customer, deal_id)
         return cls(pk, sk, tenant_id=tenant_id, deal_id=deal_id, partner_id=partner_id)
+
+
+class Question(PortsideItem, discriminator="Question"):
+    """A partner contact's question and its one answer, which admins may update (version-checked)."""
+
+    tenant_id = UnicodeAttribute()
+    question_id = UnicodeAttribute()
+    partner_id = UnicodeAttribute()
+    asker_id = UnicodeAttribute()  # the contact who asked
+    asker_name = UnicodeAttribute()
+    subject = UnicodeAttribute()
+    body = UnicodeAttribute()
+    deal_id = UnicodeAttribute(null=True)  # a deal of the same partner, checked when asked
+    deal_title = UnicodeAttribute(null=True)
+    created_at = UTCDateTimeAttribute()
+    state = UnicodeAttribute(default="open")  # open | answered
+    answer = UnicodeAttribute(null=True)
+    answered_by = UnicodeAttribute(null=True)  # the admin actor of the current answer
+    answered_at = UTCDateTimeAttribute(null=True)  # first answered
+    answer_changed_at = UTCDateTimeAttribute(null=True)  # the current answer saved
+    version = VersionAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, question_id: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "QUESTION", question_id), "QUESTION"
+
+    @classmethod
+    def partner_partition(cls, tenant_id: str, partner_id: str) -> str:
+        return tenant_key(tenant_id, "PARTNER", partner_id, "QUESTIONS")
+
+    @classmethod
+    def tenant_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "QUESTIONS")
+
+    @staticmethod
+    def open_order(created_at: datetime, question_id: str) -> str:
+        return f"0#{created_at.isoformat()}#{question_id}"
+
+    @staticmethod
+    def answered_order(answered_at: datetime, question_id: str) -> str:
+        """After every open question; the latest answer first (seconds counted down from the year 2286)."""
+        return f"1#{10**10 - int(answered_at.timestamp()):010d}#{question_id}"
+
+    @classmethod
+    def build(cls, tenant_id: str, question_id: str, partner_id: str, created_at: datetime, **fields: Any) -> Question:
+        pk, sk = cls.keys_for(tenant_id, question_id)
+        return cls(
+            pk,
+            sk,
+            tenant_id=tenant_id,
+            question_id=question_id,
+            partner_id=partner_id,
+            created_at=created_at,
+            GSI1PK=cls.partner_partition(tenant_id, partner_id),
+            GSI1SK=f"{created_at.isoformat()}#{question_id}",
+            GSI2PK=cls.tenant_partition(tenant_id),
+            GSI2SK=cls.open_order(created_at, question_id),
+            **fields,
+        )
 
 
 class PartnerUpdate(PortsideItem, discriminator="PartnerUpdate"):

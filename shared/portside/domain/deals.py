@@ -202,18 +202,18 @@ def submit_deal(
     return deal
 
 
-def _sees_only_own(tenant: Tenant, principal: PartnerPrincipal) -> bool:
+def sees_only_own_deals(tenant: Tenant, principal: PartnerPrincipal) -> bool:
     return principal.role == "salesperson" and bool(tenant.salespeople_see_only_own_deals)
 
 
-def deals_for(tenant: Tenant, principal: PartnerPrincipal, cursor: str | None) -> Page[Deal]:
+def deals_for(tenant: Tenant, principal: PartnerPrincipal, cursor: str | None, limit: int = PAGE_SIZE) -> Page[Deal]:
     """The partner's deals, newest first (a salesperson's own only, where the tenant says so)."""
-    only_own = Deal.submitter_id == principal.contact_id if _sees_only_own(tenant, principal) else None
+    only_own = Deal.submitter_id == principal.contact_id if sees_only_own_deals(tenant, principal) else None
     return query_page(
         Deal,
         Deal.partner_partition(tenant.tenant_id, principal.partner_id),
         index="GSI1",
-        limit=PAGE_SIZE,
+        limit=limit,
         cursor=cursor,
         newest_first=True,
         filter_condition=only_own,
@@ -225,6 +225,6 @@ def deal_for(tenant: Tenant, principal: PartnerPrincipal, deal_id: str) -> Deal:
     deal = reads.get_or_none(Deal, Deal.keys_for(tenant.tenant_id, deal_id[:64]), consistent=True)  # just submitted
     if deal is None or deal.partner_id != principal.partner_id:
         raise NotFound(f"deal {deal_id}")
-    if _sees_only_own(tenant, principal) and deal.submitter_id != principal.contact_id:
+    if sees_only_own_deals(tenant, principal) and deal.submitter_id != principal.contact_id:
         raise NotFound(f"deal {deal_id}")
     return deal

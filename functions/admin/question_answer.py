@@ -1,0 +1,33 @@
+"""POST /admin/partners/questions/<id>/answer: save the answer, unless someone saved another since the form was read."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.answers import AnswerChanged, answer_question, question_detail
+from portside.errors import InvalidInput
+from portside.web.endpoint import Endpoint
+from portside.web.forms import AnswerForm, parse_form
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+
+PAGE = "admin/question.html"
+endpoint = Endpoint(
+    __name__,
+    error_pages={InvalidInput: PAGE, AnswerChanged: PAGE},
+    error_context=lambda request: {
+        "view": question_detail(request.tenant, request.path_param("question_id")),
+        "notice": None,
+        "can_answer": True,
+    },
+)
+
+
+@endpoint
+def save_answer(request: PortalRequest) -> Response:
+    question_id = request.path_param("question_id")
+    form = parse_form(AnswerForm, request.form)
+    saved = answer_question(request.tenant, question_id, form.version, form.answer, request.admin.actor, request.client)
+    notice = "answered" if saved.answered_at == saved.answer_changed_at else "updated"
+    return redirect(f"/admin/partners/questions/{question_id}?notice={notice}")
+
+
+handler = endpoint.handler

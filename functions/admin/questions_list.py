@@ -1,0 +1,18 @@
+"""GET /admin/partners/questions: open questions first, the longest waiting at the top; then answered ones."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.answers import question_queue
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_queue(request: PortalRequest) -> Response:
+    return page(request, "admin/questions.html", queue=question_queue(request.tenant, request.query("cursor")))
+
+
+handler = endpoint.handler

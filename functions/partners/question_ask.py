@@ -1,0 +1,27 @@
+"""POST /partners/questions: ask; bad input (a deal that is not the partner's, too) shows the form again."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.questions import QuestionInput, ask_question, deal_choices
+from portside.errors import InvalidInput
+from portside.web.endpoint import Endpoint
+from portside.web.forms import QuestionForm, parse_form
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+
+endpoint = Endpoint(
+    __name__,
+    error_pages={InvalidInput: "partners/question_form.html"},
+    error_context=lambda request: {"deals": deal_choices(request.tenant, request.partner)},
+)
+
+
+@endpoint
+def ask(request: PortalRequest) -> Response:
+    form = parse_form(QuestionForm, request.form)
+    details = QuestionInput(form.subject, form.body, form.deal_id)
+    question = ask_question(request.tenant, request.partner, form.submission_id, details, request.client)
+    return redirect(f"/partners/questions/{question.question_id}?notice=asked")
+
+
+handler = endpoint.handler

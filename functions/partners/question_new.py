@@ -1,0 +1,28 @@
+"""GET /partners/questions/new: the question form, named by a fresh submission id (one question per form)."""
+
+import uuid
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.questions import deal_choices
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_form(request: PortalRequest) -> Response:
+    values = {"submission_id": uuid.uuid4().hex, "deal_id": request.query("deal") or ""}
+    return page(
+        request,
+        "partners/question_form.html",
+        deals=deal_choices(request.tenant, request.partner),
+        values=values,
+        errors={},
+        error=None,
+    )
+
+
+handler = endpoint.handler

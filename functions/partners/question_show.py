@@ -1,0 +1,25 @@
+"""GET /partners/questions/<id>: a question of the partner and its current answer; another partner's is "not found"."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.deals import sees_only_own_deals
+from portside.domain.questions import partner_view, question_for
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_question(request: PortalRequest) -> Response:
+    question = question_for(request.tenant, request.partner, request.path_param("question_id"))
+    return page(
+        request,
+        "partners/question.html",
+        question=partner_view(question, show_deal=not sees_only_own_deals(request.tenant, request.partner)),
+        asked=request.query("notice") == "asked",
+    )
+
+
+handler = endpoint.handler

@@ -1,0 +1,27 @@
+"""GET /partners/questions: the partner's questions and their answers, newest first."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.deals import sees_only_own_deals
+from portside.domain.questions import partner_view, questions_for
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_questions(request: PortalRequest) -> Response:
+    listed = questions_for(request.tenant, request.partner, request.query("cursor"))
+    show_deal = not sees_only_own_deals(request.tenant, request.partner)
+    return page(
+        request,
+        "partners/questions.html",
+        questions=[partner_view(question, show_deal) for question in listed.items],
+        next_cursor=listed.cursor,
+        can_ask=request.partner.may("questions", "ask"),
+    )
+
+
+handler = endpoint.handler
