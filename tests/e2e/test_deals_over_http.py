@@ -15,12 +15,18 @@ from tests.e2e.test_console_over_http import console
 pytestmark = pytest.mark.e2e
 
 
-def partner(runtime: Runtime, partner_id: str, role: str) -> Visitor:
+def contact(runtime: Runtime, partner_id: str, role: str) -> tuple[Visitor, str]:
+    """A fresh contact of the partner, signed in through its invite; and its address."""
     visitor = Visitor(runtime.base_url)
-    link = link_in(runtime.wait_for_mail(runtime.invite(partner_id, role)))
+    email = runtime.invite(partner_id, role)
+    link = link_in(runtime.wait_for_mail(email))
     csrf = field(visitor.open_link(link).text, "csrf_token")
     assert visitor.post("/partners/auth/magic", {"csrf_token": csrf, "token": token_in(link)}).status_code == 303
-    return visitor
+    return visitor, email
+
+
+def partner(runtime: Runtime, partner_id: str, role: str) -> Visitor:
+    return contact(runtime, partner_id, role)[0]
 
 
 def registration(visitor: Visitor, customer: str, **changes: str) -> dict[str, str]:
