@@ -32,8 +32,8 @@ def actions(prefix: str) -> list[str]:
 def ask(portal: Portal, **changes: str) -> Answer:
     form = portal.get("/partners/questions/new")
     assert form.status == 200
-    fields = {**QUESTION, **changes, "submission_id": form.field("submission_id"), "csrf_token": form.field("csrf_token")}
-    return portal.post("/partners/questions", fields)
+    fields = {**QUESTION, **changes, "submission_id": form.field("submission_id")}
+    return portal.post("/partners/questions", {**fields, "csrf_token": form.field("csrf_token")})
 
 
 def question_id(answer: Answer) -> str:
@@ -134,7 +134,8 @@ def test_salespeople_read_questions_and_cannot_ask(portal: Portal) -> None:
     assert portal.get(f"/partners/questions/{asked}").status == 200
     assert portal.get("/partners/questions/new").status == 403
     token = portal.get("/partners/questions").field("csrf_token")
-    assert portal.post("/partners/questions", {**QUESTION, "csrf_token": token, "submission_id": "a" * 32}).status == 403
+    refused = portal.post("/partners/questions", {**QUESTION, "csrf_token": token, "submission_id": "a" * 32})
+    assert refused.status == 403
     assert len(questions()) == 1
 
 
@@ -273,9 +274,7 @@ def test_the_dashboard_offers_to_ask_only_to_those_who_may(portal: Portal) -> No
     assert 'href="/partners/questions/new"' not in dashboard and 'href="/partners/questions"' in dashboard
 
 
-def test_the_demo_questions_are_open_and_answered_for_both_partners(
-    portal: Portal, admin_pool: dict[str, Any]
-) -> None:
+def test_the_demo_questions_are_open_and_answered_for_both_partners(portal: Portal, admin_pool: dict[str, Any]) -> None:
     from infra.local import seed
 
     seed.seed_deals()

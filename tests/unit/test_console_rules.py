@@ -91,3 +91,17 @@ def test_contacts_sort_by_status_then_activity_in_their_index() -> None:
     keys = [Contact.activity_sort_key(status, moment, "c") for status in ("disabled", "active", "invited")]
 
     assert sorted(keys) == list(reversed(keys))  # invited, then active, then disabled
+
+
+def test_the_closest_section_is_the_current_one() -> None:
+    from portside.web.navigation import navigation
+
+    ops = AdminPrincipal("northwind", "ops@northwind.example", ("ops",), "h", "c")
+
+    def current(path: str) -> list[str]:
+        return [item.label for item in navigation(ops, path) if item.current]
+
+    assert current("/admin/partners/questions/abc") == ["Questions"]
+    assert current("/admin/partners/acme") == ["Partners"]
+    assert current("/admin/engagement") == ["Engagement"]
+    assert current("/admin") == []

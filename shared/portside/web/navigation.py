@@ -50,11 +50,11 @@ class NavItem:
 
 
 def _items(sections: tuple[tuple[str, str], ...], principal: Principal, current_path: str) -> list[NavItem]:
-    return [
-        NavItem(RESOURCES[resource].label, path, current_path == path or current_path.startswith(path + "/"))
-        for resource, path in sections
-        if path in _PAGES and principal.may(resource, "view")
-    ]
+    shown = [(resource, path) for resource, path in sections if path in _PAGES and principal.may(resource, "view")]
+    # The closest section is current: /admin/partners/questions is Questions, not Partners.
+    within = [path for _, path in shown if current_path == path or current_path.startswith(path + "/")]
+    current = max(within, key=len, default=None)
+    return [NavItem(RESOURCES[resource].label, path, path == current) for resource, path in shown]
 
 
 def navigation(principal: Principal | None, current_path: str) -> list[NavItem]:
