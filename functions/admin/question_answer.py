@@ -25,9 +25,8 @@ endpoint = Endpoint(
 def save_answer(request: PortalRequest) -> Response:
     question_id = request.path_param("question_id")
     form = parse_form(AnswerForm, request.form)
-    saved = answer_question(request.tenant, question_id, form.version, form.answer, request.admin.actor, request.client)
-    notice = "answered" if saved.answered_at == saved.answer_changed_at else "updated"
-    return redirect(f"/admin/partners/questions/{question_id}?notice={notice}")
+    first = answer_question(request.tenant, question_id, form.version, form.answer, request.admin.actor, request.client)
+    return redirect(f"/admin/partners/questions/{question_id}?notice={'answered' if first else 'updated'}")
 
 
 handler = endpoint.handler

@@ -70,10 +70,11 @@ def question_detail(tenant: Tenant, question_id: str) -> QuestionDetail:
     return QuestionDetail(question, names.get(question.partner_id, question.partner_id), asker)
 
 
-def answer_question(
-    tenant: Tenant, question_id: str, version: int, answer: str, actor: str, client: Client
-) -> Question:
-    """Save the answer given on a form read at ``version``; tell the partner and mail the asker."""
+def answer_question(tenant: Tenant, question_id: str, version: int, answer: str, actor: str, client: Client) -> bool:
+    """Save the answer given on a form read at ``version``; tell the partner and mail the asker.
+
+    True when it was the question's first answer, False when it replaced one.
+    """
     question = get_question(tenant, question_id)
     if question.version != version:
         raise AnswerChanged(f"question {question_id} is at version {question.version}, the form at {version}")
@@ -126,4 +127,4 @@ def answer_question(
         changes.commit()
     except ConditionFailed as failed:
         raise AnswerChanged(f"question {question_id} changed meanwhile") from failed
-    return get_question(tenant, question_id)
+    return first

@@ -21,13 +21,13 @@ from portside import clock
 from portside.audit import Client, audit_event
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
-from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import AdminMember, CustomerClaim, Deal, Tenant
+from portside.data.changes import Changes
+from portside.data.models import CustomerClaim, Deal, Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.customers import customer_key, domain_key
+from portside.domain.submissions import commit_once, mail_ops, submission_item_id
 from portside.domain.updates import partner_update
 from portside.errors import NotFound
-from portside.mail.outbox import outbox_mail
 
 PAGE_SIZE = 20
 # A transaction holds at most 100 writes: at most this many other registrations are flagged by one submission
@@ -109,18 +109,13 @@ def _conflicting_deals(tenant_id: str, partner_id: str, customers: list[str]) ->
     return sorted(found)[:MAX_FLAGGED]
 
 
-def ops_addresses(tenant_id: str) -> list[str]:
-    """Where deal registrations are announced: the tenant's active ops admins."""
-    members = AdminMember.gsi1.query(AdminMember.list_partition(tenant_id))
-    return sorted(m.email for m in members if isinstance(m, AdminMember) and m.status == "active" and "ops" in m.roles)
-
-
 def submit_deal(
     tenant: Tenant, principal: PartnerPrincipal, submission_id: str, details: DealInput, client: Client
 ) -> Deal:
     """The new deal, or the one this very form already created."""
-    deal_id = uuid.uuid5(_SUBMISSIONS, f"{tenant.tenant_id}:{principal.contact_id}:{submission_id}").hex
-    existing = reads.get_or_none(Deal, Deal.keys_for(tenant.tenant_id, deal_id), consistent=True)
+    deal_id = submission_item_id(_SUBMISSIONS, tenant.tenant_id, principal.contact_id, submission_id)
+    keys = Deal.keys_for(tenant.tenant_id, deal_id)
+    existing = reads.get_or_none(Deal, keys, consistent=True)
     if existing is not None:
         return existing
     customers = _customers(details)
@@ -175,31 +170,17 @@ def submit_deal(
         ),
         label="update",
     )
-    recipients = ops_addresses(tenant.tenant_id)
-    if recipients:
-        changes.put(
-            outbox_mail(
-                tenant.tenant_id,
-                recipients,
-                "deal_submitted",
-                title=details.title,
-                customer=details.customer_name,
-                amount=money(details.amount_cents),
-                needs_review=bool(conflicts),
-                review_url=f"{tenant.base_url.rstrip('/')}/admin/deals/{deal_id}",
-                brand={"name": tenant.brand.name, "primary_colour": tenant.brand.primary_colour},
-            ),
-            label="mail",
-        )
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        if "deal" in failed.labels:  # the same form, posted twice at once
-            raced = reads.get_or_none(Deal, Deal.keys_for(tenant.tenant_id, deal_id), consistent=True)
-            if raced is not None:
-                return raced
-        raise
-    return deal
+    mail_ops(
+        changes,
+        tenant,
+        "deal_submitted",
+        title=details.title,
+        customer=details.customer_name,
+        amount=money(details.amount_cents),
+        needs_review=bool(conflicts),
+        review_url=f"{tenant.base_url.rstrip('/')}/admin/deals/{deal_id}",
+    )
+    return commit_once(changes, "deal", lambda: reads.get_or_none(Deal, keys, consistent=True)) or deal
 
 
 def sees_only_own_deals(tenant: Tenant, principal: PartnerPrincipal) -> bool:

@@ -18,12 +18,12 @@ from portside import clock
 from portside.audit import Client, audit_event
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
-from portside.data.changes import Changes, ConditionFailed
+from portside.data.changes import Changes
 from portside.data.models import Deal, Question, Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.deals import deal_for, deals_for, ops_addresses
+from portside.domain.deals import deal_for, deals_for
+from portside.domain.submissions import commit_once, mail_ops, submission_item_id
 from portside.errors import InvalidInput, NotFound
-from portside.mail.outbox import outbox_mail
 
 PAGE_SIZE = 20
 DEAL_CHOICES = 50  # the newest deals offered as "related deal"
@@ -89,7 +89,7 @@ def ask_question(
     tenant: Tenant, principal: PartnerPrincipal, submission_id: str, details: QuestionInput, client: Client
 ) -> Question:
     """The new question, or the one this very form already asked."""
-    question_id = uuid.uuid5(_SUBMISSIONS, f"{tenant.tenant_id}:{principal.contact_id}:{submission_id}").hex
+    question_id = submission_item_id(_SUBMISSIONS, tenant.tenant_id, principal.contact_id, submission_id)
     keys = Question.keys_for(tenant.tenant_id, question_id)
     existing = reads.get_or_none(Question, keys, consistent=True)
     if existing is not None:
@@ -119,30 +119,16 @@ def ask_question(
         )
     )
     changes.put(question, label="question", condition=Question.PK.does_not_exist())
-    recipients = ops_addresses(tenant.tenant_id)
-    if recipients:
-        changes.put(
-            outbox_mail(
-                tenant.tenant_id,
-                recipients,
-                "question_asked",
-                title=details.subject,
-                body=details.body,
-                asker=principal.name,
-                answer_url=f"{tenant.base_url.rstrip('/')}/admin/partners/questions/{question_id}",
-                brand={"name": tenant.brand.name, "primary_colour": tenant.brand.primary_colour},
-            ),
-            label="mail",
-        )
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        if "question" in failed.labels:  # the same form, posted twice at once
-            raced = reads.get_or_none(Question, keys, consistent=True)
-            if raced is not None:
-                return raced
-        raise
-    return question
+    mail_ops(
+        changes,
+        tenant,
+        "question_asked",
+        title=details.subject,
+        body=details.body,
+        asker=principal.name,
+        answer_url=f"{tenant.base_url.rstrip('/')}/admin/partners/questions/{question_id}",
+    )
+    return commit_once(changes, "question", lambda: reads.get_or_none(Question, keys, consistent=True)) or question
 
 
 def questions_for(tenant: Tenant, principal: PartnerPrincipal, cursor: str | None) -> Page[Question]:
