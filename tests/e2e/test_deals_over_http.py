@@ -44,10 +44,15 @@ def registration(visitor: Visitor, customer: str, **changes: str) -> dict[str, s
     }
 
 
-def deal_id_of(answer_location: str) -> str:
-    found = re.search(r"/partners/deals/([0-9a-f]{32})", answer_location)
+def id_in(location: str, section: str) -> str:
+    """The id of the deal (or question) a submission redirected to."""
+    found = re.search(rf"/partners/{section}/([0-9a-f]{{32}})", location)
     assert found
     return found.group(1)
+
+
+def deal_id_of(location: str) -> str:
+    return id_in(location, "deals")
 
 
 def test_register_conflict_decide_and_see_the_result(runtime: Runtime) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -12,7 +11,7 @@ import requests
 from tests.e2e.client import Visitor, field
 from tests.e2e.runtime import Runtime
 from tests.e2e.test_console_over_http import console
-from tests.e2e.test_deals_over_http import contact, deal_id_of, partner, registration
+from tests.e2e.test_deals_over_http import contact, deal_id_of, id_in, partner, registration
 
 pytestmark = pytest.mark.e2e
 
@@ -30,9 +29,7 @@ def question_form(visitor: Visitor, subject: str, **changes: str) -> dict[str, s
 
 
 def question_id_of(location: str) -> str:
-    found = re.search(r"/partners/questions/([0-9a-f]{32})", location)
-    assert found
-    return found.group(1)
+    return id_in(location, "questions")
 
 
 def answer_form(admin: Visitor, question: str, text: str) -> dict[str, str]:

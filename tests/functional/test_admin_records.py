@@ -10,7 +10,7 @@ from typing import Any
 
 from infra.local.seed import CONTACTS, TENANT_ID
 from portside.data import reads
-from portside.data.models import AccessReview, AuditEvent, Deal
+from portside.data.models import AccessReview, AuditEvent, Deal, Question
 from portside.manifest import ROUTES, Audience
 from tests.functional.portal import Portal
 
@@ -208,8 +208,23 @@ def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict
         description="x",
     )
     deal.save()
+    question = Question.build(
+        TENANT_ID,
+        "q" * 32,
+        "acme",
+        portal_now(),
+        asker_id="acme-technical",
+        asker_name="Acme Tech",
+        subject="Rails?",
+        body="x",
+    )
+    question.save()
     portal.admin_sign_in(OWNER)
+    ids = {"{partner_id}": "acme", "{deal_id}": deal.deal_id, "{question_id}": question.question_id}
 
     for route in (r for r in ROUTES if r.audience is Audience.ADMIN and r.method == "GET"):
-        page = portal.get(route.path.replace("{partner_id}", "acme").replace("{deal_id}", deal.deal_id))
+        path = route.path
+        for parameter, value in ids.items():
+            path = path.replace(parameter, value)
+        page = portal.get(path)
         assert page.status == 200 and "<h1>" in page.body, route.path

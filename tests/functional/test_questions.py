@@ -36,18 +36,15 @@ def ask(portal: Portal, **changes: str) -> Answer:
     return portal.post("/partners/questions", {**fields, "csrf_token": form.field("csrf_token")})
 
 
-def question_id(answer: Answer) -> str:
-    return answer.location.split("?")[0].rsplit("/", 1)[-1]
-
-
-def deal_id(answer: Answer) -> str:
+def created_id(answer: Answer) -> str:
+    """The id of the deal or question a submission redirected to."""
     return answer.location.split("?")[0].rsplit("/", 1)[-1]
 
 
 def asked_by_acme(portal: Portal) -> str:
     """A question of Acme's technical contact; its id. Signed out afterwards."""
     portal.sign_in("tech@acme.example")
-    asked = question_id(ask(portal))
+    asked = created_id(ask(portal))
     portal.jar.clear()
     return asked
 
@@ -60,7 +57,7 @@ def answer(portal: Portal, asked: str, text: str, version: str | None = None) ->
 
 def test_a_technical_contact_asks_about_a_deal_and_ops_is_mailed(portal: Portal, admin_pool: dict[str, Any]) -> None:
     portal.sign_in("sales@acme.example")
-    deal = deal_id(register(portal))
+    deal = created_id(register(portal))
     portal.jar.clear()
     portal.sign_in("tech@acme.example")
     form = portal.get("/partners/questions/new").body
@@ -115,7 +112,7 @@ def test_bad_input_shows_the_form_again_and_asks_nothing(portal: Portal, field: 
 
 def test_another_partners_deal_cannot_be_named(portal: Portal) -> None:
     portal.sign_in("sales@globex.example")
-    globex_deal = deal_id(register(portal, title="Globex bid"))
+    globex_deal = created_id(register(portal, title="Globex bid"))
     portal.jar.clear()
     portal.sign_in("principal@acme.example")
 
@@ -150,8 +147,8 @@ def test_another_partners_question_is_not_found(portal: Portal) -> None:
 
 def test_a_salesperson_who_sees_only_own_deals_does_not_see_a_related_deal(portal: Portal) -> None:
     portal.sign_in("principal@acme.example")
-    deal = deal_id(register(portal, title="Principal's deal"))
-    asked = question_id(ask(portal, deal_id=deal))
+    deal = created_id(register(portal, title="Principal's deal"))
+    asked = created_id(ask(portal, deal_id=deal))
     Tenant.get(*Tenant.keys_for(TENANT_ID)).update(actions=[Tenant.salespeople_see_only_own_deals.set("yes")])
     from portside.domain import tenants
 
@@ -232,7 +229,7 @@ def test_an_empty_answer_is_refused(portal: Portal, admin_pool: dict[str, Any]) 
 
 def test_the_queue_lists_open_questions_first(portal: Portal, admin_pool: dict[str, Any]) -> None:
     portal.sign_in("tech@acme.example")
-    first = question_id(ask(portal, subject="First asked"))
+    first = created_id(ask(portal, subject="First asked"))
     ask(portal, subject="Second asked")
     portal.jar.clear()
     portal.admin_sign_in(OWNER)
