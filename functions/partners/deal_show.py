@@ -18,6 +18,7 @@ def show_deal(request: PortalRequest) -> Response:
         "partners/deal.html",
         deal=partner_view(deal),
         submitted=request.query("notice") == "submitted",
+        can_ask=request.partner.may("questions", "ask"),
     )
 
 

@@ -79,6 +79,18 @@ def test_a_technical_contact_asks_about_a_deal_and_ops_is_mailed(portal: Portal,
     assert "Partner question: Rack rails" in portal.last_mail_to(OPS).subject
 
 
+def test_a_deal_page_offers_a_question_about_it(portal: Portal) -> None:
+    portal.sign_in("principal@acme.example")
+    deal = created_id(register(portal))
+
+    link = f"/partners/questions/new?deal={deal}"
+    assert link in portal.get(f"/partners/deals/{deal}").body
+    assert f'<option value="{deal}" selected>' in portal.get(link).body
+    portal.jar.clear()
+    portal.sign_in("sales@acme.example")
+    assert link not in portal.get(f"/partners/deals/{deal}").body  # salespeople read questions, never ask
+
+
 def test_the_same_form_posted_twice_asks_once(portal: Portal) -> None:
     portal.sign_in("principal@acme.example")
     form = portal.get("/partners/questions/new")
