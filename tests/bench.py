@@ -330,6 +330,7 @@ def measure_requests(wanted: set[str]) -> dict[str, tuple[Counter[str], float]]:
     from moto import mock_aws
 
     from infra.local import resources, seed
+    from infra.local.emulator import forget_model_copies
     from tests.functional.jwks import published_jwks, use_admin_pool
     from tests.functional.portal import Portal
 
@@ -353,6 +354,7 @@ def measure_requests(wanted: set[str]) -> dict[str, tuple[Counter[str], float]]:
                 started = time.perf_counter()
                 request(prepared)
                 timings.append(time.perf_counter() - started)
+                forget_model_copies()  # else moto keeps a table copy per transaction: the run outgrows memory
                 if run == 0:
                     calls = Counter(counter.calls)
             results[name] = (calls, statistics.median(timings) * 1000)

@@ -3,6 +3,11 @@
 DynamoDB applies each conditional write atomically; moto does not lock its in-memory
 tables, so concurrent requests could interleave inside one transaction. The emulator
 therefore answers one AWS call at a time, which keeps the atomicity the portal relies on.
+
+moto also keeps every model object it ever made, for its server's dashboard; among them the
+copy of the whole table it takes before each transaction (to roll back). Kept, those copies
+grow the process by the table's size on every write, so the emulator lets go of them after
+each call (``forget_model_copies``); the data itself lives in the backends, untouched.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import os
 import threading
 from typing import Any
 
+from moto.core.model_instances import reset_model_data
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
@@ -24,7 +30,15 @@ class _OneCallAtATime:
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         with self._lock:
-            return list(self._app(environ, start_response))
+            try:
+                return list(self._app(environ, start_response))
+            finally:
+                forget_model_copies()
+
+
+def forget_model_copies() -> None:
+    """Drop moto's list of every model object it made (its dashboard's); the backends keep their data."""
+    reset_model_data()
 
 
 class Emulator:

@@ -102,6 +102,10 @@ def test_roles_ids_tampering_double_submits_and_bad_input(runtime: Runtime) -> N
     assert tampered.status_code == 400 and 'id="deal_id-error"' in tampered.text
     assert sales.get("/partners/questions").status_code == 200
     assert sales.get("/partners/questions/new").status_code == 403
+    finance, csrf = console(runtime, "finance@northwind.example")  # deals and pricing, not questions
+    assert finance.get("/admin/partners/questions").status_code == 403
+    answer = {"csrf_token": csrf, "version": "1", "answer": "x"}
+    assert finance.post(f"/admin/partners/questions/{their_question}/answer", answer).status_code == 403
     bad = acme.post("/partners/questions", question_form(acme, "", body=""))
     assert bad.status_code == 400 and 'id="subject-error"' in bad.text and 'id="body-error"' in bad.text
 
