@@ -12,7 +12,7 @@ from portside.web.responses import redirect
 endpoint = Endpoint(
     __name__,
     error_pages={InvalidInput: "partners/question_form.html"},
-    error_context=lambda request: {"deals": deal_choices(request.tenant, request.partner)},
+    error_context=lambda request: {"deals": deal_choices(request.tenant, request.partner, request.form.get("deal_id"))},
 )
 
 

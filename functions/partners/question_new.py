@@ -18,7 +18,7 @@ def show_form(request: PortalRequest) -> Response:
     return page(
         request,
         "partners/question_form.html",
-        deals=deal_choices(request.tenant, request.partner),
+        deals=deal_choices(request.tenant, request.partner, values["deal_id"]),
         values=values,
         errors={},
         error=None,

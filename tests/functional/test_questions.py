@@ -8,6 +8,7 @@ import pytest
 
 from infra.local.seed import TENANT_ID
 from portside.data.models import AuditEvent, Question, Tenant
+from portside.domain import questions as questions_domain
 from tests.functional.portal import Answer, Portal
 from tests.functional.test_deals import register
 
@@ -89,6 +90,28 @@ def test_a_deal_page_offers_a_question_about_it(portal: Portal) -> None:
     portal.jar.clear()
     portal.sign_in("sales@acme.example")
     assert link not in portal.get(f"/partners/deals/{deal}").body  # salespeople read questions, never ask
+
+
+def test_a_linked_deal_older_than_the_choices_is_still_offered(portal: Portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(questions_domain, "DEAL_CHOICES", 1)
+    portal.sign_in("principal@acme.example")
+    older = created_id(register(portal, title="Older deal"))
+    newer = created_id(register(portal, title="Newer deal"))
+
+    offered = portal.get(f"/partners/questions/new?deal={older}").body
+    assert f'<option value="{older}" selected>' in offered and f'<option value="{newer}">' in offered
+    assert f'value="{older}"' not in portal.get("/partners/questions/new").body  # only the newest, unlinked
+
+
+def test_a_linked_deal_of_another_partner_is_not_offered(portal: Portal) -> None:
+    portal.sign_in("sales@globex.example")
+    globex_deal = created_id(register(portal, title="Globex bid"))
+    portal.jar.clear()
+    portal.sign_in("principal@acme.example")
+
+    form = portal.get(f"/partners/questions/new?deal={globex_deal}")
+
+    assert form.status == 200 and globex_deal not in form.body and "Globex bid" not in form.body
 
 
 def test_the_same_form_posted_twice_asks_once(portal: Portal) -> None:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -71,9 +72,13 @@ def partner_view(question: Question, show_deal: bool = True) -> QuestionView:
     )
 
 
-def deal_choices(tenant: Tenant, principal: PartnerPrincipal) -> list[Deal]:
-    """The partner's newest deals the asker may see: the related deals a question may name."""
-    return deals_for(tenant, principal, None, limit=DEAL_CHOICES).items
+def deal_choices(tenant: Tenant, principal: PartnerPrincipal, chosen: str | None = None) -> list[Deal]:
+    """The partner's newest deals the asker may see, and the chosen one when it is older (linked from its page)."""
+    deals = deals_for(tenant, principal, None, limit=DEAL_CHOICES).items
+    if chosen and all(deal.deal_id != chosen for deal in deals):
+        with suppress(NotFound):  # not the asker's to name: not offered, and asking with it is refused
+            deals.append(deal_for(tenant, principal, chosen))
+    return deals
 
 
 def _related_deal(tenant: Tenant, principal: PartnerPrincipal, deal_id: str | None) -> Deal | None:
