@@ -331,6 +331,7 @@ def measure_requests(wanted: set[str]) -> dict[str, tuple[Counter[str], float]]:
 
     from infra.local import resources, seed
     from infra.local.emulator import forget_model_copies
+    from portside.domain import tenants
     from tests.functional.jwks import published_jwks, use_admin_pool
     from tests.functional.portal import Portal
 
@@ -343,9 +344,13 @@ def measure_requests(wanted: set[str]) -> dict[str, tuple[Counter[str], float]]:
         seed.seed_tenant(Portal.BASE_URL)
         use_admin_pool(jwks, os.environ.__setitem__)
         portal = Portal(pytest.MonkeyPatch())
+        # Warm means the per-process tenant and partner caches hold too: a minute's expiry falling
+        # inside a slow run would otherwise add a GetItem to whichever route it hit.
+        tenants.CACHE_SECONDS = float("inf")
         for name, (setup, request) in scenarios(portal).items():
             if name not in wanted:
                 continue
+            print(f"  {name}", file=sys.stderr, flush=True)
             request(setup())  # warm the handler (its cold start is measured separately)
             timings, calls = [], Counter[str]()
             for run in range(WARM_RUNS):

@@ -115,7 +115,7 @@ class DemoDeal:
     state: str
     days_ago: int
     note: str | None = None
-    protected_days_left: int | None = None
+    protected_days_left: int | None = None  # negative: the protection ended that many days ago
 
 
 # Every state, for both partners; Acme and Globex both registered Initech, so each flags the other.
@@ -184,6 +184,31 @@ DEALS = (
         2_000_000,
         "expired",
         120,
+        None,
+        -29,
+    ),
+    DemoDeal(
+        "demo-globex-wayne",
+        "globex",
+        "globex-principal",
+        "Wayne security badges",
+        "Wayne Enterprises",
+        1_200_000,
+        "rejected",
+        12,
+        "The customer already has an open quote from another channel.",
+    ),
+    DemoDeal(
+        "demo-acme-stark",
+        "acme",
+        "acme-principal",
+        "Stark warehouse scanners",
+        "Stark Industries",
+        5_600_000,
+        "expired",
+        130,
+        None,
+        -39,
     ),
 )
 
@@ -218,6 +243,7 @@ def seed_deals() -> None:
             deal.GSI2PK = deal.GSI2SK = None
         if demo.protected_days_left is not None:
             deal.protected_until = now + timedelta(days=demo.protected_days_left)
+        if demo.state == "approved":
             deal.GSI2PK = Deal.protected_partition(TENANT_ID)
             deal.GSI2SK = f"{deal.protected_until.isoformat()}#{demo.deal_id}"
         deal.save()

@@ -169,16 +169,17 @@ def test_the_demo_deals_cover_every_state_for_both_partners(portal: Portal, admi
     from infra.local import seed
 
     seed.seed_deals()
-    assert {(d.partner_id, d.state) for d in deals()} >= {
-        (partner, state) for partner in ("acme", "globex") for state in ("pending", "approved")
-    } | {("acme", "rejected"), ("globex", "expired")}
+    assert {(d.partner_id, d.state) for d in deals()} == {
+        (partner, state) for partner in ("acme", "globex") for state in ("pending", "approved", "rejected", "expired")
+    }
     portal.admin_sign_in(OPS)
     queue = portal.get("/admin/deals").body
     assert queue.count(">conflict<") == 2  # Acme and Globex both registered Initech
     portal.jar.clear()
     portal.sign_in("principal@acme.example")
     listing = portal.get("/partners/deals").body
-    for label in ("Pending approval", "Approved", "Rejected"):
+    for label in ("Pending approval", "Approved", "Rejected", "Expired"):
         assert label in listing
+    assert "Protection ended" in portal.get("/partners/deals/demo-acme-stark").body
     assert "Globex" not in listing and "Massive Dynamic" not in listing
     assert run_daily_job() == {"reminded": 1, "expired": 0}  # Globex's protection ends in 10 days
