@@ -23,6 +23,7 @@ from pydantic import (
 from portside import clock
 from portside.domain.colours import readable_under_white_text
 from portside.errors import InvalidInput
+from portside.text import TEXT_PROBLEMS, Paragraphs, SingleLine
 
 Form = TypeVar("Form", bound="PortalForm")
 
@@ -40,7 +41,9 @@ def parse_form(model: type[Form], data: dict[str, str]) -> Form:
         problems: dict[str, str] = {}
         for issue in error.errors():
             field = str(issue["loc"][0]) if issue["loc"] else "form"
-            problems.setdefault(field, model.messages.get(field, issue["msg"]))
+            # A character problem has its own sentence: "too long" would not tell the person what is wrong.
+            message = issue["msg"] if issue["type"] in TEXT_PROBLEMS else model.messages.get(field, issue["msg"])
+            problems.setdefault(field, message)
         raise InvalidInput(problems) from error
 
 
@@ -51,7 +54,7 @@ WorkEmail = Annotated[EmailStr, AfterValidator(str.lower), Field(max_length=254)
 class SignInLinkForm(PortalForm):
     messages: ClassVar[dict[str, str]] = {"email": "Enter your work email, like name@company.com."}
     email: WorkEmail
-    next: str | None = Field(default=None, max_length=500)
+    next: SingleLine | None = Field(default=None, max_length=500)
 
 
 class CodeSignInForm(PortalForm):
@@ -92,8 +95,8 @@ def _not_reserved(value: str) -> str:
 
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$"), AfterValidator(_not_reserved)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=120)]
-ShortText = Annotated[str, StringConstraints(max_length=60)]
+Name = Annotated[SingleLine, StringConstraints(min_length=1, max_length=120)]
+ShortText = Annotated[SingleLine, StringConstraints(max_length=60)]
 
 
 def _blank_is_none(value: str | None) -> str | None:
@@ -101,8 +104,10 @@ def _blank_is_none(value: str | None) -> str | None:
 
 
 OptionalShortText = Annotated[ShortText | None, AfterValidator(_blank_is_none)]
-OptionalNote = Annotated[Annotated[str, StringConstraints(max_length=1000)] | None, AfterValidator(_blank_is_none)]
-OptionalText200 = Annotated[Annotated[str, StringConstraints(max_length=200)] | None, AfterValidator(_blank_is_none)]
+OptionalNote = Annotated[Annotated[Paragraphs, StringConstraints(max_length=1000)] | None, AfterValidator(_blank_is_none)]
+OptionalText200 = Annotated[
+    Annotated[SingleLine, StringConstraints(max_length=200)] | None, AfterValidator(_blank_is_none)
+]
 
 
 class TenantForm(PortalForm):
@@ -181,7 +186,7 @@ class AdminSignInForm(PortalForm):
     }
     email: WorkEmail
     password: Annotated[str, StringConstraints(min_length=1, max_length=256, strip_whitespace=False)]
-    next: str | None = Field(default=None, max_length=500)
+    next: SingleLine | None = Field(default=None, max_length=500)
 
 
 class AdminChallengeForm(PortalForm):
@@ -195,7 +200,7 @@ class AdminChallengeForm(PortalForm):
     }
     email: WorkEmail
     session: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
-    next: str | None = Field(default=None, max_length=500)
+    next: SingleLine | None = Field(default=None, max_length=500)
 
 
 class AdminCodeAnswer(AdminChallengeForm):
@@ -278,9 +283,7 @@ class BrandForm(PortalForm):
     primary_colour: Annotated[
         str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), AfterValidator(_readable_under_white_text)
     ]
-    footer_text: Annotated[Annotated[str, StringConstraints(max_length=200)] | None, AfterValidator(_blank_is_none)] = (
-        None
-    )
+    footer_text: OptionalText200 = None
     logo_upload: Annotated[str | None, StringConstraints(pattern=r"^[0-9a-f]{32}$")] = None
     remove_logo: bool = False
     version: int
@@ -339,7 +342,7 @@ class DealForm(PortalForm):
     title: Name
     amount: Annotated[int, BeforeValidator(_amount_in_cents)]
     close_date: Annotated[date | None, AfterValidator(_not_in_the_past)] = None
-    description: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    description: Annotated[Paragraphs, StringConstraints(min_length=1, max_length=4000)]
     submission_id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
 
     @field_validator("customer_domain", "close_date", mode="before")
@@ -373,8 +376,8 @@ class QuestionForm(PortalForm):
         "deal_id": "Choose one of your deals from the list, or none.",
         "submission_id": "This form has expired. Open a new question form and try again.",
     }
-    subject: Annotated[str, StringConstraints(min_length=1, max_length=150)]
-    body: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    subject: Annotated[SingleLine, StringConstraints(min_length=1, max_length=150)]
+    body: Annotated[Paragraphs, StringConstraints(min_length=1, max_length=4000)]
     deal_id: Annotated[str | None, StringConstraints(pattern=r"^[A-Za-z0-9-]{1,64}$")] = None
     submission_id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
 
@@ -391,5 +394,5 @@ class AnswerForm(PortalForm):
         "answer": "Write the answer in up to 8,000 characters.",
         "version": "This form is out of date. Reload the page and try again.",
     }
-    answer: Annotated[str, StringConstraints(min_length=1, max_length=8000)]
+    answer: Annotated[Paragraphs, StringConstraints(min_length=1, max_length=8000)]
     version: int
