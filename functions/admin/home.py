@@ -1,7 +1,11 @@
-"""GET /admin: the console's front page: who is signed in, and the sections their roles open."""
+"""GET /admin: the console's front page: who is signed in, the sections their roles open, and what waits.
+
+The count of mail that could not be sent shows to those who may retry it (one more Query).
+"""
 
 from aws_lambda_powertools.event_handler import Response
 
+from portside.domain.parked_mail import COUNT_CAP, parked_count
 from portside.web.endpoint import Endpoint
 from portside.web.navigation import navigation
 from portside.web.pages import page
@@ -12,7 +16,14 @@ endpoint = Endpoint(__name__)
 
 @endpoint
 def show_home(request: PortalRequest) -> Response:
-    return page(request, "admin/home.html", sections=navigation(request.admin, ""))
+    parked = parked_count(request.tenant) if request.admin.may("outbox", "view") else 0
+    return page(
+        request,
+        "admin/home.html",
+        sections=navigation(request.admin, ""),
+        parked_mail=parked,
+        parked_mail_capped=parked >= COUNT_CAP,
+    )
 
 
 handler = endpoint.handler

@@ -1,6 +1,8 @@
-"""The outbox mail worker, fed by the table's stream: each new outbox item is rendered and sent.
+"""The outbox mail worker, fed by the table's stream: each new outbox item gets its first attempt at once.
 
-Failures are reported per record (``batchItemFailures``) so that only those are retried.
+A failed send is counted on the item and left to the sweeper; only a crash (the table out of
+reach, say) is reported per record (``batchItemFailures``) for the stream to retry, and even a
+record the stream gives up on leaves its item in the pending list for the sweeper.
 """
 
 from typing import Any
@@ -8,7 +10,6 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
-from portside.data.models import OutboxMail
 from portside.mail.delivery import deliver
 from portside.observability import logger, metrics, tracer
 
@@ -21,7 +22,7 @@ def handle_record(record: DynamoDBRecord) -> str:
     image = record.raw_event.get("dynamodb", {}).get("NewImage") or {}
     if record.raw_event.get("eventName") != "INSERT" or image.get("type", {}).get("S") != "OutboxMail":
         return "ignored"
-    return deliver(OutboxMail.from_raw_data(image))
+    return deliver((image["PK"]["S"], image["SK"]["S"]))
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -1,8 +1,9 @@
 """The workers of the manifest: stream consumers (the outbox mail worker) and daily jobs.
 
 A ``table-stream`` worker reads new outbox items with bisecting retries and a dead-letter
-queue; a ``schedule`` worker runs once a day (reminders: deal protection ending,
-certifications expiring), its failed runs retried by EventBridge and then dead-lettered.
+queue; a ``schedule`` worker runs every few minutes (the outbox sweeper) or once a day
+(reminders: deal protection ending, certifications expiring), its failed runs retried by
+EventBridge and then dead-lettered.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from infra.components.functions import PortsideFunction, Shared, id_for
-from portside.manifest import WORKERS
+from portside.manifest import STREAM_RETRY_ATTEMPTS, WORKERS
 
 DAILY_HOUR_UTC = 5  # before the working day in Europe, after it in the Americas
 
@@ -53,7 +54,7 @@ class Workers(Construct):
                         starting_position=lambda_.StartingPosition.LATEST,
                         batch_size=10,
                         bisect_batch_on_error=True,
-                        retry_attempts=5,
+                        retry_attempts=STREAM_RETRY_ATTEMPTS,
                         max_record_age=Duration.hours(6),
                         report_batch_item_failures=True,
                         on_failure=sources.SqsDlq(self.dead_letters),
@@ -61,11 +62,17 @@ class Workers(Construct):
                     )
                 )
             elif worker.source == "schedule":
+                if worker.every_minutes:
+                    schedule = events.Schedule.rate(Duration.minutes(worker.every_minutes))
+                    description = f"{worker.name}, every {worker.every_minutes} minutes"
+                else:
+                    schedule = events.Schedule.cron(minute="0", hour=str(DAILY_HOUR_UTC))
+                    description = f"{worker.name}, once a day"
                 events.Rule(
                     self,
-                    f"{id_for(worker.name)}Daily",
-                    description=f"{worker.name}, once a day",
-                    schedule=events.Schedule.cron(minute="0", hour=str(DAILY_HOUR_UTC)),
+                    f"{id_for(worker.name)}{'Schedule' if worker.every_minutes else 'Daily'}",
+                    description=description,
+                    schedule=schedule,
                     targets=[
                         targets.LambdaFunction(function.function, dead_letter_queue=self.dead_letters, retry_attempts=2)
                     ],

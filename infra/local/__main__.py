@@ -30,6 +30,7 @@ def main() -> None:
     from infra.local import resources, seed, totp
     from infra.local.mail_catcher import MailCatcher
     from infra.local.router import HandlerInstances
+    from infra.local.schedule import Scheduler
     from infra.local.server import LocalPortal
     from infra.local.streams import StreamFeeder
     from portside.config import settings
@@ -50,6 +51,8 @@ def main() -> None:
         lambda event, context: instances.invoke("functions.workers.mail_sender", event, context), mail.collect
     )
     feeder.start()
+    scheduler = Scheduler(instances.invoke, mail.collect)
+    scheduler.start()
     server = make_server(
         "127.0.0.1", port, LocalPortal(instances, mail, quiet=bool(os.environ.get("QUIET"))), threaded=True
     )
@@ -74,6 +77,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     server.serve_forever()
+    scheduler.stop()
     feeder.stop()
     emulator.stop()
     print("Portside stopped.", flush=True)

@@ -1,7 +1,9 @@
 """Feeds the table's stream to the mail worker, as Lambda's event source mapping does.
 
 Records are read with the DynamoDB Streams API and handed to the worker in batches; the
-records it reports as failed (by sequence number) are retried a few times, a second apart.
+records it reports as failed (by sequence number) are retried as often as the stack's event
+source mapping retries them, a second apart. A failed send is not such a failure: the worker
+counts it on the outbox item, and the sweeper makes the next attempt, here as on AWS.
 """
 
 from __future__ import annotations
@@ -15,8 +17,7 @@ from typing import Any
 from infra.local.events import LambdaContext
 from portside.aws import client
 from portside.config import settings
-
-RETRIES = 3
+from portside.manifest import STREAM_RETRY_ATTEMPTS
 
 
 class StreamFeeder:
@@ -83,10 +84,12 @@ class StreamFeeder:
         for record in batch:
             if record["dynamodb"]["SequenceNumber"] in failures:
                 tries = attempts.get(id(record), 0) + 1
-                if tries <= RETRIES:
+                if tries <= STREAM_RETRY_ATTEMPTS:
                     waiting.append((tries, now + 1.0, record))
                 else:
-                    print(f"[stream] gave up on {record['eventID']} after {tries} tries", flush=True)
+                    print(
+                        f"[stream] gave up on {record['eventID']} after {tries} tries; the sweeper takes it", flush=True
+                    )
         self._after_batch()
         return waiting
 

@@ -47,8 +47,14 @@ class Route:
 class Worker:
     name: str
     handler: str
-    source: str  # "table-stream" (new outbox items) or "schedule" (once a day)
+    source: str  # "table-stream" (new outbox items) or "schedule"
     access: tuple[Access, ...]
+    every_minutes: int | None = None  # a schedule worker's interval; None: once a day
+
+
+# How often the stream retries a batch the mail worker crashed on, on AWS and in the local runtime alike.
+# A failed send is not a crash: it is counted on the outbox item and retried by the sweeper.
+STREAM_RETRY_ATTEMPTS = 2
 
 
 R, W = Access.TABLE_READ, Access.TABLE_WRITE
@@ -269,6 +275,8 @@ ROUTES: tuple[Route, ...] = (
         (W, UPLOAD),
         ("branding", "manage"),
     ),
+    admin("admin_mail", "GET", "/admin/mail", "mail_list", (R,), ("outbox", "view")),
+    admin("admin_mail_retry", "POST", "/admin/mail/{mail_id}/retry", "mail_retry", (W,), ("outbox", "retry")),
     admin("admin_roles", "GET", "/admin/help/roles", "roles", (R,), ("role_help", "view")),
     Route("brand_logo", "GET", "/brand/logo/{logo_id}", "functions.brand.logo", PUBLIC, (R, Access.LOGO_READ)),
     # API Gateway's $default route: anything no route above matches gets a branded 404 page.
@@ -277,6 +285,7 @@ ROUTES: tuple[Route, ...] = (
 
 WORKERS: tuple[Worker, ...] = (
     Worker("mail_sender", "functions.workers.mail_sender", "table-stream", (W, Access.MAIL)),
+    Worker("mail_sweeper", "functions.workers.mail_sweeper", "schedule", (W, Access.MAIL), every_minutes=2),
     Worker("deal_protection", "functions.workers.deal_protection", "schedule", (W,)),
 )
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from infra.components.functions import ACTIONS, LOG_ACTIONS, TRACE_ACTIONS
-from portside.manifest import ROUTES, WORKERS, Audience
+from portside.manifest import ROUTES, STREAM_RETRY_ATTEMPTS, WORKERS, Audience
 from tests.infra.conftest import Synthesized, synthesize
 
 STREAM_READ = {"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"}
@@ -170,7 +170,7 @@ def test_the_mail_worker_retries_bisects_and_dead_letters(synthesized: Synthesiz
     properties = mapping["Properties"]
 
     assert properties["BisectBatchOnFunctionError"] is True
-    assert properties["MaximumRetryAttempts"] == 5
+    assert properties["MaximumRetryAttempts"] == STREAM_RETRY_ATTEMPTS  # the local feeder retries as often
     assert properties["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
     assert "OnFailure" in properties["DestinationConfig"]
     assert "OutboxMail" in json.dumps(properties["FilterCriteria"])
@@ -277,17 +277,28 @@ def test_a_federated_oidc_provider_keeps_its_secret_out_of_the_template(tmp_path
     assert "Okta" in json.dumps(client["Properties"]["SupportedIdentityProviders"])
 
 
-def test_the_deal_protection_job_runs_daily_with_retries_and_dead_letters(synthesized: Synthesized) -> None:
-    (rule,) = synthesized.resources("AWS::Events::Rule").values()
-    assert rule["Properties"]["ScheduleExpression"] == "cron(0 5 * * ? *)"
-    (target,) = rule["Properties"]["Targets"]
-    assert target["RetryPolicy"]["MaximumRetryAttempts"] == 2 and "DeadLetterConfig" in target
-    (job,) = [
+def scheduled(synthesized: Synthesized, handler: str) -> dict:
+    (function,) = [
         name
         for name, function in synthesized.resources("AWS::Lambda::Function").items()
-        if function["Properties"].get("Handler") == "functions.workers.deal_protection.handler"
+        if function["Properties"].get("Handler") == f"functions.workers.{handler}.handler"
     ]
-    assert target["Arn"] == {"Fn::GetAtt": [job, "Arn"]}
+    (rule,) = [
+        rule
+        for rule in synthesized.resources("AWS::Events::Rule").values()
+        if rule["Properties"]["Targets"][0]["Arn"] == {"Fn::GetAtt": [function, "Arn"]}
+    ]
+    (target,) = rule["Properties"]["Targets"]
+    assert target["RetryPolicy"]["MaximumRetryAttempts"] == 2 and "DeadLetterConfig" in target
+    return rule["Properties"]  # type: ignore[no-any-return]
+
+
+def test_the_deal_protection_job_runs_daily_with_retries_and_dead_letters(synthesized: Synthesized) -> None:
+    assert scheduled(synthesized, "deal_protection")["ScheduleExpression"] == "cron(0 5 * * ? *)"
+
+
+def test_the_outbox_sweeper_runs_every_two_minutes_with_retries_and_dead_letters(synthesized: Synthesized) -> None:
+    assert scheduled(synthesized, "mail_sweeper")["ScheduleExpression"] == "rate(2 minutes)"
 
 
 def test_each_stack_keeps_room_under_cloudformations_500_resources(synthesized: Synthesized) -> None:

@@ -79,7 +79,9 @@ def test_a_form_says_what_is_wrong_with_a_line_break() -> None:
         forms.parse_form(
             forms.QuestionForm, {"subject": "Hello\r\nBcc: x@example.com", "body": "Hi", "submission_id": "a" * 32}
         )
-    assert refused.value.errors == {"subject": "Keep this to one line, without line breaks, tabs or other special characters."}
+    assert refused.value.errors == {
+        "subject": "Keep this to one line, without line breaks, tabs or other special characters."
+    }
 
 
 @pytest.mark.parametrize("control", CONTROL, ids=repr)

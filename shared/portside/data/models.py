@@ -33,7 +33,8 @@ Access patterns and the key that serves each:
 | audit log, newest first (by date range) | Query | ``T#<t>#AUDIT`` / ``<time>#<id>`` |
 | audit trail of one actor | Query GSI1 | ``T#<t>#AUDIT#ACTOR#<actor>`` / ``<time>#<id>`` |
 | outbox mail by id (the stream feeds the worker) | GetItem | ``T#<t>#OUTBOX#<id>`` / ``OUTBOX`` |
-| parked (failed) mail | Query GSI1 | ``T#<t>#OUTBOX#FAILED`` / ``<time>#<id>`` |
+| pending mail due for another attempt (the sweeper) | Query GSI1 | ``T#<t>#OUTBOX#PENDING`` / ``<due time>#<id>`` |
+| parked (failed) mail, newest first | Query GSI1 | ``T#<t>#OUTBOX#FAILED`` / ``<time>#<id>`` |
 
 Answered questions sort by a countdown of seconds from their latest answer, so the latest comes first.
 
@@ -606,7 +607,12 @@ class AuditEvent(PortsideItem, discriminator="AuditEvent"):
 
 
 class OutboxMail(PortsideItem, discriminator="OutboxMail"):
-    """A mail to send, written in the same transaction as the change that causes it."""
+    """A mail to send, written in the same transaction as the change that causes it.
+
+    While pending it sits in GSI1's pending list, sorted by when it is next due; the stream
+    worker makes the first attempt at once, the sweeper every later one. Sent, it leaves the
+    list; parked after ``mail_max_attempts``, it moves to the failed list admins see.
+    """
 
     tenant_id = UnicodeAttribute()
     mail_id = UnicodeAttribute()
@@ -615,7 +621,8 @@ class OutboxMail(PortsideItem, discriminator="OutboxMail"):
     context_json = UnicodeAttribute()
     # Context keys that hold secrets (a link's token, a code): removed as soon as the mail is sent or parked.
     secret_keys = ListAttribute[str](of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
-    status = UnicodeAttribute(default="pending")  # pending | sent | failed
+    about = UnicodeAttribute(null=True)  # the record it is about: "deal:<id>", "question:<id>", "contact:<id>"
+    status = UnicodeAttribute(default="pending")  # pending | sent | failed (parked) | retried (replaced by a copy)
     attempts = NumberAttribute(default=0)
     last_error = UnicodeAttribute(null=True)
     created_at = UTCDateTimeAttribute()
@@ -626,9 +633,30 @@ class OutboxMail(PortsideItem, discriminator="OutboxMail"):
         return tenant_key(tenant_id, "OUTBOX", mail_id), "OUTBOX"
 
     @classmethod
-    def build(cls, tenant_id: str, mail_id: str, **fields: Any) -> OutboxMail:
+    def pending_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "OUTBOX", "PENDING")
+
+    @classmethod
+    def parked_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "OUTBOX", "FAILED")
+
+    @staticmethod
+    def due_order(due: datetime, mail_id: str) -> str:
+        return f"{due.isoformat()}#{mail_id}"
+
+    @classmethod
+    def build(cls, tenant_id: str, mail_id: str, created_at: datetime, due: datetime, **fields: Any) -> OutboxMail:
         pk, sk = cls.keys_for(tenant_id, mail_id)
-        return cls(pk, sk, tenant_id=tenant_id, mail_id=mail_id, **fields)
+        return cls(
+            pk,
+            sk,
+            tenant_id=tenant_id,
+            mail_id=mail_id,
+            created_at=created_at,
+            GSI1PK=cls.pending_partition(tenant_id),
+            GSI1SK=cls.due_order(due, mail_id),
+            **fields,
+        )
 
     def parked_index_keys(self) -> tuple[str, str]:
-        return tenant_key(self.tenant_id, "OUTBOX", "FAILED"), f"{self.created_at.isoformat()}#{self.mail_id}"
+        return self.parked_partition(self.tenant_id), f"{self.created_at.isoformat()}#{self.mail_id}"

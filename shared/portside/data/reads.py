@@ -36,6 +36,11 @@ def tenant(tenant_id: str) -> Tenant | None:
     return get_or_none(Tenant, Tenant.keys_for(tenant_id))
 
 
+def every_tenant() -> list[Tenant]:
+    """The one list that is not per tenant: for the scheduled jobs only."""
+    return [t for t in Tenant.gsi1.query(Tenant.LISTING) if isinstance(t, Tenant)]
+
+
 def partner(tenant_id: str, partner_id: str) -> Partner | None:
     return get_or_none(Partner, Partner.keys_for(tenant_id, partner_id))
 

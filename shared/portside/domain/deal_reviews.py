@@ -100,6 +100,7 @@ def tell_partner(
                 tenant.tenant_id,
                 recipients,
                 template,
+                about=f"deal:{deal.deal_id}",
                 title=deal.title,
                 customer=deal.customer_name,
                 amount=money(int(deal.amount_cents), deal.currency),

@@ -174,6 +174,7 @@ def submit_deal(
         changes,
         tenant,
         "deal_submitted",
+        f"deal:{deal_id}",
         title=details.title,
         customer=details.customer_name,
         amount=money(details.amount_cents),

@@ -95,6 +95,7 @@ def _nudge(tenant: Tenant, contact: Contact, actor: str, client: Client) -> bool
             tenant.tenant_id,
             contact.email,
             "nudge",
+            about=f"contact:{contact.contact_id}",
             secrets=secrets,
             name=contact.name,
             invited=invited,

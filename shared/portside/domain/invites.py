@@ -72,9 +72,19 @@ def resend_invite(tenant: Tenant, contact_id: str, actor: str, client: Client) -
         raise NotFound(f"contact {contact_id}")
     if contact.status != "invited":
         raise InvalidInput({"contact": "Only a contact who has not signed in yet can be sent an invite."})
+    changes = Changes(audit_event(tenant.tenant_id, actor, "contact.invite_resent", f"contact:{contact_id}", client))
+    add_fresh_invite(changes, tenant, contact)
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise Conflict(f"contact {contact_id} changed meanwhile: {failed}") from failed
+    return contact
+
+
+def add_fresh_invite(changes: Changes, tenant: Tenant, contact: Contact) -> None:
+    """Add to ``changes`` a 7-day invite link that replaces the contact's live one, and its mail."""
     issued = issue_link(tenant, contact, INVITE)
     partner = reads.partner(tenant.tenant_id, contact.partner_id)
-    changes = Changes(audit_event(tenant.tenant_id, actor, "contact.invite_resent", f"contact:{contact_id}", client))
     changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
     changes.update(
         contact,
@@ -83,11 +93,6 @@ def resend_invite(tenant: Tenant, contact_id: str, actor: str, client: Client) -
         condition=Contact.status == "invited",
     )
     changes.put(_invite_mail(tenant, contact, issued, partner.name if partner else ""), label="mail")
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        raise Conflict(f"contact {contact_id} changed meanwhile: {failed}") from failed
-    return contact
 
 
 def _invite_mail(tenant: Tenant, contact: Contact, issued: IssuedLink, partner_name: str) -> OutboxMail:
@@ -95,6 +100,7 @@ def _invite_mail(tenant: Tenant, contact: Contact, issued: IssuedLink, partner_n
         tenant.tenant_id,
         contact.email,
         "invite",
+        about=f"contact:{contact.contact_id}",
         secrets={"link": issued.url},
         name=contact.name,
         partner=partner_name,

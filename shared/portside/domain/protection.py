@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from portside import clock
 from portside.audit import Client, audit_event
+from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import Deal, Tenant
 from portside.domain.deal_reviews import claims_of, tell_partner
@@ -26,10 +27,6 @@ JOB = Client(ip=None, user_agent="daily job")
 class ProtectionRun:
     reminded: int = 0
     expired: int = 0
-
-
-def every_tenant() -> list[Tenant]:
-    return [t for t in Tenant.gsi1.query(Tenant.LISTING) if isinstance(t, Tenant)]
 
 
 def _protected(tenant: Tenant, until: str, since: str | None = None) -> list[Deal]:
@@ -90,7 +87,7 @@ def _expire(tenant: Tenant, deal: Deal) -> bool:
 def run_protection_job() -> ProtectionRun:
     now = clock.now()
     run = ProtectionRun()
-    for tenant in every_tenant():
+    for tenant in reads.every_tenant():
         for deal in _protected(tenant, now.isoformat()):
             run.expired += _expire(tenant, deal)
         soon = (now + REMIND_BEFORE).isoformat()

@@ -128,6 +128,7 @@ def ask_question(
         changes,
         tenant,
         "question_asked",
+        f"question:{question_id}",
         title=details.subject,
         body=details.body,
         asker=principal.name,

@@ -150,6 +150,30 @@ def mail_brand(tenant: Tenant, partner_id: str) -> dict[str, str]:
     return {"name": brand.name, "primary_colour": brand.primary_colour}
 
 
+def add_sign_in_link(changes: Changes, tenant: Tenant, contact: Contact, issued: IssuedLink) -> None:
+    """Add to ``changes`` a sign-in link that replaces the contact's live one, and its mail."""
+    changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
+    changes.update(
+        contact,
+        [Contact.live_sign_in_hash.set(issued.token.token_hash)],
+        label="contact",
+        condition=Contact.status != "disabled",
+    )
+    changes.put(
+        outbox_mail(
+            tenant.tenant_id,
+            contact.email,
+            "sign_in",
+            about=f"contact:{contact.contact_id}",
+            secrets={"link": issued.url, "code": issued.code or ""},
+            name=contact.name,
+            minutes=int(link_lifetime(tenant).total_seconds() // 60),
+            brand=mail_brand(tenant, contact.partner_id),
+        ),
+        label="mail",
+    )
+
+
 def request_sign_in_link(tenant: Tenant, email: str, next_path: str | None, client: Client) -> None:
     """Mail a sign-in link to ``email`` if it belongs to an enabled contact; count the request either way."""
     config = settings()
@@ -168,25 +192,7 @@ def request_sign_in_link(tenant: Tenant, email: str, next_path: str | None, clie
                 client,
             )
         )
-        changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
-        changes.update(
-            contact,
-            [Contact.live_sign_in_hash.set(issued.token.token_hash)],
-            label="contact",
-            condition=Contact.status != "disabled",
-        )
-        changes.put(
-            outbox_mail(
-                tenant.tenant_id,
-                contact.email,
-                "sign_in",
-                secrets={"link": issued.url, "code": issued.code or ""},
-                name=contact.name,
-                minutes=int(link_lifetime(tenant).total_seconds() // 60),
-                brand=mail_brand(tenant, contact.partner_id),
-            ),
-            label="mail",
-        )
+        add_sign_in_link(changes, tenant, contact, issued)
     rate_limits.count(
         changes, tenant.tenant_id, Limit("sign-in-address", email, config.sign_in_limit_per_address, window)
     )

@@ -40,9 +40,11 @@ def ops_addresses(tenant_id: str) -> list[str]:
     return sorted(m.email for m in members if isinstance(m, AdminMember) and m.status == "active" and "ops" in m.roles)
 
 
-def mail_ops(changes: Changes, tenant: Tenant, template: str, **context: Any) -> None:
+def mail_ops(changes: Changes, tenant: Tenant, template: str, about: str, **context: Any) -> None:
     """Add to ``changes`` the mail announcing a submission to the tenant's ops admins, if it has any."""
     recipients = ops_addresses(tenant.tenant_id)
     if recipients:
         brand = {"name": tenant.brand.name, "primary_colour": tenant.brand.primary_colour}
-        changes.put(outbox_mail(tenant.tenant_id, recipients, template, brand=brand, **context), label="mail")
+        changes.put(
+            outbox_mail(tenant.tenant_id, recipients, template, about=about, brand=brand, **context), label="mail"
+        )

@@ -104,7 +104,9 @@ def _blank_is_none(value: str | None) -> str | None:
 
 
 OptionalShortText = Annotated[ShortText | None, AfterValidator(_blank_is_none)]
-OptionalNote = Annotated[Annotated[Paragraphs, StringConstraints(max_length=1000)] | None, AfterValidator(_blank_is_none)]
+OptionalNote = Annotated[
+    Annotated[Paragraphs, StringConstraints(max_length=1000)] | None, AfterValidator(_blank_is_none)
+]
 OptionalText200 = Annotated[
     Annotated[SingleLine, StringConstraints(max_length=200)] | None, AfterValidator(_blank_is_none)
 ]

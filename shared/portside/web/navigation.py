@@ -35,6 +35,7 @@ ADMIN_SECTIONS = (
     ("engagement", "/admin/engagement"),
     ("audit_log", "/admin/audit"),
     ("access_review", "/admin/access-review"),
+    ("outbox", "/admin/mail"),
     ("branding", "/admin/settings/branding"),
     ("role_help", "/admin/help/roles"),
 )
