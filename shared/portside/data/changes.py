@@ -72,8 +72,15 @@ class Changes:
         label: str,
         condition: Condition | None = None,
     ) -> Changes:
-        """Update an item known only by its keys (a counter, say) without reading it first."""
+        """Update an item known only by its keys (a counter, say) without reading it first.
+
+        A versioned model's version still goes up by one: PynamoDB would *set* it to 1 for an item
+        it has not read, silently undoing optimistic locking. Any known version makes it add 1
+        instead; the version condition that comes with it is left out on purpose.
+        """
         item = model(*keys)
+        if model._version_attribute_name is not None:
+            setattr(item, model._version_attribute_name, 0)
         self._operations.append(
             _Operation(
                 "update",
