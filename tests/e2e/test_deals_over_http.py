@@ -134,3 +134,17 @@ def test_the_daily_job_runs_on_demand_in_the_local_runtime(runtime: Runtime) -> 
 
     assert ran.status_code == 200 and set(ran.json()) == {"reminded", "expired"}
     assert requests.post(f"{runtime.base_url}/_dev/jobs/nothing", timeout=10).status_code == 404
+
+
+def test_two_partners_registering_one_customer_at_once_are_both_flagged(runtime: Runtime) -> None:
+    acme, globex = partner(runtime, "acme", "salesperson"), partner(runtime, "globex", "salesperson")
+    for _ in range(3):
+        customer = f"Race {uuid.uuid4().hex[:6]}"
+        forms = [(acme, registration(acme, customer)), (globex, registration(globex, f"{customer.upper()} LLC"))]
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            answers = list(pool.map(lambda pair: pair[0].post("/partners/deals", pair[1]), forms))
+
+        assert [answer.status_code for answer in answers] == [303, 303]
+        for (visitor, _), answer in zip(forms, answers, strict=True):
+            assert "needs a closer review" in visitor.get(answer.headers["Location"]).text

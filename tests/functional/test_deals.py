@@ -8,6 +8,7 @@ import pytest
 
 from infra.local.seed import TENANT_ID
 from portside.data.models import AuditEvent, Deal, Tenant
+from portside.domain import deals as deals_domain
 from tests.functional.portal import Answer, Portal
 
 DEAL = {
@@ -157,3 +158,31 @@ def test_salespeople_see_only_their_own_deals_where_the_tenant_says_so(portal: P
 
     assert "Principal&#39;s deal" not in portal.get("/partners/deals").body
     assert portal.get(principals).status == 404
+
+
+def test_two_partners_registering_one_customer_at_the_same_moment_are_both_flagged(
+    portal: Portal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race, made certain: Globex's whole registration lands between Acme's read and Acme's commit."""
+    globex = Portal(monkeypatch)
+    globex.sign_in("sales@globex.example")
+    portal.sign_in("sales@acme.example")
+    real_read = deals_domain._read_customers
+    raced: list[Answer] = []
+
+    def read_then_let_globex_in(*args: Any) -> Any:
+        seen = real_read(*args)
+        if not raced:
+            raced.append(Answer(0, {}, [], ""))  # Globex's own read passes straight through
+            raced[0] = register(globex, customer_name="INITECH LLC", title="Globex bid")
+        return seen
+
+    monkeypatch.setattr(deals_domain, "_read_customers", read_then_let_globex_in)
+
+    acme = register(portal)
+
+    assert acme.status == 303 and raced[0].status == 303
+    by_id = {d.partner_id: d for d in deals()}
+    assert by_id["acme"].conflicts_with == [by_id["globex"].deal_id]
+    assert by_id["globex"].conflicts_with == [by_id["acme"].deal_id]
+    assert by_id["globex"].version == 2  # flagging adds to the version; it does not reset it

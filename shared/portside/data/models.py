@@ -25,7 +25,7 @@ Access patterns and the key that serves each:
 | questions of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#QUESTIONS`` / ``<time>#<q>`` |
 | questions of a tenant, open first | Query GSI2 | ``T#<t>#QUESTIONS`` / ``0#<asked>#<q>``, ``1#<countdown>#<q>`` |
 | a partner's recent updates, newest first (the dashboard) | Query | ``T#<t>#PARTNER#<p>#UPDATES`` / ``<time>#<id>`` |
-| open registrations of an end customer | Query | ``T#<t>#CUSTOMER#<name: or domain:key>`` / ``DEAL#<d>`` |
+| open registrations of an end customer, and its head (consistent) | Query | ``T#<t>#CUSTOMER#<name: or domain:key>`` / ``DEAL#<d>``, ``HEAD`` |
 | sign-in or invite token by its hash | GetItem | ``T#<t>#TOKEN#<sha256>`` / ``TOKEN`` |
 | session by cookie | GetItem (consistent) | ``T#<t>#CONTACT#<c>`` / ``SESSION#<sha256>`` |
 | every session of a contact (to end them) | Query (consistent) | ``T#<t>#CONTACT#<c>`` / begins_with ``SESSION#`` |
@@ -468,6 +468,22 @@ class CustomerClaim(PortsideItem, discriminator="CustomerClaim"):
     def build(cls, tenant_id: str, customer: str, deal_id: str, partner_id: str) -> CustomerClaim:
         pk, sk = cls.keys_for(tenant_id, customer, deal_id)
         return cls(pk, sk, tenant_id=tenant_id, deal_id=deal_id, partner_id=partner_id)
+
+
+class CustomerHead(PortsideItem, discriminator="CustomerHead"):
+    """The head of an end customer's claims: a counter every registration of the customer bumps.
+
+    A submission reads the claims and the head together (one consistent Query) and its
+    transaction conditions on the head's count being unchanged: of two partners registering one
+    customer at the same moment, the second's transaction fails, and it reads again and sees the
+    first. Without it, each could read the other's claim as absent and neither would be flagged.
+    """
+
+    registrations = NumberAttribute(default=0)
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, customer: str) -> tuple[str, str]:
+        return CustomerClaim.partition_of(tenant_id, customer), "HEAD"
 
 
 class Question(PortsideItem, discriminator="Question"):
