@@ -25,7 +25,7 @@ Access patterns and the key that serves each:
 | questions of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#QUESTIONS`` / ``<time>#<q>`` |
 | questions of a tenant, open first | Query GSI2 | ``T#<t>#QUESTIONS`` / ``0#<asked>#<q>``, ``1#<countdown>#<q>`` |
 | a partner's recent updates, newest first (the dashboard) | Query | ``T#<t>#PARTNER#<p>#UPDATES`` / ``<time>#<id>`` |
-| open registrations of an end customer, and its head (consistent) | Query | ``T#<t>#CUSTOMER#<name: or domain:key>`` / ``DEAL#<d>``, ``HEAD`` |
+| a customer's open registrations and head | Query (consistent) | ``T#<t>#CUSTOMER#<key>`` / ``DEAL#<d>``, ``HEAD`` |
 | sign-in or invite token by its hash | GetItem | ``T#<t>#TOKEN#<sha256>`` / ``TOKEN`` |
 | session by cookie | GetItem (consistent) | ``T#<t>#CONTACT#<c>`` / ``SESSION#<sha256>`` |
 | every session of a contact (to end them) | Query (consistent) | ``T#<t>#CONTACT#<c>`` / begins_with ``SESSION#`` |

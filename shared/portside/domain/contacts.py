@@ -5,9 +5,18 @@
 Every change checks the version the admin's form was read at (two admins cannot overwrite each
 other silently) and writes its audit record in the same transaction. Ending sessions deletes
 them on the server: the contact's next request finds no session and goes to the sign-in page.
+
+Sessions are read before the transaction that ends them, so a sign-in landing in between would
+survive it. Each such transaction therefore holds only while the contact's last sign-in is the
+one read; when one slipped in, the change reads the sessions again and retries. (A sign-in, for
+its part, holds only while the contact is at the version it read.)
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+from pynamodb.expressions.condition import Condition
 
 from portside.audit import Client, audit_event
 from portside.data import reads
@@ -17,6 +26,7 @@ from portside.errors import Conflict, NotFound
 
 # A transaction holds at most 100 writes: the change, its audit record, and this many session deletes.
 SESSIONS_PER_TRANSACTION = 90
+TRIES = 3  # reads of the sessions, when sign-ins keep landing meanwhile
 
 
 def get_contact(tenant: Tenant, contact_id: str) -> Contact:
@@ -55,59 +65,111 @@ def _end_remaining_sessions(contact: Contact) -> None:
         batch.commit()
 
 
+def _no_sign_in_since(contact: Contact) -> Condition:
+    """The contact's last sign-in is still the one read with its sessions."""
+    if contact.last_sign_in_at is None:
+        return Contact.last_sign_in_at.does_not_exist()
+    return Contact.last_sign_in_at == contact.last_sign_in_at
+
+
+def _ending_sessions(
+    tenant: Tenant, contact_id: str, version: int | None, change: Callable[[Contact], Changes | None]
+) -> int:
+    """Commit ``change`` (or nothing, when it returns None) together with the end of every session read.
+
+    A failed condition reads everything again: another admin's change then fails the version check
+    with a Conflict, and a sign-in that slipped in is ended along with the rest.
+    """
+    for _ in range(TRIES):
+        contact = get_contact(tenant, contact_id)
+        if version is not None:
+            _versioned(contact, version)
+        changes = change(contact)
+        if changes is None:
+            return 0
+        count = _end_sessions(changes, contact)
+        try:
+            changes.commit()
+        except ConditionFailed:
+            continue
+        _end_remaining_sessions(contact)
+        return count
+    raise Conflict(f"contact {contact_id} kept changing")
+
+
 def change_role(tenant: Tenant, contact_id: str, role: str, version: int, actor: str, client: Client) -> None:
     """A new role applies at once: the contact's sessions end, and the next sign-in carries the new role."""
-    contact = get_contact(tenant, contact_id)
-    _versioned(contact, version)
-    if role == contact.role:
-        return
-    changes = Changes(
-        audit_event(
-            tenant.tenant_id, actor, "contact.role_changed", f"contact:{contact_id}", client, old=contact.role, new=role
+
+    def new_role(contact: Contact) -> Changes | None:
+        if role == contact.role:
+            return None
+        changes = Changes(
+            audit_event(
+                tenant.tenant_id,
+                actor,
+                "contact.role_changed",
+                f"contact:{contact_id}",
+                client,
+                old=contact.role,
+                new=role,
+            )
         )
-    )
-    changes.update(
-        contact,
-        [Contact.role.set(role), Contact.version.set(version + 1)],
-        label="contact",
-        condition=Contact.version == version,
-    )
-    _end_sessions(changes, contact)
-    _commit(changes, contact)
-    _end_remaining_sessions(contact)
+        return changes.update(
+            contact,
+            [Contact.role.set(role), Contact.version.set(version + 1)],
+            label="contact",
+            condition=(Contact.version == version) & _no_sign_in_since(contact),
+        )
+
+    _ending_sessions(tenant, contact_id, version, new_role)
 
 
 def set_enabled(tenant: Tenant, contact_id: str, enabled: bool, version: int, actor: str, client: Client) -> None:
     """Disable: every session ends and every unspent link dies, in one transaction. Enable: back as before."""
-    contact = get_contact(tenant, contact_id)
-    _versioned(contact, version)
-    if enabled == (contact.status != "disabled"):
-        return
     if enabled:
+        contact = get_contact(tenant, contact_id)
+        _versioned(contact, version)
+        if contact.status != "disabled":
+            return
         status = "active" if contact.last_sign_in_at else "invited"
-        actions = [*contact.activity_actions(status), Contact.version.set(version + 1)]
-    else:
-        actions = [
-            *contact.activity_actions("disabled"),
-            Contact.live_sign_in_hash.remove(),
-            Contact.live_invite_hash.remove(),
-            Contact.version.set(version + 1),
-        ]
-    action = "contact.enabled" if enabled else "contact.disabled"
-    changes = Changes(audit_event(tenant.tenant_id, actor, action, f"contact:{contact_id}", client))
-    changes.update(contact, actions, label="contact", condition=Contact.version == version)
-    if not enabled:
-        _end_sessions(changes, contact)
-    _commit(changes, contact)
-    if not enabled:
-        _end_remaining_sessions(contact)
+        changes = Changes(audit_event(tenant.tenant_id, actor, "contact.enabled", f"contact:{contact_id}", client))
+        changes.update(
+            contact,
+            [*contact.activity_actions(status), Contact.version.set(version + 1)],
+            label="contact",
+            condition=Contact.version == version,
+        )
+        _commit(changes, contact)
+        return
+
+    def disable(contact: Contact) -> Changes | None:
+        if contact.status == "disabled":
+            return None
+        changes = Changes(audit_event(tenant.tenant_id, actor, "contact.disabled", f"contact:{contact_id}", client))
+        return changes.update(
+            contact,
+            [
+                *contact.activity_actions("disabled"),
+                Contact.live_sign_in_hash.remove(),
+                Contact.live_invite_hash.remove(),
+                Contact.version.set(version + 1),
+            ],
+            label="contact",
+            condition=(Contact.version == version) & _no_sign_in_since(contact),
+        )
+
+    _ending_sessions(tenant, contact_id, version, disable)
 
 
 def end_sessions(tenant: Tenant, contact_id: str, actor: str, client: Client) -> int:
     """End every session of the contact; returns how many there were."""
-    contact = get_contact(tenant, contact_id)
-    changes = Changes(audit_event(tenant.tenant_id, actor, "contact.sessions_ended", f"contact:{contact_id}", client))
-    count = _end_sessions(changes, contact)
-    changes.commit()
-    _end_remaining_sessions(contact)
-    return count
+
+    def audited(contact: Contact) -> Changes:
+        changes = Changes(
+            audit_event(tenant.tenant_id, actor, "contact.sessions_ended", f"contact:{contact_id}", client)
+        )
+        return changes.check(
+            Contact, Contact.keys_for(tenant.tenant_id, contact_id), _no_sign_in_since(contact), label="contact"
+        )
+
+    return _ending_sessions(tenant, contact_id, None, audited)

@@ -27,7 +27,7 @@ from pynamodb.attributes import UnicodeAttribute
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.auth.secrets import code_digest, digest, new_code, new_secret, same
-from portside.auth.sessions import new_session
+from portside.auth.sessions import NewSession, new_session
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
@@ -303,7 +303,37 @@ def _open_session(
     via: str,
     extra: Callable[[Changes], None] | None = None,
 ) -> SignedIn:
-    """Spend the token and open a session, in one transaction: one winner among concurrent attempts."""
+    """Spend the token and open a session, in one transaction: one winner among concurrent attempts.
+
+    The session carries the contact's role, so the transaction holds only while the contact is at
+    the version read: a role change landing in between makes it read the contact again (and the
+    session carries the new role), never open a session with the old one.
+    """
+    for attempt in (1, 2):
+        try:
+            session = _spend(tenant, token, contact, client, via, extra)
+            return SignedIn(session.cookie_value, session.max_age_seconds, token.next_path or DEFAULT_LANDING)
+        except ConditionFailed as failed:
+            if rate_limits.limited_scopes(failed):
+                raise CodeRejected(locked=True) from failed
+            if "token" in failed.labels:
+                fresh = reads.sign_in_token(tenant.tenant_id, token.token_hash)
+                raise LinkUnusable(LinkState.USED if fresh and fresh.spent_at else LinkState.EXPIRED) from failed
+            changed = reads.contact(tenant.tenant_id, contact.contact_id)
+            if attempt == 2 or changed is None or _state(token, changed) is not LinkState.VALID:
+                raise LinkUnusable(LinkState.EXPIRED) from failed
+            contact = changed
+    raise LinkUnusable(LinkState.EXPIRED)
+
+
+def _spend(
+    tenant: Tenant,
+    token: SignInToken,
+    contact: Contact,
+    client: Client,
+    via: str,
+    extra: Callable[[Changes], None] | None,
+) -> NewSession:
     now = clock.now()
     session = new_session(tenant, contact)
     live_hash = live_hash_attribute(token.purpose)
@@ -323,18 +353,12 @@ def _open_session(
         contact,
         [Contact.last_sign_in_at.set(now), *contact.activity_actions("active", now), live_hash.remove()],
         label="contact",
-        condition=(Contact.status != "disabled") & (live_hash == token.token_hash),
+        condition=(Contact.status != "disabled")
+        & (live_hash == token.token_hash)
+        & (Contact.version == int(contact.version)),
     )
     changes.put(session.item, label="session", condition=Session.PK.does_not_exist())
     if extra is not None:
         extra(changes)
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        if rate_limits.limited_scopes(failed):
-            raise CodeRejected(locked=True) from failed
-        if "token" in failed.labels:
-            fresh = reads.sign_in_token(tenant.tenant_id, token.token_hash)
-            raise LinkUnusable(LinkState.USED if fresh and fresh.spent_at else LinkState.EXPIRED) from failed
-        raise LinkUnusable(LinkState.EXPIRED) from failed
-    return SignedIn(session.cookie_value, session.max_age_seconds, token.next_path or DEFAULT_LANDING)
+    changes.commit()
+    return session
