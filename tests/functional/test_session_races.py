@@ -73,7 +73,6 @@ def test_a_sign_in_during_a_role_change_is_ended_with_the_others(
 
     assert calls == [0, 1]  # read none, a sign-in slipped in, read again and ended it
     assert roles_of_sessions() == []
-    assert portal.get("/partners/dashboard").location.startswith(
-        "/partners/login"
-    )  # signed out: the old role's session is gone
+    # Signed out: the session with the old role is gone.
+    assert portal.get("/partners/dashboard").location.startswith("/partners/login")
     assert reads.contact("northwind", CONTACT_ID).role == "technical"  # type: ignore[union-attr]
