@@ -46,6 +46,16 @@ class InvalidInput(PortsideError):
         self.errors = errors
 
 
+class UnreadableForm(PortsideError):
+    """A body that is not a form at all (not UTF-8, too large): nothing in it can be shown again."""
+
+    status = 400
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.public_message = problem
+
+
 class CsrfRejected(PortsideError):
     status = 403
     public_message = "This form has expired or came from another site. Go back, reload the page and try again."

@@ -75,13 +75,28 @@ def test_a_cursor_only_continues_the_list_it_came_from() -> None:
     key = {"PK": {"S": "T#northwind#AUDIT"}, "SK": {"S": "2026-11-22T08:00:00+00:00#e1"}}
     cursor = encode_cursor(key)
 
-    assert decode_cursor(cursor, "PK", "T#northwind#AUDIT") == key
+    assert decode_cursor(cursor, None, "T#northwind#AUDIT") == key
     with pytest.raises(InvalidInput):
-        decode_cursor(cursor, "PK", "T#globex#AUDIT")  # another tenant's log
-    forged = base64.urlsafe_b64encode(json.dumps({"PK": {"N": "1"}}).encode()).decode()
+        decode_cursor(cursor, None, "T#globex#AUDIT")  # another tenant's log
+    with pytest.raises(InvalidInput):
+        decode_cursor(cursor, "GSI1", "T#northwind#AUDIT")  # not a key of that index
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        {"PK": {"N": "1"}},
+        {"PK": {"S": "T#northwind#AUDIT"}},  # part of a key
+        {"PK": {"S": "T#northwind#AUDIT"}, "SK": {"N": "1"}},
+        {"PK": {"S": "T#northwind#AUDIT"}, "SK": {"S": "x"}, "GSI1PK": {"S": "x"}},  # more than the key
+        ["PK", "SK"],
+    ],
+)
+def test_a_cursor_holding_anything_but_one_whole_key_is_refused(key: object) -> None:
+    forged = base64.urlsafe_b64encode(json.dumps(key).encode()).decode()
     for broken in (forged, "not base64 at all!", "x" * 5000):
         with pytest.raises(InvalidInput):
-            decode_cursor(broken, "PK", "T#northwind#AUDIT")
+            decode_cursor(broken, None, "T#northwind#AUDIT")
 
 
 def test_contacts_sort_by_status_then_activity_in_their_index() -> None:

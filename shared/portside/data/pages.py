@@ -21,6 +21,12 @@ from portside.errors import InvalidInput
 Item = TypeVar("Item", bound=PortsideItem)
 MAX_CURSOR_CHARS = 2000
 INDEX_KEYS = {None: "PK", "GSI1": "GSI1PK", "GSI2": "GSI2PK"}
+# A page of an index ends at an item's table key and index key: a cursor holds exactly these.
+CURSOR_KEYS = {
+    None: frozenset({"PK", "SK"}),
+    "GSI1": frozenset({"PK", "SK", "GSI1PK", "GSI1SK"}),
+    "GSI2": frozenset({"PK", "SK", "GSI2PK", "GSI2SK"}),
+}
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ def encode_cursor(key: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, partition_attribute: str, partition: str) -> dict[str, Any]:
+def decode_cursor(cursor: str, index: str | None, partition: str) -> dict[str, Any]:
     problem = InvalidInput({"cursor": "This page link is broken. Go back to the first page."})
     if len(cursor) > MAX_CURSOR_CHARS:
         raise problem
@@ -43,10 +49,11 @@ def decode_cursor(cursor: str, partition_attribute: str, partition: str) -> dict
         raise problem from error
     valid = (
         isinstance(key, dict)
+        and set(key) == CURSOR_KEYS[index]
         and all(
             isinstance(value, dict) and set(value) == {"S"} and isinstance(value["S"], str) for value in key.values()
         )
-        and key.get(partition_attribute) == {"S": partition}
+        and key.get(INDEX_KEYS[index]) == {"S": partition}
     )
     if not valid:
         raise problem
@@ -70,7 +77,7 @@ def query_page(
     fewer, even none, and still have a next page.
     """
     source: Any = model if index is None else getattr(model, index.lower())
-    start = decode_cursor(cursor, INDEX_KEYS[index], partition) if cursor else None
+    start = decode_cursor(cursor, index, partition) if cursor else None
     results = source.query(
         partition,
         range_condition,

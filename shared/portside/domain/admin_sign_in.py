@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ParamValidationError
 
 from portside import clock
 from portside.audit import Client, audit_event
@@ -143,6 +143,8 @@ def _cognito(tenant: Tenant, email: str, client: Client, operation: str, **argum
         if code in _REFUSALS:
             raise _failed(tenant, email, client, code) from error
         raise
+    except ParamValidationError as error:  # what the form let through, Cognito's API still refuses
+        raise InvalidInput({"session": "This sign-in took too long. Start again."}) from error
     return result
 
 

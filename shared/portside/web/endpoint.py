@@ -27,12 +27,12 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from portside.auth import admin_sessions, guard, sessions
 from portside.auth.secrets import new_secret
 from portside.domain import tenants
-from portside.errors import InvalidInput, PortsideError, RateLimited, SignInRequired
+from portside.errors import InvalidInput, PortsideError, RateLimited, SignInRequired, UnreadableForm
 from portside.manifest import Audience, route_for_handler
 from portside.observability import logger, metrics, tracer
 from portside.web import cookies, csrf
 from portside.web.headers import OVERRIDABLE, new_nonce, security_headers
-from portside.web.pages import error_page, page
+from portside.web.pages import error_page, last_resort_page, page
 from portside.web.request import PortalRequest, public_host
 from portside.web.responses import json_body, redirect
 
@@ -112,6 +112,8 @@ class Endpoint:
         guard.check_route(self.route, request.principal)
         if request.method not in SAFE_METHODS:
             csrf.check_origin(request.header("sec-fetch-site"), request.header("origin"), request.host)
+            if request.form_problem:
+                raise UnreadableForm(request.form_problem)
             csrf.check_token(request.form.get(csrf.FIELD), request.csrf_token)
         return request
 
@@ -130,19 +132,34 @@ class Endpoint:
             metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)
             return error_page(request, self.app, PortsideError())
         logger.info("answered with a domain error", extra={"error": type(error).__name__, "detail": str(error)})
+        response = self._form_page(request, error) or error_page(request, self.app, error)
+        if isinstance(error, RateLimited):
+            response.headers["Retry-After"] = str(error.retry_after_seconds)
+        return response
+
+    def _form_page(self, request: PortalRequest | None, error: PortsideError) -> Response | None:
+        """The route's own page for an expected error (the form again, with what was typed), if it has one.
+
+        Building it may itself fail: an invalid form posted to an unknown deal has no deal to show.
+        Then the error that did that (a 404, say) is answered instead, on the generic page.
+        """
         template = next((t for kind, t in self.error_pages.items() if isinstance(error, kind)), None)
-        if template and request is not None:
-            context: dict[str, Any] = {"error": error, "values": request.form, "errors": {}}
-            if isinstance(error, InvalidInput):
-                context["errors"] = error.errors
+        if not template or request is None:
+            return None
+        context: dict[str, Any] = {"error": error, "values": request.form, "errors": {}}
+        if isinstance(error, InvalidInput):
+            context["errors"] = error.errors
+        try:
             if self.error_context is not None:
                 context.update(self.error_context(request))
             response = page(request, template, status=error.status, **context)
-            response.cookies.extend(request.pending_cookies)
-        else:
-            response = error_page(request, self.app, error)
-        if isinstance(error, RateLimited):
-            response.headers["Retry-After"] = str(error.retry_after_seconds)
+        except PortsideError as deeper:
+            logger.info("the form's page could not be shown", extra={"error": type(deeper).__name__})
+            return error_page(request, self.app, deeper)
+        except Exception:
+            logger.exception("the form's page failed")
+            return error_page(request, self.app, PortsideError())
+        response.cookies.extend(request.pending_cookies)
         return response
 
     def _lambda_entry(self) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
@@ -154,7 +171,12 @@ class Endpoint:
         def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
             nonce = new_nonce()
             app.append_context(csp_nonce=nonce)
-            response = app.resolve(event, context)
+            try:
+                response = app.resolve(event, context)
+            except Exception:  # the error handler itself failed: still a generic page, with every header
+                logger.exception("the error handler failed")
+                metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)
+                response = last_resort_page(event)
             headers = response.setdefault("headers", {})
             for name, value in security_headers(nonce).items():
                 if name not in OVERRIDABLE or name not in headers:

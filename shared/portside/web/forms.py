@@ -201,7 +201,8 @@ class AdminChallengeForm(PortalForm):
         "email": "This sign-in took too long. Start again.",
     }
     email: WorkEmail
-    session: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
+    # Cognito's own bounds for a challenge session: anything else never came from it.
+    session: Annotated[str, StringConstraints(min_length=20, max_length=2048, pattern=r"^[\x21-\x7e]+$")]
     next: SingleLine | None = Field(default=None, max_length=500)
 
 
@@ -217,6 +218,10 @@ class AdminNewPasswordAnswer(AdminChallengeForm):
     new_password: Annotated[str, StringConstraints(min_length=14, max_length=256, strip_whitespace=False)]
 
 
+# Days a log can hold: a filter outside them finds nothing, and the day after 9999-12-31 does not exist.
+LogDay = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2199, 12, 31))]
+
+
 class AuditFilterForm(PortalForm):
     """The audit log's filters, from the query string; every one optional."""
 
@@ -224,14 +229,14 @@ class AuditFilterForm(PortalForm):
         "actor": "Type an actor as the log shows it, like admin:ops@northwind.example or contact:acme-principal.",
         "action": "Type an action as the log shows it, like contact.invited, or a prefix like contact.",
         "target": "Type a target as the log shows it, like contact:acme-principal or partner:acme.",
-        "since": "Give the first day as YYYY-MM-DD.",
-        "until": "Give the last day as YYYY-MM-DD, not before the first.",
+        "since": "Give the first day as YYYY-MM-DD, between 2000 and 2199.",
+        "until": "Give the last day as YYYY-MM-DD, between 2000 and 2199 and not before the first.",
     }
     actor: OptionalText200 = None
     action: Annotated[str | None, StringConstraints(pattern=r"^[a-z_]+(\.[a-z_]*)*$", max_length=100)] = None
     target: OptionalText200 = None
-    since: date | None = None
-    until: date | None = None
+    since: LogDay | None = None
+    until: LogDay | None = None
 
     @field_validator("action", "since", "until", mode="before")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
@@ -102,3 +103,23 @@ def error_page(request: PortalRequest | None, app: APIGatewayHttpResolver, error
         request_id=app.current_event.request_context.request_id,
         message=error.public_message,
     )
+
+
+def last_resort_page(event: dict[str, Any]) -> dict[str, Any]:
+    """When even error handling failed: a plain page with the request id, built without templates or the table.
+
+    The caller adds the security headers, as to every response.
+    """
+    request_id = escape(str((event.get("requestContext") or {}).get("requestId", "")))
+    body = (
+        "<!doctype html><html lang=en><meta charset=utf-8>"
+        "<meta name=viewport content='width=device-width, initial-scale=1'><title>Something went wrong</title>"
+        "<main><h1>Something went wrong on our side.</h1><p>Please try again in a moment. If it keeps happening, "
+        f"quote this reference to the people who run this portal: <strong>{request_id}</strong></p></main>"
+    )
+    return {
+        "statusCode": 500,
+        "headers": {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"},
+        "body": body,
+        "isBase64Encoded": False,
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import parse_qs
@@ -99,13 +101,36 @@ class PortalRequest:
     def query(self, name: str) -> str | None:
         return self.query_params.get(name)
 
-    @cached_property
+    @property
     def form(self) -> dict[str, str]:
-        """The url-encoded form body; a field sent twice keeps its first value."""
-        body = self.event.decoded_body or ""
-        if len(body) > MAX_FORM_BYTES:
-            return {}
-        return {name: values[0] for name, values in parse_qs(body, keep_blank_values=True).items()}
+        """The url-encoded form body; a field sent twice keeps its first value. Empty when unreadable."""
+        return self._read_form[0]
+
+    @property
+    def form_problem(self) -> str | None:
+        """Why the body cannot be read as a form (too large, not UTF-8), or None."""
+        return self._read_form[1]
+
+    @cached_property
+    def _read_form(self) -> tuple[dict[str, str], str | None]:
+        raw = self._raw_body
+        if len(raw) > MAX_FORM_BYTES:
+            return {}, "This form is too large to send. Shorten what you typed and try again."
+        try:
+            pairs = parse_qs(raw.decode("utf-8"), keep_blank_values=True, errors="strict")
+        except UnicodeDecodeError:
+            return {}, "This form could not be read. Reload the page and try again."
+        return {name: values[0] for name, values in pairs.items()}, None
+
+    @property
+    def _raw_body(self) -> bytes:
+        body = self.event.get("body") or ""
+        if not self.event.get("isBase64Encoded"):
+            return body.encode("utf-8", "surrogatepass")
+        try:
+            return base64.b64decode(body)
+        except (binascii.Error, ValueError):
+            return b"\xff"  # not a body API Gateway would send: unreadable
 
     @property
     def host(self) -> str:

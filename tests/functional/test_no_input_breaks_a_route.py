@@ -1,0 +1,240 @@
+"""No input may produce a 5xx: every manifest route, fuzzed (bounded in time) as its own audience.
+
+For each route a signed-in principal who may use it (the partners' principal, the owner) sends
+odd path parameters (quotes, backslashes, NUL, emoji, ``#``, very long), odd query values (a
+cursor holding part of a key, dates at the edge of the calendar), and bodies that are valid
+forms with odd values, forms that are not UTF-8, or no form at all. Whatever comes in, the
+answer is below 500 and carries the security headers; a 5xx would carry them too.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib
+import json
+import re
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from infra.local.events import LambdaContext, http_event
+from portside.manifest import ROUTES, Audience, Route
+from portside.web import forms
+from tests.functional.portal import Portal
+from tests.functional.test_routes import assert_security_headers
+
+EXAMPLES = 12  # per route: about seventy routes, a few seconds each
+
+odd_text = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["'", '"', "\\", "\x00", "#", "%", "../x", "🦄", "a" * 300, "", " ", "\r\n", "null", "0"]),
+)
+odd_ids = st.one_of(odd_text.filter(lambda value: "/" not in value and value != ""), st.just("demo-acme-initech"))
+
+
+def cursor_from(key: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+odd_cursors = st.one_of(
+    odd_text,
+    st.just(cursor_from({"PK": {"S": "T#northwind#AUDIT"}})),  # part of a key
+    st.just(cursor_from({"GSI1PK": {"S": "T#northwind#PARTNERS"}})),
+    st.just(cursor_from({"GSI2PK": {"S": "T#northwind#DEALS#PENDING"}, "PK": {"S": "x"}})),
+    st.just(cursor_from({"PK": {"N": "1"}, "SK": {"S": "x"}})),
+)
+odd_dates = st.sampled_from(["0001-01-01", "9999-12-31", "2026-02-30", "2026-13-01", "-1", "99999-01-01", ""])
+FIELDS = sorted(
+    {
+        name
+        for model in vars(forms).values()
+        if isinstance(model, type) and issubclass(model, forms.PortalForm)
+        for name in model.model_fields
+    }
+    - {"csrf_token"}
+)
+odd_forms = st.dictionaries(st.sampled_from(FIELDS), odd_text, max_size=6)
+odd_bodies = st.one_of(
+    st.binary(max_size=60),
+    st.sampled_from([b"\xff\xfe\xfa", b"csrf_token=%FF%FE&title=%C3%28", b"=&&==", b"a" * 70_000]),
+)
+
+
+def signed_in_for(portal: Portal, route: Route) -> None:
+    if route.audience is Audience.PARTNER:
+        portal.sign_in("principal@acme.example")
+    elif route.audience is Audience.ADMIN:
+        portal.admin_sign_in("owner@northwind.example")
+
+
+def call(portal: Portal, route: Route, params: dict[str, str], query: dict[str, str], body: bytes) -> dict[str, Any]:
+    method = "GET" if route.method == "ANY" else route.method
+    path = route.path.replace("{proxy+}", "no/such/page")
+    for name, value in params.items():
+        path = path.replace("{" + name + "}", quote(value, safe=""))
+    event = http_event(
+        method,
+        path,
+        route_key=route.route_key,
+        query=urlencode(query),
+        headers={
+            "content-type": "application/x-www-form-urlencoded",
+            "user-agent": "fuzz",
+            "sec-fetch-site": "same-origin",
+        },
+        cookies=[f"{name}={value}" for name, value in portal.jar.items()],
+        body=body,
+        path_params=params or None,
+        host=portal.host,
+    )
+    handler = importlib.import_module(route.handler).handler
+    return handler(event, LambdaContext(function_name=route.name))  # type: ignore[no-any-return]
+
+
+def csrf_token(portal: Portal, route: Route) -> str:
+    if route.audience is Audience.ADMIN:
+        return portal.admin_csrf()
+    if route.audience is Audience.PARTNER:
+        return portal.get("/partners/dashboard").field("csrf_token")
+    return portal.csrf()
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
+def test_no_input_makes_a_route_answer_5xx(portal: Portal, admin_pool: dict[str, Any], route: Route) -> None:
+    signed_in_for(portal, route)
+    token = csrf_token(portal, route)
+    names = re.findall(r"\{(\w+)\}", route.path)
+
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @given(
+        params=st.fixed_dictionaries({name: odd_ids for name in names}),
+        query=st.fixed_dictionaries(
+            {},
+            optional={
+                "cursor": odd_cursors,
+                "since": odd_dates,
+                "until": odd_dates,
+                "next": odd_text,
+                "notice": odd_text,
+                "token": odd_text,
+            },
+        ),
+        form=odd_forms,
+        raw=st.one_of(st.none(), odd_bodies),
+    )
+    def any_request(params: dict[str, str], query: dict[str, str], form: dict[str, str], raw: bytes | None) -> None:
+        body = raw if raw is not None else urlencode({**form, "csrf_token": token}).encode()
+        answer = call(portal, route, params, query, body if route.method != "GET" else b"")
+
+        assert answer["statusCode"] < 500, (
+            f"{route.route_key} answered {answer['statusCode']} to {params} {query} {body[:80]!r}"
+        )
+        assert_security_headers(answer.get("headers", {}))
+
+    any_request()
+
+
+# --- each class the fuzzing above samples, tried every time ------------------------------------------------
+ODD_IDS = ["'", '"', "\\", "\x00", "🦄", "#", "a#b", "%00", "a" * 300, "..", " "]
+ROUTES_WITH_IDS = [route for route in ROUTES if re.search(r"\{\w+\}", route.path) and "{proxy+}" not in route.path]
+
+
+@pytest.mark.parametrize("route", ROUTES_WITH_IDS, ids=[route.name for route in ROUTES_WITH_IDS])
+def test_odd_characters_in_a_path_parameter_are_not_found(
+    portal: Portal, admin_pool: dict[str, Any], route: Route
+) -> None:
+    signed_in_for(portal, route)
+    token = csrf_token(portal, route)
+    names = re.findall(r"\{(\w+)\}", route.path)
+    for odd in ODD_IDS:
+        answer = call(portal, route, dict.fromkeys(names, odd), {}, urlencode({"csrf_token": token}).encode())
+        assert answer["statusCode"] in (400, 404), f"{route.route_key} answered {answer['statusCode']} to {odd!r}"
+        assert_security_headers(answer["headers"])
+
+
+POST_ROUTES = [route for route in ROUTES if route.method == "POST"]
+
+
+@pytest.mark.parametrize("route", POST_ROUTES, ids=[route.name for route in POST_ROUTES])
+def test_a_body_that_is_not_utf8_is_refused_plainly(portal: Portal, admin_pool: dict[str, Any], route: Route) -> None:
+    signed_in_for(portal, route)
+    names = re.findall(r"\{(\w+)\}", route.path)
+    body = b"csrf_token=" + csrf_token(portal, route).encode() + b"&name=%FF%FE&title=\xc3\x28"
+
+    answer = call(portal, route, dict.fromkeys(names, "demo-acme-initech"), {}, body)
+
+    assert answer["statusCode"] == 400 and "could not be read" in answer["body"]
+    assert_security_headers(answer["headers"])
+
+
+@pytest.mark.parametrize("session", ["x", "a" * 19, "a" * 5000, "\x00" * 30, "é" * 25])
+def test_a_challenge_session_cognito_never_issued_starts_the_sign_in_again(
+    portal: Portal, admin_pool: dict[str, Any], session: str
+) -> None:
+    csrf = portal.get("/admin/login").field("csrf_token")
+    for challenge in ("SOFTWARE_TOKEN_MFA", "MFA_SETUP", "NEW_PASSWORD_REQUIRED", "SOMETHING_ELSE"):
+        answer = portal.post(
+            "/admin/login/challenge",
+            {
+                "csrf_token": csrf,
+                "email": "owner@northwind.example",
+                "session": session,
+                "challenge": challenge,
+                "code": "123456",
+                "new_password": "A-long-Enough-password-1",
+            },
+        )
+        assert 400 <= answer.status < 500, f"{challenge} with {session[:8]!r} answered {answer.status}"
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1999-12-31", "9999-12-31", "2200-01-01", "2026-02-30"])
+def test_an_audit_filter_day_at_the_edge_of_the_calendar_is_refused_plainly(
+    portal: Portal, admin_pool: dict[str, Any], day: str
+) -> None:
+    portal.admin_sign_in("auditor@northwind.example")
+    for query in (f"since={day}", f"until={day}", f"since={day}&until={day}"):
+        answer = portal.get(f"/admin/audit?{query}")
+        assert answer.status == 400 and "YYYY-MM-DD" in answer.body, f"{query} answered {answer.status}"
+
+
+@pytest.mark.parametrize(
+    ("who", "path", "form"),
+    [
+        ("ops@northwind.example", "/admin/deals/no-such-deal/decision", {"decision": "maybe"}),
+        ("ops@northwind.example", "/admin/partners/questions/no-such-question/answer", {"answer": ""}),
+        ("owner@northwind.example", "/admin/partners/no-such-partner", {"name": ""}),
+        ("owner@northwind.example", "/admin/partners/no-such-partner/brand", {"name": ""}),
+        ("owner@northwind.example", "/admin/contacts/no-such-contact/role", {"role": "king"}),
+    ],
+)
+def test_an_invalid_form_posted_to_an_unknown_record_is_refused_plainly(
+    portal: Portal, admin_pool: dict[str, Any], who: str, path: str, form: dict[str, str]
+) -> None:
+    """The error path itself must not fail: the form's page needs the record, and there is none."""
+    portal.admin_sign_in(who)
+
+    answer = portal.admin_post(path, form)
+
+    assert answer.status in (400, 404), f"{path} answered {answer.status}"
+    assert_security_headers(answer.headers)
+
+
+def test_a_failing_error_handler_still_answers_with_every_header_and_the_request_id(
+    portal: Portal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portside.web import endpoint
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("the error page itself is broken")
+
+    monkeypatch.setattr(endpoint, "error_page", broken)
+    monkeypatch.setattr(endpoint.tenants, "tenant_for_host", broken)
+
+    answer = portal.get("/partners/login")
+
+    assert answer.status == 500 and "Something went wrong" in answer.body and "the error page" not in answer.body
+    assert_security_headers(answer.headers)
+    assert re.search(r"<strong>[0-9a-f]{32}</strong>", answer.body)
