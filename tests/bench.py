@@ -198,7 +198,6 @@ def question_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callab
 def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]]:
     """The admin routes, as the owner (who may use every one). Setups make each request do its real work."""
     from infra.local.seed import ADMIN_PASSWORD
-    from infra.local.totp import fresh_code
     from portside.data import reads
     from tests.functional.test_admin_branding import PNG, upload
 
@@ -225,7 +224,7 @@ def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callabl
     def password_step() -> dict[str, str]:
         token = portal.get("/admin/login").field("csrf_token")
         step = portal.post("/admin/login", {"csrf_token": token, "email": owner, "password": ADMIN_PASSWORD})
-        return {**step.hidden_fields(), "code": fresh_code()}
+        return {**step.hidden_fields(), "code": portal.unused_code(owner)}
 
     def signed_in_csrf() -> str:
         portal.admin_sign_in(owner)

@@ -43,6 +43,23 @@ def fresh_code(secret: str = LOCAL_TOTP_SECRET, at_least: float = 2.0) -> str:
     return current_code(secret)
 
 
+_last_code: dict[str, str] = {}
+
+
+def unused_code(email: str, at_least: float = 2.0) -> str:
+    """A fresh code this process has not just used for ``email``, waiting for the next step if need be.
+
+    The portal refuses a code an admin has used within its window (as a person would wait for the
+    authenticator's next code): scripts and tests that sign one admin in twice do the same.
+    """
+    code = fresh_code(at_least=at_least)
+    while _last_code.get(email) == code:
+        time.sleep(seconds_left() + 0.05)
+        code = fresh_code(at_least=at_least)
+    _last_code[email] = code
+    return code
+
+
 def enable_in_emulator() -> None:
     """Make moto's Cognito check codes, against the documented secret."""
     from moto.cognitoidp import models

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from infra.local.seed import ADMIN_PASSWORD
-from infra.local.totp import fresh_code
+from infra.local.totp import unused_code
 from tests.browser.test_sign_in_journey import VIEWPORTS
 from tests.e2e.client import link_in
 from tests.e2e.runtime import ARTIFACTS, Runtime
@@ -45,7 +45,7 @@ def sign_in_to_console(page: Page, runtime: Runtime, email: str, shot: str | Non
         page.screenshot(path=SHOTS / f"{shot}-1-login.png", full_page=True)
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", name="Enter your code")).to_be_visible()
-    page.get_by_label("6-digit code").fill(fresh_code(at_least=15))
+    page.get_by_label("6-digit code").fill(unused_code(email, at_least=15))
     if shot:
         page.screenshot(path=SHOTS / f"{shot}-2-code.png", full_page=True)
     page.get_by_role("button", name="Sign in").click()

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import requests
 
 from infra.local.seed import ADMIN_PASSWORD
-from infra.local.totp import fresh_code
+from infra.local.totp import unused_code
 
 
 class Visitor:
@@ -85,4 +85,4 @@ def admin_sign_in(
     )
     if step.status_code != 200:
         return step
-    return visitor.post("/admin/login/challenge", {**hidden_fields(step.text), "code": code or fresh_code()})
+    return visitor.post("/admin/login/challenge", {**hidden_fields(step.text), "code": code or unused_code(email)})

@@ -22,6 +22,7 @@ from infra.local.totp import fresh_code
 from portside import clock
 from portside.aws import client
 from portside.config import settings
+from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Portal:
     source_ip: str = "203.0.113.10"
     host: str = "127.0.0.1:8000"
     _delivered: set[str] = field(default_factory=set)
+    _codes_used: set[tuple[str, str]] = field(default_factory=set)
 
     BASE_URL = "http://127.0.0.1:8000"
 
@@ -124,7 +126,16 @@ class Portal:
         step = self.post("/admin/login", {"csrf_token": csrf, "email": email, "password": password})
         if step.status != 200 or step.hidden_fields().get("challenge") != "SOFTWARE_TOKEN_MFA":
             return step
-        return self.post("/admin/login/challenge", {**step.hidden_fields(), "code": code or fresh_code()})
+        return self.post("/admin/login/challenge", {**step.hidden_fields(), "code": code or self.unused_code(email)})
+
+    def unused_code(self, email: str) -> str:
+        """The authenticator's code; one this admin already used moves the clock past its window first,
+        as if they had waited for the next code (the portal refuses a code reused within its window)."""
+        code = fresh_code()
+        if (email, code) in self._codes_used:
+            self.advance_clock(CODE_REUSE_WINDOW)
+        self._codes_used.add((email, code))
+        return code
 
     def admin_csrf(self) -> str:
         return self.get("/admin").field("csrf_token")

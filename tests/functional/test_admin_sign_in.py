@@ -14,6 +14,7 @@ from portside.auth.admin_tokens import TokenRejected, verify_id_token
 from portside.aws import client
 from portside.data import reads
 from portside.data.models import AdminMember, AuditEvent
+from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
 from tests.functional.portal import Portal
 
 OPS = "ops@northwind.example"
@@ -108,6 +109,7 @@ def test_a_first_sign_in_replaces_the_password_and_sets_up_the_authenticator(
 
     assert done.status == 303 and portal.get("/admin").status == 200
     portal.jar.clear()
+    portal.advance_clock(CODE_REUSE_WINDOW)  # the code just used is refused within its window
     assert portal.admin_sign_in(newcomer, "A-Brand-New-Pass-2!").status == 303  # the new password, and a code
 
 
@@ -216,3 +218,55 @@ def test_the_admin_command_gives_a_new_admin_the_console(
 
     assert main(["admin", "--tenant", TENANT_ID, "--email", newcomer, "--role", "owner"]) == 2  # already a member
     assert main(["admin", "--tenant", TENANT_ID, "--email", "not-an-address", "--role", "ops"]) == 2
+
+
+def failure_reasons() -> list[str]:
+    return [
+        str(event.details.as_dict().get("reason") if event.details else None)
+        for event in AuditEvent.query(AuditEvent.partition_of(TENANT_ID))
+        if event.action == "admin.sign_in_failed"
+    ]
+
+
+def test_a_challenge_is_answered_only_for_the_address_that_passed_the_password(
+    portal: Portal, admin_pool: dict[str, Any]
+) -> None:
+    """The emulator does not bind a challenge to its user: the portal must, or finance could become owner."""
+    csrf = portal.get("/admin/login").field("csrf_token")
+    finance = portal.post(
+        "/admin/login", {"csrf_token": csrf, "email": "finance@northwind.example", "password": ADMIN_PASSWORD}
+    )
+    assert finance.status == 200
+
+    as_owner = portal.post(
+        "/admin/login/challenge",
+        {**finance.hidden_fields(), "email": "owner@northwind.example", "code": fresh_code()},
+    )
+
+    assert as_owner.status == 401 and GENERIC in as_owner.body
+    assert as_owner.cookie("__Host-portside-admin") is None and portal.get("/admin").status == 303
+    assert "challenge_of_another_address" in failure_reasons()
+
+
+def test_a_made_up_challenge_session_is_refused(portal: Portal, admin_pool: dict[str, Any]) -> None:
+    csrf = portal.get("/admin/login").field("csrf_token")
+    form = {"csrf_token": csrf, "challenge": "SOFTWARE_TOKEN_MFA", "email": OPS, "session": "s" * 40}
+
+    answer = portal.post("/admin/login/challenge", {**form, "code": fresh_code()})
+
+    assert answer.status == 401 and "challenge_unknown_or_expired" in failure_reasons()
+
+
+def test_a_code_just_used_is_refused_within_its_window(portal: Portal, admin_pool: dict[str, Any]) -> None:
+    """The emulator accepts a replayed code: the portal refuses it itself."""
+    code = fresh_code(at_least=10)
+    assert portal.admin_sign_in(OPS, code=code).status == 303
+    portal.jar.clear()
+
+    replayed = portal.admin_sign_in(OPS, code=code)
+    portal.advance_clock(CODE_REUSE_WINDOW)
+    after_its_window = portal.admin_sign_in(OPS, code=code)
+
+    assert replayed.status == 401 and GENERIC in replayed.body
+    assert "code_reused" in failure_reasons()
+    assert after_its_window.status == 303 or current_code() != code  # a new step's code is another code

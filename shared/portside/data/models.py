@@ -16,6 +16,8 @@ Access patterns and the key that serves each:
 | admin of a tenant by email (membership) | GetItem | ``T#<t>#ADMIN#<email>`` / ``ADMIN`` |
 | admins of a tenant | Query GSI1 | ``T#<t>#ADMINS`` / ``<email>`` |
 | admin session by cookie | GetItem (consistent) | ``T#<t>#ADMINSESSION#<sha256>`` / ``ADMINSESSION`` |
+| whose admin challenge a Cognito session is | GetItem (consistent) | ``T#<t>#ADMINCHALLENGE#<sha256>`` / ``…`` |
+| an authenticator code already used | conditional Put | ``T#<t>#ADMINTOTP#<email>#<code>`` / ``USED`` |
 | access reviews, newest first | Query | ``T#<t>#ACCESSREVIEW`` / ``<time>#<id>`` |
 | deal by id | GetItem | ``T#<t>#DEAL#<d>`` / ``DEAL`` |
 | deals of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#DEALS`` / ``<time>#<d>`` |
@@ -356,6 +358,43 @@ class AdminSession(PortsideItem, discriminator="AdminSession"):
     def build(cls, tenant_id: str, session_hash: str, expires_at: datetime, **fields: Any) -> AdminSession:
         pk, sk = cls.keys_for(tenant_id, session_hash)
         return cls(pk, sk, tenant_id=tenant_id, expires_at=expires_at, expires_ttl=expires_at, **fields)
+
+
+class AdminChallenge(PortsideItem, discriminator="AdminChallenge"):
+    """Binds a Cognito challenge session to the address that passed the password step.
+
+    The portal, not the identity service, decides whose challenge a session is: an answer must
+    come with the bound address, and the tokens it earns must name it. Only the SHA-256 of the
+    session is stored; the item lives as long as Cognito's session (3 minutes) and a little more.
+    """
+
+    tenant_id = UnicodeAttribute()
+    email = UnicodeAttribute()
+    expires_at = UTCDateTimeAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, session_hash: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "ADMINCHALLENGE", session_hash), "ADMINCHALLENGE"
+
+    @classmethod
+    def build(cls, tenant_id: str, session_hash: str, email: str, expires_at: datetime) -> AdminChallenge:
+        pk, sk = cls.keys_for(tenant_id, session_hash)
+        return cls(pk, sk, tenant_id=tenant_id, email=email, expires_at=expires_at, expires_ttl=expires_at)
+
+
+class UsedTotpCode(PortsideItem, discriminator="UsedTotpCode"):
+    """An authenticator code an admin has used: refused again until it can no longer be valid."""
+
+    expires_at = UTCDateTimeAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, email: str, code: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "ADMINTOTP", email.lower(), code), "USED"
+
+    @classmethod
+    def build(cls, tenant_id: str, email: str, code: str, expires_at: datetime) -> UsedTotpCode:
+        pk, sk = cls.keys_for(tenant_id, email, code)
+        return cls(pk, sk, expires_at=expires_at, expires_ttl=expires_at)
 
 
 class AccessReview(PortsideItem, discriminator="AccessReview"):

@@ -16,12 +16,16 @@ same sentence, is audited, and is counted per address and per client IP; after a
 minutes the address is refused until the window passes, before Cognito is even asked.
 
 Tokens that arrive without a second factor are refused: the pool requires TOTP, and the portal
-does not take that on trust.
+does not take that on trust. Nor does it trust the identity service to bind a challenge to its
+user or to refuse a replayed code: the portal records whose challenge each Cognito session is
+(the address that passed the password step), answers it only for that address, opens a session
+only for tokens that name it, and refuses an authenticator code that address has just used.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from botocore.exceptions import ClientError, ParamValidationError
@@ -31,11 +35,12 @@ from portside.audit import Client, audit_event
 from portside.auth.admin_sessions import new_admin_session
 from portside.auth.admin_tokens import TokenRejected, verify_id_token
 from portside.auth.matrix import ADMIN_ROLES
+from portside.auth.secrets import digest
 from portside.aws import client as aws_client
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import AdminMember, AdminSession, RateCounter, Tenant
+from portside.data.models import AdminChallenge, AdminMember, AdminSession, RateCounter, Tenant, UsedTotpCode
 from portside.domain import rate_limits
 from portside.domain.rate_limits import Limit
 from portside.errors import InvalidInput, PortsideError, RateLimited
@@ -58,6 +63,8 @@ _REFUSALS = frozenset(
     }
 )
 TOO_MANY = "Too many failed sign-ins for this address. Wait 15 minutes, then try again."
+CHALLENGE_LIFETIME = timedelta(minutes=5)  # Cognito's challenge sessions last 3 minutes
+CODE_REUSE_WINDOW = timedelta(seconds=150)  # a TOTP code is valid for its 30 s step and a step each side
 
 
 class AdminSignInRefused(PortsideError):
@@ -166,7 +173,43 @@ def start(tenant: Tenant, email: str, password: str, client: Client) -> Challeng
     )
     step = _next(tenant, email, client, result, answered=None)
     assert isinstance(step, Challenge)  # tokens straight after a password are refused in _next
+    _bind(step, tenant)
     return step
+
+
+def _bind(step: Challenge, tenant: Tenant, replacing: AdminChallenge | None = None) -> None:
+    """Record whose challenge ``step.session`` is (replacing the binding of the session it follows)."""
+    changes = Changes(audit=None)  # bookkeeping of a sign-in under way, audited when it ends
+    binding = AdminChallenge.build(
+        tenant.tenant_id, digest(step.session), step.email, expires_at=clock.now() + CHALLENGE_LIFETIME
+    )
+    changes.put(binding, label="binding")
+    if replacing is not None and replacing.PK != binding.PK:  # Cognito may carry one session on
+        changes.delete(replacing, label="replaced")
+    changes.commit()
+
+
+def _bound(tenant: Tenant, email: str, session: str, client: Client) -> AdminChallenge:
+    """The binding of ``session`` to ``email``; a session bound to anyone else, or to no one, is refused."""
+    keys = AdminChallenge.keys_for(tenant.tenant_id, digest(session))
+    binding = reads.get_or_none(AdminChallenge, keys, consistent=True)
+    if binding is None or binding.expires_at <= clock.now():
+        raise _failed(tenant, email, client, "challenge_unknown_or_expired")
+    if binding.email != email:
+        raise _failed(tenant, email, client, "challenge_of_another_address")
+    return binding
+
+
+def _spend_code(tenant: Tenant, email: str, code: str, client: Client) -> None:
+    """Refuse a code this address has used within its window, and mark this one used."""
+    now = clock.now()
+    used = UsedTotpCode.build(tenant.tenant_id, email, code, expires_at=now + CODE_REUSE_WINDOW)
+    try:
+        Changes(audit=None).put(
+            used, label="code", condition=UsedTotpCode.PK.does_not_exist() | (UsedTotpCode.expires_at <= now)
+        ).commit()
+    except ConditionFailed as failed:
+        raise _failed(tenant, email, client, "code_reused") from failed
 
 
 def answer(
@@ -174,6 +217,9 @@ def answer(
 ) -> Challenge | AdminSignedIn:
     """Answer one challenge; the next one, or a signed-in admin once Cognito hands out tokens."""
     _refuse_if_limited(tenant, email, client)
+    binding = _bound(tenant, email, session, client)
+    if challenge in SECOND_FACTORS:
+        _spend_code(tenant, email, code, client)
     client_id = settings().admin_client_id
     if challenge == MFA_SETUP:
         verified = _cognito(
@@ -203,11 +249,19 @@ def answer(
         Session=session,
         ChallengeResponses=responses,
     )
-    return _next(tenant, email, client, result, answered=challenge)
+    step = _next(tenant, email, client, result, answered=challenge, spent=binding)
+    if isinstance(step, Challenge):
+        _bind(step, tenant, replacing=binding)
+    return step
 
 
 def _next(
-    tenant: Tenant, email: str, client: Client, result: dict[str, Any], answered: str | None
+    tenant: Tenant,
+    email: str,
+    client: Client,
+    result: dict[str, Any],
+    answered: str | None,
+    spent: AdminChallenge | None = None,
 ) -> Challenge | AdminSignedIn:
     name = result.get("ChallengeName")
     if name == MFA_SETUP:
@@ -226,16 +280,21 @@ def _next(
     if answered not in SECOND_FACTORS:
         logger.error("Cognito issued tokens without a second factor; check the pool's MFA setting")
         raise _failed(tenant, email, client, "no_second_factor")
-    return _open_session(tenant, email, client, result["AuthenticationResult"]["IdToken"])
+    return _open_session(tenant, email, client, result["AuthenticationResult"]["IdToken"], spent)
 
 
-def _open_session(tenant: Tenant, email: str, client: Client, id_token: str) -> AdminSignedIn:
+def _open_session(
+    tenant: Tenant, email: str, client: Client, id_token: str, spent: AdminChallenge | None
+) -> AdminSignedIn:
+    """``email`` passed the password step; the tokens must name it, whatever the identity service says."""
     try:
         claims = verify_id_token(id_token)
     except TokenRejected as rejected:
         logger.error("ID token rejected", extra={"reason": str(rejected)})
         raise _failed(tenant, email, client, "token_rejected") from rejected
     admin_email = str(claims["email"]).lower()
+    if admin_email != email:
+        raise _failed(tenant, email, client, "token_names_another_address")
     roles = [role for role in claims.get("cognito:groups", []) if role in ADMIN_ROLES]
     member = reads.admin_member(tenant.tenant_id, admin_email)
     if member is None or member.status != "active" or not roles:
@@ -248,6 +307,8 @@ def _open_session(tenant: Tenant, email: str, client: Client, id_token: str) -> 
         )
     )
     changes.put(session.item, label="session", condition=AdminSession.PK.does_not_exist())
+    if spent is not None:
+        changes.delete(spent, label="challenge")
     changes.update(
         member,
         [AdminMember.last_sign_in_at.set(now), AdminMember.last_seen_at.set(now), AdminMember.roles.set(roles)],
