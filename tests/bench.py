@@ -28,6 +28,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+VARIANTS = ("partner_login_request:unknown", "partner_code_sign_in:wrong", "partner_code_sign_in:wrong_unknown")
+# Pairs whose times must not tell the address apart: (known address, unknown address).
+SIDE_BY_SIDE = (
+    ("partner_login_request", "partner_login_request:unknown"),
+    ("partner_code_sign_in:wrong", "partner_code_sign_in:wrong_unknown"),
+)
 COLD_RUNS = 3
 WARM_RUNS = 15
 
@@ -112,6 +118,20 @@ def scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callable[[Any],
         "partner_login_request": (
             csrf,
             lambda token: portal.post("/partners/login", {"csrf_token": token, "email": email}),
+        ),
+        "partner_login_request:unknown": (
+            csrf,
+            lambda token: portal.post("/partners/login", {"csrf_token": token, "email": "nobody@acme.example"}),
+        ),
+        "partner_code_sign_in:wrong": (
+            lambda: (fresh_code(), csrf()),
+            lambda args: portal.post("/partners/login/code", {"csrf_token": args[1], "email": email, "code": "000000"}),
+        ),
+        "partner_code_sign_in:wrong_unknown": (
+            lambda: (fresh_code(), csrf()),
+            lambda args: portal.post(
+                "/partners/login/code", {"csrf_token": args[1], "email": "nobody@acme.example", "code": "000000"}
+            ),
         ),
         "partner_check_mail": (lambda: None, lambda _: portal.get("/partners/login/check")),
         "partner_code_sign_in": (
@@ -369,13 +389,17 @@ def main() -> None:
     from portside.manifest import ROUTES, WORKERS
 
     handlers = {route.name: route.handler for route in ROUTES} | {worker.name: worker.handler for worker in WORKERS}
+    # Variants of one route (``route:variant``), measured beside it: sign-in for known and unknown addresses.
+    handlers |= {name: handlers[name.split(":")[0]] for name in VARIANTS}
     # BENCH_ONLY=partner_deal,admin_deal measures only the routes whose names start with one of these.
     prefixes = tuple(p for p in os.environ.get("BENCH_ONLY", "").split(",") if p)
     if prefixes:
         handlers = {name: module for name, module in handlers.items() if name.startswith(prefixes)}
     print(f"Measuring cold imports ({COLD_RUNS} fresh interpreters each) ...", flush=True)
     boto3_import = cold_import("boto3")
-    imports = {name: cold_import(module) for name, module in handlers.items()}
+    modules = set(handlers.values())
+    imported = {module: cold_import(module) for module in modules}
+    imports = {name: imported[module] for name, module in handlers.items()}
     print(f"Measuring requests against moto ({WARM_RUNS} warm requests each) ...", flush=True)
     requests = measure_requests(set(handlers))
 
@@ -404,6 +428,16 @@ def main() -> None:
             f"{row.route:24} {row.cold_import_s:>9.3f} s {row.vs_boto3:>8.2f} {row.aws_calls:>9} "
             f"{row.dynamodb_round_trips:>8} {row.warm_ms:>8.1f}  {row.calls}"
         )
+    by_name = {row.route: row for row in rows}
+    pairs = [(known, unknown) for known, unknown in SIDE_BY_SIDE if known in by_name and unknown in by_name]
+    if pairs:
+        print("\nSign-in for a known and an unknown address (warm ms; DynamoDB round trips):")
+        for known, unknown in pairs:
+            k, u = by_name[known], by_name[unknown]
+            print(
+                f"  {known:28} known {k.warm_ms:7.1f} ms ({k.dynamodb_round_trips})"
+                f"   unknown {u.warm_ms:7.1f} ms ({u.dynamodb_round_trips})   calls equal: {k.calls == u.calls}"
+            )
     out = ROOT / "build" / "bench.json"
     out.parent.mkdir(exist_ok=True)
     report = {"boto3_import_s": round(boto3_import, 3), "routes": [asdict(row) for row in rows]}

@@ -2,7 +2,7 @@
 
 from aws_lambda_powertools.event_handler import Response
 
-from portside.domain.sign_in import request_sign_in_link
+from portside.domain.sign_in_requests import request_sign_in_link
 from portside.errors import InvalidInput, RateLimited
 from portside.web.cookies import pending_sign_in_cookie
 from portside.web.endpoint import Endpoint

@@ -1,4 +1,7 @@
-"""The outbox mail worker, fed by the table's stream: each new outbox item gets its first attempt at once.
+"""The mail worker, fed by the table's stream: new outbox items and new sign-in link requests.
+
+Each new outbox item gets its first attempt at once; each request for a sign-in link is fulfilled
+(``domain.sign_in_requests``), which writes the outbox item of its mail.
 
 A failed send is counted on the item and left to the sweeper; only a crash (the table out of
 reach, say) is reported per record (``batchItemFailures``) for the stream to retry, and even a
@@ -10,6 +13,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
+from portside.domain import sign_in_requests
 from portside.mail.delivery import deliver
 from portside.observability import logger, metrics, tracer
 
@@ -18,11 +22,15 @@ from portside.observability import logger, metrics, tracer
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams, raise_on_entire_batch_failure=False)
 
 
+HANDLERS = {"OutboxMail": deliver, "SignInRequest": sign_in_requests.fulfil}
+
+
 def handle_record(record: DynamoDBRecord) -> str:
     image = record.raw_event.get("dynamodb", {}).get("NewImage") or {}
-    if record.raw_event.get("eventName") != "INSERT" or image.get("type", {}).get("S") != "OutboxMail":
+    handle = HANDLERS.get(image.get("type", {}).get("S", ""))
+    if record.raw_event.get("eventName") != "INSERT" or handle is None:
         return "ignored"
-    return deliver((image["PK"]["S"], image["SK"]["S"]))
+    return handle((image["PK"]["S"], image["SK"]["S"]))
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -2,10 +2,13 @@
 
 Mail whose first attempt failed, or whose stream record never reached the worker (a stream keeps
 records 24 hours), is attempted again when due, and parked for the admins after the last attempt.
+Sign-in link requests the stream never delivered are fulfilled too; their mail follows through the
+stream, or through this sweeper once it is due.
 """
 
 from typing import Any
 
+from portside.domain import sign_in_requests
 from portside.mail.delivery import sweep
 from portside.observability import logger, metrics, tracer
 
@@ -14,8 +17,9 @@ from portside.observability import logger, metrics, tracer
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
-    run = sweep()
-    for outcome, count in run.outcomes.items():
-        metrics.add_metric(name=f"MailSwept{outcome.title()}", unit="Count", value=count)
-    logger.info("outbox sweep done", extra=run.outcomes)
-    return run.outcomes
+    outcomes = {f"request_{outcome}": count for outcome, count in sign_in_requests.sweep().items()}
+    outcomes.update(sweep().outcomes)
+    for outcome, count in outcomes.items():
+        metrics.add_metric(name=f"Swept_{outcome}", unit="Count", value=count)
+    logger.info("outbox sweep done", extra=outcomes)
+    return outcomes

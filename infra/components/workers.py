@@ -21,11 +21,11 @@ from portside.manifest import STREAM_RETRY_ATTEMPTS, WORKERS
 
 DAILY_HOUR_UTC = 5  # before the working day in Europe, after it in the Americas
 
-# Only new outbox items wake the mail worker: the stream carries every item type.
+# Only new outbox items and sign-in link requests wake the mail worker: the stream carries every item type.
 OUTBOX_INSERTS = lambda_.FilterCriteria.filter(
     {
         "eventName": lambda_.FilterRule.is_equal("INSERT"),
-        "dynamodb": {"NewImage": {"type": {"S": lambda_.FilterRule.is_equal("OutboxMail")}}},
+        "dynamodb": {"NewImage": {"type": {"S": lambda_.FilterRule.or_("OutboxMail", "SignInRequest")}}},
     }
 )
 

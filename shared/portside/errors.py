@@ -8,6 +8,8 @@ class PortsideError(Exception):
 
     status = 500
     public_message = "Something went wrong on our side."
+    # Refusals an auditor should see are recorded as ``security.<this>`` (rate-limited) where they are answered.
+    security_event: str | None = None
 
 
 class NotFound(PortsideError):
@@ -18,6 +20,7 @@ class NotFound(PortsideError):
 class Forbidden(PortsideError):
     status = 403
     public_message = "Your role does not give access to this page."
+    security_event = "denied"
 
 
 class Conflict(PortsideError):
@@ -28,6 +31,7 @@ class Conflict(PortsideError):
 class RateLimited(PortsideError):
     status = 429
     public_message = "Too many attempts. Please wait a few minutes and try again."
+    security_event = "rate_limited"
 
     def __init__(self, message: str | None = None, retry_after_seconds: int = 900) -> None:
         super().__init__(message or self.public_message)
@@ -58,6 +62,7 @@ class UnreadableForm(PortsideError):
 
 class CsrfRejected(PortsideError):
     status = 403
+    security_event = "csrf_refused"
     public_message = "This form has expired or came from another site. Go back, reload the page and try again."
 
 

@@ -22,6 +22,7 @@ from infra.local.totp import fresh_code
 from portside import clock
 from portside.aws import client
 from portside.config import settings
+from portside.data.models import SignInRequest
 from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
 
 
@@ -146,32 +147,40 @@ class Portal:
 
     # --- mail -----------------------------------------------------------------------------------------------
     def outbox_records(self) -> list[dict[str, Any]]:
-        """Each new outbox item as the INSERT record the table's stream carries to the mail worker.
+        """Each new outbox item and sign-in link request as the INSERT record the table's stream carries.
 
         moto's in-process DynamoDB Streams API does not answer (its server mode, which the local
         runtime reads, does), so the records are built from the items, in the stream's own shape.
         """
         items = client("dynamodb").scan(  # test-only: request code never scans
             TableName=settings().table_name,
-            FilterExpression="#type = :outbox",
+            FilterExpression="#type IN (:outbox, :request)",
             ExpressionAttributeNames={"#type": "type"},
-            ExpressionAttributeValues={":outbox": {"S": "OutboxMail"}},
+            ExpressionAttributeValues={":outbox": {"S": "OutboxMail"}, ":request": {"S": "SignInRequest"}},
         )["Items"]
         # A scan returns items in hash order; the stream carries them in the order they were written.
         fresh = sorted(
-            (item for item in items if item["mail_id"]["S"] not in self._delivered),
+            (item for item in items if item["PK"]["S"] not in self._delivered),
             key=lambda item: item["created_at"]["S"],
         )
-        self._delivered.update(item["mail_id"]["S"] for item in fresh)
+        self._delivered.update(item["PK"]["S"] for item in fresh)
         return [
             {
-                "eventID": item["mail_id"]["S"],
+                "eventID": item["PK"]["S"],
                 "eventName": "INSERT",
                 "eventSource": "aws:dynamodb",
-                "dynamodb": {"NewImage": item, "StreamViewType": "NEW_IMAGE", "SequenceNumber": item["mail_id"]["S"]},
+                "dynamodb": {"NewImage": item, "StreamViewType": "NEW_IMAGE", "SequenceNumber": item["PK"]["S"]},
             }
             for item in fresh
         ]
+
+    @staticmethod
+    def fulfil_sign_in_requests() -> None:
+        """What the stream worker does with each request for a link: the link and its mail's outbox item."""
+        from portside.domain import sign_in_requests
+
+        for request in SignInRequest.scan():  # test-only Scan
+            sign_in_requests.fulfil((request.PK, request.SK))
 
     @staticmethod
     def run_mail_worker(records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -182,7 +191,11 @@ class Portal:
         return handler({"Records": records}, LambdaContext(function_name="mail_sender"))  # type: ignore[no-any-return]
 
     def deliver_mail(self) -> dict[str, Any]:
-        return self.run_mail_worker(self.outbox_records())
+        """Run the worker until the stream is drained: a fulfilled sign-in request writes the mail to send."""
+        answer: dict[str, Any] = {"batchItemFailures": []}
+        while records := self.outbox_records():
+            answer = self.run_mail_worker(records)
+        return answer
 
     def sent_mail(self) -> list[CaughtMail]:
         self.deliver_mail()

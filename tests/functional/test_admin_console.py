@@ -60,7 +60,7 @@ def test_the_auditor_changes_nothing(portal: Portal, admin_pool: dict[str, Any],
         assert answer.status == 303 and after == [*before, "access_review.completed"]
     else:
         assert answer.status == 403 and "Your role does not give access" in answer.body
-        assert after == before
+        assert after == [*before, "security.denied"]  # nothing changed; the refusal is on record
 
 
 def test_each_role_sees_the_sections_the_matrix_gives_it(portal: Portal, admin_pool: dict[str, Any]) -> None:

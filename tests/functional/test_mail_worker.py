@@ -33,6 +33,7 @@ def outbox_items() -> list[OutboxMail]:
 
 def test_a_sign_in_mail_has_text_and_html_parts_with_link_and_code(portal: Portal) -> None:
     portal.request_link(ACME)
+    portal.fulfil_sign_in_requests()
 
     mail = portal.last_mail_to(ACME)
 
@@ -44,6 +45,7 @@ def test_a_sign_in_mail_has_text_and_html_parts_with_link_and_code(portal: Porta
 
 def test_a_redelivered_record_sends_nothing_twice(portal: Portal) -> None:
     portal.request_link(ACME)
+    portal.fulfil_sign_in_requests()
     first = portal.sent_mail()
     (item,) = outbox_items()
     again = stream_record(item, "again")
@@ -86,6 +88,7 @@ def test_a_failed_send_is_counted_retried_by_the_sweeper_then_parked_without_sec
 ) -> None:
     monkeypatch.setattr(delivery, "send", refuse)
     portal.request_link(ACME)
+    portal.fulfil_sign_in_requests()
     (item,) = outbox_items()
 
     first = run_worker(stream_record(item, "r1"))
@@ -119,6 +122,7 @@ def test_an_attempt_is_counted_before_anything_can_fail(portal: Portal, monkeypa
 
     monkeypatch.setattr(delivery, "send", die)
     portal.request_link(ACME)
+    portal.fulfil_sign_in_requests()
     (item,) = outbox_items()
 
     with pytest.raises(FunctionDied):
@@ -134,6 +138,7 @@ def test_an_attempt_is_counted_before_anything_can_fail(portal: Portal, monkeypa
 
 def test_mail_whose_stream_record_never_arrived_is_sent_by_the_sweeper(portal: Portal) -> None:
     portal.request_link(ACME)
+    portal.fulfil_sign_in_requests()
     (item,) = outbox_items()
 
     too_soon = run_sweeper()  # the stream's own attempt has not had its chance yet
@@ -150,6 +155,7 @@ def test_a_worker_that_cannot_reach_the_table_asks_the_stream_to_retry_and_loses
     portal: Portal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     portal.request_link(ACME)
+    portal.fulfil_sign_in_requests()
     (item,) = outbox_items()
 
     def unreachable(*_: object, **__: object) -> None:

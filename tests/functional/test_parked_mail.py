@@ -50,6 +50,7 @@ def test_a_parked_sign_in_mail_is_listed_counted_and_retried_with_a_fresh_link(
     portal: Portal, admin_pool: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     portal.request_link(ACME)
+    portal.fulfil_sign_in_requests()
     park_every_mail(portal, monkeypatch)
     (mail,) = parked()
     portal.admin_sign_in(OPS)
@@ -101,6 +102,7 @@ def test_only_ops_and_owners_retry_and_the_auditor_only_reads(
     portal: Portal, admin_pool: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     portal.request_link(ACME)
+    portal.fulfil_sign_in_requests()
     park_every_mail(portal, monkeypatch)
     (mail,) = parked()
 

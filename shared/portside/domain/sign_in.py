@@ -31,10 +31,10 @@ from portside.auth.sessions import NewSession, new_session
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, Session, SignInToken, Tenant
+from portside.data.models import Contact, ContactEmail, Session, SignInToken, Tenant
 from portside.domain import rate_limits, tenants
 from portside.domain.rate_limits import Limit
-from portside.errors import Conflict, PortsideError
+from portside.errors import PortsideError
 from portside.mail.outbox import outbox_mail
 
 SIGN_IN, INVITE = "sign_in", "invite"
@@ -53,6 +53,7 @@ class LinkState(StrEnum):
 class LinkUnusable(PortsideError):
     status = 410
     public_message = "This sign-in link can no longer be used."
+    security_event = "dead_link"
 
     def __init__(self, state: LinkState) -> None:
         super().__init__(state.value)
@@ -174,40 +175,6 @@ def add_sign_in_link(changes: Changes, tenant: Tenant, contact: Contact, issued:
     )
 
 
-def request_sign_in_link(tenant: Tenant, email: str, next_path: str | None, client: Client) -> None:
-    """Mail a sign-in link to ``email`` if it belongs to an enabled contact; count the request either way."""
-    config = settings()
-    window = config.sign_in_window_seconds
-    contact = reads.contact_by_email(tenant.tenant_id, email)
-    if contact is None or contact.status == "disabled":
-        changes = Changes(audit=None)  # nothing changes but the counters
-    else:
-        issued = issue_link(tenant, contact, SIGN_IN, safe_next_path(next_path))
-        changes = Changes(
-            audit_event(
-                tenant.tenant_id,
-                f"contact:{contact.contact_id}",
-                "sign_in.link_requested",
-                f"contact:{contact.contact_id}",
-                client,
-            )
-        )
-        add_sign_in_link(changes, tenant, contact, issued)
-    rate_limits.count(
-        changes, tenant.tenant_id, Limit("sign-in-address", email, config.sign_in_limit_per_address, window)
-    )
-    rate_limits.count(
-        changes, tenant.tenant_id, Limit("sign-in-ip", client.ip or "-", config.sign_in_limit_per_ip, window)
-    )
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        rate_limits.raise_if_limited(
-            failed, "You have asked for several sign-in links in a short time. Please wait 15 minutes and try again."
-        )
-        raise Conflict(str(failed)) from failed
-
-
 def _state(token: SignInToken | None, contact: Contact | None) -> LinkState:
     if token is None:
         return LinkState.EXPIRED
@@ -247,23 +214,33 @@ def spend_link(tenant: Tenant, secret: str, client: Client) -> SignedIn:
     return _open_session(tenant, token, contact, client, via="link")
 
 
-def _code_matches(token: SignInToken, contact: Contact, code: str) -> bool:
-    """The code of a live link, typed right, before its token locked."""
-    if token.code_hash is None or token.code_attempts >= settings().sign_in_code_attempts:
-        return False
-    if _state(token, contact) is not LinkState.VALID:
+def _code_matches(token: SignInToken | None, contact: Contact | None, code: str) -> bool:
+    """The code of a live link, typed right (the per-address window of wrong codes is checked on commit)."""
+    if token is None or contact is None or token.code_hash is None or _state(token, contact) is not LinkState.VALID:
         return False
     return same(code_digest(token.token_hash, code.strip()), token.code_hash)
+
+
+NO_SUCH_ITEM = "-"  # an id no contact and no token has: read where a known address would read
+
+
+def _code_state(tenant: Tenant, email: str) -> tuple[Contact | None, SignInToken | None]:
+    """The contact and its live link for ``email``, in three reads whether or not the address is known.
+
+    An unknown address reads keys that do not exist where a known one reads its contact and
+    token: the two take the same time, so a wrong code's answer tells nothing about the address.
+    """
+    claim = reads.get_or_none(ContactEmail, ContactEmail.keys_for(tenant.tenant_id, email), consistent=True)
+    contact = reads.contact(tenant.tenant_id, claim.contact_id if claim else NO_SUCH_ITEM)
+    token = reads.sign_in_token(tenant.tenant_id, (contact.live_sign_in_hash if contact else None) or NO_SUCH_ITEM)
+    return contact, token
 
 
 def spend_code(tenant: Tenant, email: str, code: str, client: Client) -> SignedIn:
     config = settings()
     window = config.sign_in_window_seconds
     wrong_codes = Limit("code-address", email, config.sign_in_code_attempts, window)
-    contact = reads.contact_by_email(tenant.tenant_id, email)
-    token = None
-    if contact is not None and contact.live_sign_in_hash:
-        token = reads.sign_in_token(tenant.tenant_id, contact.live_sign_in_hash)
+    contact, token = _code_state(tenant, email)
     if token is not None and contact is not None and _code_matches(token, contact, code):
         try:
             return _open_session(
@@ -277,17 +254,14 @@ def spend_code(tenant: Tenant, email: str, code: str, client: Client) -> SignedI
         except LinkUnusable as unusable:
             raise CodeRejected(locked=False) from unusable
 
+    # The same three writes for a known address and an unknown one: a security record and two counters.
     changes = Changes(
-        audit_event(tenant.tenant_id, "anonymous", "sign_in.code_rejected", f"contact:{contact.contact_id}", client)
-        if contact is not None
-        else None
+        audit_event(tenant.tenant_id, "anonymous", "security.wrong_code", f"address:{mask_email(email)}", client)
     )
     rate_limits.count(changes, tenant.tenant_id, wrong_codes)
     rate_limits.count(
         changes, tenant.tenant_id, Limit("code-ip", client.ip or "-", config.sign_in_limit_per_ip, window)
     )
-    if token is not None:
-        changes.update(token, [SignInToken.code_attempts.add(1)], label="token")
     try:
         changes.commit()
     except ConditionFailed as failed:

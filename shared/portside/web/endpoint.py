@@ -26,7 +26,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
 from portside.auth import admin_sessions, guard, sessions
 from portside.auth.secrets import new_secret
-from portside.domain import tenants
+from portside.domain import security_events, tenants
 from portside.errors import InvalidInput, PortsideError, RateLimited, SignInRequired, UnreadableForm
 from portside.manifest import Audience, route_for_handler
 from portside.observability import logger, metrics, tracer
@@ -132,10 +132,24 @@ class Endpoint:
             metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)
             return error_page(request, self.app, PortsideError())
         logger.info("answered with a domain error", extra={"error": type(error).__name__, "detail": str(error)})
+        if error.security_event and request is not None:
+            self._record_refusal(request, error)
         response = self._form_page(request, error) or error_page(request, self.app, error)
         if isinstance(error, RateLimited):
             response.headers["Retry-After"] = str(error.retry_after_seconds)
         return response
+
+    def _record_refusal(self, request: PortalRequest, error: PortsideError) -> None:
+        assert error.security_event is not None
+        security_events.record(
+            request.tenant.tenant_id,
+            error.security_event,
+            request.principal.actor if request.principal else "anonymous",
+            f"route:{self.route.name}",
+            request.client,
+            path=request.path[:200],
+            reason=str(error)[:200],
+        )
 
     def _form_page(self, request: PortalRequest | None, error: PortsideError) -> Response | None:
         """The route's own page for an expected error (the form again, with what was typed), if it has one.
