@@ -22,6 +22,19 @@ class Forbidden(PortsideError):
     public_message = "Your role does not give access to this page."
     security_event = "denied"
 
+    def __init__(self, detail: str = "", who_may: tuple[str, ...] = ()) -> None:
+        """``who_may``: the roles that may, as the page names them to the person refused."""
+        super().__init__(detail)
+        if who_may:
+            self.public_message = (
+                f"{self.public_message} It is for the {_either(who_may)} role. If you need it, ask whoever"
+                " manages your access."
+            )
+
+
+def _either(words: tuple[str, ...]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
 
 class Conflict(PortsideError):
     status = 409

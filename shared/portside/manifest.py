@@ -250,6 +250,8 @@ ROUTES: tuple[Route, ...] = (
         ("access_review", "review"),
     ),
     admin("admin_audit", "GET", "/admin/audit", "audit_log", (W,), ("audit_log", "view")),
+    admin("admin_settings", "GET", "/admin/settings", "settings", (R,), ("settings", "manage")),
+    admin("admin_settings_update", "POST", "/admin/settings", "settings_update", (W,), ("settings", "manage")),
     admin("admin_branding", "GET", "/admin/settings/branding", "branding", (R, UPLOAD), ("branding", "manage")),
     admin(
         "admin_branding_update",

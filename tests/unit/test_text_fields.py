@@ -40,6 +40,8 @@ def constraints_in(annotation: Any, metadata: list[Any]) -> set[Any]:
 
 
 def kind_of(info: FieldInfo) -> str | None:
+    if "EmailStr" in repr(info.annotation):
+        return "email address"  # validated as one, which no control character passes
     found = constraints_in(info.annotation, list(info.metadata))
     if _one_line in found:
         return "one line"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from portside.auth.matrix import ADMIN_ROLES, PARTNER_ROLES, allows
 from portside.auth.principal import AdminPrincipal, PartnerPrincipal, Principal
 from portside.errors import Forbidden, SignInRequired
 from portside.manifest import Audience, Route
@@ -14,7 +15,9 @@ def require(principal: Principal | None, resource: str, action: str) -> Principa
     if principal is None:
         raise SignInRequired()
     if not principal.may(resource, action):
-        raise Forbidden(f"{principal.actor} may not {action} {resource}")
+        roles = ADMIN_ROLES if isinstance(principal, AdminPrincipal) else PARTNER_ROLES
+        who_may = tuple(role for role in roles if allows(role, resource, action))
+        raise Forbidden(f"{principal.actor} may not {action} {resource}", who_may)
     return principal
 
 

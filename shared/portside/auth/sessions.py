@@ -34,7 +34,7 @@ def new_session(tenant: Tenant, contact: Contact) -> NewSession:
     """A session item to put in the sign-in transaction, and the cookie value that opens it."""
     secret = new_secret()
     now = clock.now()
-    lifetime = timedelta(days=int(tenant.session_days))
+    lifetime = timedelta(days=min(int(tenant.session_days or 30), 30))  # the design caps a session at 30 days
     item = Session.build(
         tenant.tenant_id,
         contact.contact_id,

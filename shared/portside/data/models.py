@@ -100,6 +100,9 @@ class Tenant(PortsideItem, discriminator="Tenant"):
     session_idle_minutes = NumberAttribute(null=True)
     salespeople_see_only_own_deals = UnicodeAttribute(null=True)  # any value: salespeople see only their own
     deal_protection_days = NumberAttribute(default=90)
+    # Who partners ask for help: in every page's footer, on error pages and in every mail.
+    support_email = UnicodeAttribute(null=True)
+    support_phone = UnicodeAttribute(null=True)
     version = VersionAttribute()
 
     @classmethod

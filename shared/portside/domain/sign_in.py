@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
+from typing import Any
 
 from pynamodb.attributes import UnicodeAttribute
 
@@ -145,10 +146,10 @@ def live_hash_attribute(purpose: str) -> UnicodeAttribute:
     return Contact.live_invite_hash if purpose == INVITE else Contact.live_sign_in_hash
 
 
-def mail_brand(tenant: Tenant, partner_id: str) -> dict[str, str]:
-    """How a mail is dressed: like the contact's pages (cached for a minute, as pages are)."""
-    brand = tenants.brand_for(tenant, tenants.cached_partner(tenant, partner_id))
-    return {"name": brand.name, "primary_colour": brand.primary_colour}
+def mail_brand(tenant: Tenant, partner_id: str | None) -> dict[str, Any]:
+    """How a mail is dressed: like the contact's pages (cached for a minute, as pages are); None: the tenant's."""
+    brand = tenants.brand_for(tenant, tenants.cached_partner(tenant, partner_id) if partner_id else None)
+    return {"name": brand.name, "primary_colour": brand.primary_colour, "support": tenants.support_contact(tenant)}
 
 
 def add_sign_in_link(changes: Changes, tenant: Tenant, contact: Contact, issued: IssuedLink) -> None:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import AdminMember, Tenant
+from portside.domain.sign_in import mail_brand
 from portside.mail.outbox import outbox_mail
 
 Item = TypeVar("Item")
@@ -44,7 +45,7 @@ def mail_ops(changes: Changes, tenant: Tenant, template: str, about: str, **cont
     """Add to ``changes`` the mail announcing a submission to the tenant's ops admins, if it has any."""
     recipients = ops_addresses(tenant.tenant_id)
     if recipients:
-        brand = {"name": tenant.brand.name, "primary_colour": tenant.brand.primary_colour}
+        brand = mail_brand(tenant, None)
         changes.put(
             outbox_mail(tenant.tenant_id, recipients, template, about=about, brand=brand, **context), label="mail"
         )

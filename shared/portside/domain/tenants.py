@@ -68,6 +68,12 @@ def cached_partner(tenant: Tenant, partner_id: str) -> Partner | None:
     return partner
 
 
+def support_contact(tenant: Tenant) -> dict[str, str] | None:
+    """Where partners ask for help, if the tenant says: its email and phone, either or both."""
+    contact = {key: value for key, value in (("email", tenant.support_email), ("phone", tenant.support_phone)) if value}
+    return contact or None
+
+
 def brand_for(tenant: Tenant, partner: Partner | None = None) -> Brand:
     """A partner's white-label override wins over the tenant's brand."""
     if partner is not None and partner.brand_override is not None:

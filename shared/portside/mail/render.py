@@ -16,7 +16,12 @@ class RenderedMail:
 
 
 def render_mail(template: str, context: dict[str, Any]) -> RenderedMail:
+    """Every mail ends with where to ask for help, when the tenant has said (``brand.support``)."""
     env = environment()
-    text = env.get_template(f"email/{template}.txt").make_module(context)
-    html = env.get_template(f"email/{template}.html").render(**context)
-    return RenderedMail(subject=str(getattr(text, "subject", "")).strip(), text=str(text).strip() + "\n", html=html)
+    text_module = env.get_template(f"email/{template}.txt").make_module(context)
+    text, html = str(text_module).strip() + "\n", env.get_template(f"email/{template}.html").render(**context)
+    if (context.get("brand") or {}).get("support"):
+        text += env.get_template("email/_footer.txt").render(**context)
+        footer = env.get_template("email/_footer.html").render(**context)
+        html = html.replace("</body>", footer + "</body>") if "</body>" in html else html + footer
+    return RenderedMail(subject=str(getattr(text_module, "subject", "")).strip(), text=text, html=html)

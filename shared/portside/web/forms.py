@@ -403,3 +403,28 @@ class AnswerForm(PortalForm):
     }
     answer: Annotated[Paragraphs, StringConstraints(min_length=1, max_length=8000)]
     version: int
+
+
+class TenantSettingsForm(PortalForm):
+    """The owner's tenant settings; ``version`` is the tenant's when the form was read."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "support_email": "Enter the address partners write to for help, like partners@company.com, or leave it empty.",
+        "support_phone": "Keep the phone number under 40 characters, like +1 555 0100, or leave it empty.",
+        "sign_in_link_minutes": "Choose a whole number of minutes from 10 to 30.",
+        "session_days": "Choose a whole number of days from 1 to 30.",
+        "session_idle_minutes": "Choose a whole number of minutes from 15 to 1440, or leave it empty for none.",
+        "deal_protection_days": "Choose a whole number of days from 1 to 365.",
+        "version": "This form is out of date. Reload the page and try again.",
+    }
+    support_email: Annotated[WorkEmail | None, BeforeValidator(_blank_is_none)] = None
+    support_phone: Annotated[
+        Annotated[SingleLine, StringConstraints(max_length=40, pattern=r"^[0-9+() .-]*$")] | None,
+        AfterValidator(_blank_is_none),
+    ] = None
+    sign_in_link_minutes: Annotated[int, Field(ge=10, le=30)]
+    session_days: Annotated[int, Field(ge=1, le=30)]
+    session_idle_minutes: Annotated[int | None, Field(ge=15, le=1440), BeforeValidator(_blank_is_none)] = None
+    deal_protection_days: Annotated[int, Field(ge=1, le=365)]
+    salespeople_see_only_own_deals: bool = False
+    version: int

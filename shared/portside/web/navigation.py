@@ -36,6 +36,7 @@ ADMIN_SECTIONS = (
     ("audit_log", "/admin/audit"),
     ("access_review", "/admin/access-review"),
     ("outbox", "/admin/mail"),
+    ("settings", "/admin/settings"),
     ("branding", "/admin/settings/branding"),
     ("role_help", "/admin/help/roles"),
 )

@@ -46,12 +46,14 @@ def _layout(
     csrf_token: str = "",
     console: bool = False,
     time_zone: str = "UTC",
+    support: dict[str, str] | None = None,
     **context: Any,
 ) -> Response:
     """What ``base.html`` needs on every page, in one place. ``console``: an admin console page."""
     body = render(
         template,
         brand=brand,
+        support=support,
         nav=nav or [],
         principal=principal,
         console=console,
@@ -80,6 +82,7 @@ def page(
         csrf_token=request.csrf_token or "",
         console=isinstance(principal, AdminPrincipal) or request.path.startswith("/admin"),
         time_zone=request.tenant.time_zone,
+        support=tenants.support_contact(request.tenant),
         **context,
     )
 

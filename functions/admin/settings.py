@@ -1,0 +1,30 @@
+"""GET /admin/settings: the tenant's help contact, sign-in and session lengths, and deal rules (owner only)."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.branding import fresh_tenant
+from portside.domain.tenant_settings import TenantSettings
+from portside.web.endpoint import Endpoint
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_settings(request: PortalRequest) -> Response:
+    tenant = fresh_tenant(request.tenant.tenant_id)
+    current = TenantSettings.of(tenant)
+    values = {name: "" if value is None else str(value) for name, value in vars(current).items()}
+    values["salespeople_see_only_own_deals"] = "true" if current.salespeople_see_only_own_deals else ""
+    return page(
+        request,
+        "admin/settings.html",
+        values={**values, "version": str(tenant.version or 0)},
+        errors={},
+        error=None,
+        saved=request.query("notice") == "saved",
+    )
+
+
+handler = endpoint.handler

@@ -1,0 +1,26 @@
+"""POST /admin/settings: save the tenant's settings, unless someone saved others since the form was read."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from portside.domain.tenant_settings import TenantSettings, update_settings
+from portside.errors import Conflict, InvalidInput
+from portside.web.endpoint import Endpoint
+from portside.web.forms import TenantSettingsForm, parse_form
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+
+FORM = "admin/settings.html"
+endpoint = Endpoint(
+    __name__, error_pages={InvalidInput: FORM, Conflict: FORM}, error_context=lambda _: {"saved": False}
+)
+
+
+@endpoint
+def save_settings(request: PortalRequest) -> Response:
+    form = parse_form(TenantSettingsForm, request.form)
+    wanted = TenantSettings(**form.model_dump(exclude={"version"}))
+    update_settings(request.tenant.tenant_id, form.version, wanted, request.admin.actor, request.client)
+    return redirect("/admin/settings?notice=saved")
+
+
+handler = endpoint.handler

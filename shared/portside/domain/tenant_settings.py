@@ -1,0 +1,78 @@
+"""The tenant's settings, as its owner edits them: help contact, sign-in and session lengths, deal rules.
+
+Each bound is the design's: a sign-in link lives 10 to 30 minutes (OWASP ASVS level 2 sets 10 as
+the ceiling for out-of-band tokens; a tenant may lengthen it, and the page says what that costs),
+a session at most 30 days. A change is version-checked and audited with what changed, and
+shows on pages within a minute (the per-process tenant cache).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portside.audit import Client, audit_event
+from portside.data.changes import Changes, ConditionFailed
+from portside.data.models import Tenant
+from portside.domain import tenants
+from portside.domain.branding import fresh_tenant
+from portside.errors import Conflict
+
+MAX_SESSION_DAYS = 30
+
+
+@dataclass(frozen=True)
+class TenantSettings:
+    support_email: str | None
+    support_phone: str | None
+    sign_in_link_minutes: int
+    session_days: int
+    session_idle_minutes: int | None
+    deal_protection_days: int
+    salespeople_see_only_own_deals: bool
+
+    @classmethod
+    def of(cls, tenant: Tenant) -> TenantSettings:
+        return cls(
+            support_email=tenant.support_email,
+            support_phone=tenant.support_phone,
+            sign_in_link_minutes=int(tenant.sign_in_link_minutes or 10),
+            session_days=min(int(tenant.session_days or MAX_SESSION_DAYS), MAX_SESSION_DAYS),
+            session_idle_minutes=int(tenant.session_idle_minutes) if tenant.session_idle_minutes else None,
+            deal_protection_days=int(tenant.deal_protection_days or 90),
+            salespeople_see_only_own_deals=bool(tenant.salespeople_see_only_own_deals),
+        )
+
+
+def update_settings(tenant_id: str, version: int, wanted: TenantSettings, actor: str, client: Client) -> None:
+    tenant = fresh_tenant(tenant_id)
+    if tenant.version != version:
+        raise Conflict(f"tenant {tenant_id} is at version {tenant.version}, the form at {version}")
+    before = TenantSettings.of(tenant)
+    changed = {name: str(value) for name, value in vars(wanted).items() if getattr(before, name) != value}
+    if not changed:
+        return
+    changes = Changes(
+        audit_event(tenant_id, actor, "tenant.settings_updated", f"tenant:{tenant_id}", client, **changed)
+    )
+    changes.update(
+        tenant,
+        [
+            Tenant.support_email.set(wanted.support_email) if wanted.support_email else Tenant.support_email.remove(),
+            Tenant.support_phone.set(wanted.support_phone) if wanted.support_phone else Tenant.support_phone.remove(),
+            Tenant.sign_in_link_minutes.set(wanted.sign_in_link_minutes),
+            Tenant.session_days.set(wanted.session_days),
+            Tenant.session_idle_minutes.set(wanted.session_idle_minutes)
+            if wanted.session_idle_minutes
+            else Tenant.session_idle_minutes.remove(),
+            Tenant.deal_protection_days.set(wanted.deal_protection_days),
+            Tenant.salespeople_see_only_own_deals.set("yes")
+            if wanted.salespeople_see_only_own_deals
+            else Tenant.salespeople_see_only_own_deals.remove(),
+        ],
+        label="tenant",
+    )  # PynamoDB adds the version check
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise Conflict(f"tenant {tenant_id} changed meanwhile") from failed
+    tenants.forget_cached_tenants()
