@@ -308,7 +308,9 @@ def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callabl
         ),
         "admin_contact_end_sessions": (
             lambda: (portal.sign_in("principal@globex.example"), csrf())[1],
-            lambda token: portal.post("/admin/contacts/globex-principal/end-sessions", {"csrf_token": token}),
+            lambda token: portal.post(
+                "/admin/contacts/globex-principal/end-sessions", {"csrf_token": token, "confirmed": "yes"}
+            ),
         ),
         "admin_engagement": get("/admin/engagement"),
         "admin_nudge": post("/admin/engagement/nudge", lambda: {"contact_id": invited_contact()}),
@@ -331,14 +333,15 @@ def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callabl
         "admin_deal_decide": (
             lambda: (pending_deal(), csrf()),
             lambda args: portal.post(
-                f"/admin/deals/{args[0]}/decision", {"csrf_token": args[1], "decision": "reject", "note": "bench"}
+                f"/admin/deals/{args[0]}/decision",
+                {"csrf_token": args[1], "decision": "reject", "note": "bench", "confirmed": "yes"},
             ),
         ),
         "brand_logo": get(logo_path),
         # Last: it ends the session the routes above use (each of its runs signs in again first, unmeasured).
         "admin_logout": (
             signed_in_csrf,
-            lambda token: portal.post("/admin/logout", {"csrf_token": token}),
+            lambda token: portal.post("/admin/logout", {"csrf_token": token, "confirmed": "yes"}),
         ),
     }
 

@@ -2,9 +2,10 @@
 
 from aws_lambda_powertools.event_handler import Response
 
-from portside.domain.deal_reviews import AlreadyDecided, decide, review_view
+from portside.domain.deal_reviews import AlreadyDecided, decide, partner_addresses, review_view
 from portside.domain.deals import STATE_LABELS, money
 from portside.errors import InvalidInput
+from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
 from portside.web.forms import DealDecisionForm, parse_form
 from portside.web.request import PortalRequest
@@ -27,6 +28,22 @@ endpoint = Endpoint(
 def record_decision(request: PortalRequest) -> Response:
     deal_id = request.path_param("deal_id")
     form = parse_form(DealDecisionForm, request.form)
+    if form.decision == "reject" and not confirmed(request):
+        view = review_view(request.tenant, deal_id)
+        if view.deal.state != "pending":
+            raise AlreadyDecided(f"deal {deal_id} is {view.deal.state}")
+        return ask(
+            request,
+            Confirmation(
+                title=f"Reject \u201c{view.deal.title}\u201d?",
+                consequence=f"{view.partner_name}'s registration is not approved, and cannot be approved later. "
+                f"These people are mailed your note: \u201c{form.note}\u201d",
+                affected=partner_addresses(request.tenant, view.deal),
+                button="Reject the registration",
+                cancel_path=f"/admin/deals/{deal_id}",
+                fields=request.form,
+            ),
+        )
     decided = decide(
         request.tenant, deal_id, form.decision == "approve", form.note, request.admin.actor, request.client
     )

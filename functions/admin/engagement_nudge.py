@@ -1,14 +1,16 @@
-"""POST /admin/engagement/nudge: mail one contact, or everyone on a list, a nudge from a template."""
+"""POST /admin/engagement/nudge: mail one contact, or everyone on a list (after naming them all), a nudge."""
 
 from aws_lambda_powertools.event_handler import Response
 
-from portside.domain.engagement import nudge_contact, nudge_list
+from portside.domain.engagement import nudge_contact, nudge_list, who_a_nudge_reaches
+from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
 from portside.web.forms import NudgeForm, parse_form
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
 endpoint = Endpoint(__name__)
+LISTS = {"invited": "everyone invited who never signed in", "dormant": "everyone not seen for 90 days"}
 
 
 @endpoint
@@ -17,6 +19,20 @@ def nudge(request: PortalRequest) -> Response:
     admin = request.admin
     if form.contact_id:
         sent = nudge_contact(request.tenant, form.contact_id, admin.actor, request.client)
+    elif not confirmed(request):
+        reached = who_a_nudge_reaches(request.tenant, form.group or "")
+        return ask(
+            request,
+            Confirmation(
+                title=f"Mail a nudge to {len(reached)} contact{'s' * (len(reached) != 1)}?",
+                consequence=f"This mails {LISTS.get(form.group or '', 'this list')}. An invited contact gets a fresh "
+                "invite link (the old one stops working). Anyone nudged in the last day is skipped.",
+                affected=reached,
+                button=f"Mail {len(reached)} nudge{'s' * (len(reached) != 1)}",
+                cancel_path="/admin/engagement",
+                fields=request.form,
+            ),
+        )
     else:
         sent = nudge_list(request.tenant, form.group or "", admin.actor, request.client)
     return redirect(f"/admin/engagement?nudged={sent}")

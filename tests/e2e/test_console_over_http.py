@@ -83,7 +83,8 @@ def test_the_contact_lifecycle(runtime: Runtime) -> None:
     version = re.search(rf'/admin/contacts/{contact_id}/status".*?name="version" value="(\d+)"', page, re.S)
     assert version
     disabled = ops.post(
-        f"/admin/contacts/{contact_id}/status", {"csrf_token": csrf, "enabled": "false", "version": version.group(1)}
+        f"/admin/contacts/{contact_id}/status",
+        {"csrf_token": csrf, "enabled": "false", "version": version.group(1), "confirmed": "yes"},
     )
     assert disabled.status_code == 303
     assert partner.get("/partners/dashboard").headers["Location"].startswith("/partners/login")

@@ -71,7 +71,7 @@ def test_register_conflict_decide_and_see_the_result(runtime: Runtime) -> None:
     )
     rejected = ops.post(
         f"/admin/deals/{globex_deal}/decision",
-        {"csrf_token": csrf, "decision": "reject", "note": "The other registration came first."},
+        {"csrf_token": csrf, "decision": "reject", "note": "The other registration came first.", "confirmed": "yes"},
     )
     assert rejected.status_code == 303
 
@@ -89,7 +89,7 @@ def test_two_admins_deciding_at_once_make_one_decision(runtime: Runtime) -> None
 
     def decide(pair: tuple[Visitor, str], decision: str) -> int:
         visitor, csrf = pair
-        form = {"csrf_token": csrf, "decision": decision, "note": "race"}
+        form = {"csrf_token": csrf, "decision": decision, "note": "race", "confirmed": "yes"}
         return visitor.post(f"/admin/deals/{deal}/decision", form).status_code
 
     with ThreadPoolExecutor(max_workers=4) as pool:

@@ -12,6 +12,7 @@ from portside.data import reads
 from portside.data.models import AuditEvent, Partner
 from portside.manifest import ROUTES, Audience
 from tests.functional.portal import Portal
+from tests.functional.test_deals import DEAL as DEAL_FORM
 
 OPS, AUDITOR, FINANCE = "ops@northwind.example", "auditor@northwind.example", "finance@northwind.example"
 NEW = "new.person@acme.example"
@@ -202,7 +203,9 @@ def test_disabling_a_contact_ends_their_sessions_at_once(portal: Portal, admin_p
     portal.admin_sign_in(OPS)
     version = str(reads.contact(TENANT_ID, "acme-salesperson").version)  # type: ignore[union-attr]
 
-    disabled = portal.admin_post("/admin/contacts/acme-salesperson/status", {"enabled": "false", "version": version})
+    disabled = portal.admin_post(
+        "/admin/contacts/acme-salesperson/status", {"enabled": "false", "version": version, "confirmed": "yes"}
+    )
 
     assert disabled.location == "/admin/partners/acme?notice=disabled"
     assert reads.sessions_of_contact(TENANT_ID, "acme-salesperson") == []
@@ -239,7 +242,44 @@ def test_ending_sessions_signs_the_contact_out_everywhere(portal: Portal, admin_
     assert len(reads.sessions_of_contact(TENANT_ID, "acme-principal")) == 2
     portal.admin_sign_in(OPS)
 
-    assert portal.admin_post("/admin/contacts/acme-principal/end-sessions").location.endswith("notice=sessions")
+    assert portal.admin_post("/admin/contacts/acme-principal/end-sessions", {"confirmed": "yes"}).location.endswith(
+        "notice=sessions"
+    )
 
     assert reads.sessions_of_contact(TENANT_ID, "acme-principal") == []
     assert portal.get("/partners/dashboard").location.startswith("/partners/login")
+
+
+@pytest.mark.parametrize(
+    ("who", "path", "form", "names"),
+    [
+        (OPS, "/admin/contacts/acme-salesperson/status", {"enabled": "false", "version": "1"}, "sales@acme.example"),
+        (OPS, "/admin/contacts/acme-principal/end-sessions", {}, "principal@acme.example"),
+        (OPS, "/admin/engagement/nudge", {"group": "invited"}, ""),
+        (OPS, "/admin/deals/DEAL/decision", {"decision": "reject", "note": "Globex came first."}, "sales@acme.example"),
+    ],
+    ids=["disable", "end-sessions", "nudge-all", "reject"],
+)
+def test_destructive_and_mass_actions_ask_first_on_a_page_that_names_who_is_affected(
+    portal: Portal, admin_pool: dict[str, Any], who: str, path: str, form: dict[str, str], names: str
+) -> None:
+    if "DEAL" in path:
+        portal.sign_in("sales@acme.example")
+        new = portal.get("/partners/deals/new")
+        fields = {**DEAL_FORM, "submission_id": new.field("submission_id"), "csrf_token": new.field("csrf_token")}
+        path = path.replace("DEAL", portal.post("/partners/deals", fields).location.split("?")[0].rsplit("/", 1)[-1])
+        portal.jar.clear()
+    portal.admin_sign_in(who)
+    if "nudge" in path:  # someone on the list: invited, never signed in
+        invite = {"name": "Never Seen", "email": "never.seen@acme.example", "role": "technical"}
+        portal.admin_post("/admin/partners/acme/contacts", invite)
+        names = "never.seen@acme.example"
+    before = [event.action for event in AuditEvent.query(AuditEvent.partition_of(TENANT_ID))]
+
+    asked = portal.admin_post(path, form)
+
+    assert asked.status == 200 and 'name="confirmed" value="yes"' in asked.body and names in asked.body
+    assert [event.action for event in AuditEvent.query(AuditEvent.partition_of(TENANT_ID))] == before  # not yet
+    confirmed = portal.post(path, {**asked.hidden_fields(), "confirmed": "yes"})
+    assert confirmed.status == 303
+    assert len(list(AuditEvent.query(AuditEvent.partition_of(TENANT_ID)))) > len(before)

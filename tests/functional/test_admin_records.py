@@ -42,7 +42,7 @@ def test_the_audit_log_shows_each_action_with_actor_target_time_ip_and_agent(
 def test_the_audit_log_filters_by_actor_action_target_and_date(portal: Portal, admin_pool: dict[str, Any]) -> None:
     portal.sign_in("principal@acme.example")
     portal.admin_sign_in(OWNER)
-    portal.admin_post("/admin/contacts/acme-principal/end-sessions")
+    portal.admin_post("/admin/contacts/acme-principal/end-sessions", {"confirmed": "yes"})
 
     by_actor = portal.get("/admin/audit?actor=contact:acme-principal").body
     # Asking for a link is anonymous (anyone can type an address); signing in is the contact's own act.
@@ -146,7 +146,7 @@ def test_a_nudge_mails_a_fresh_invite_and_is_audited_once_a_day(portal: Portal, 
     assert "have not signed in yet" in mail.text
     assert "Link expired" in portal.get(f"/partners/auth/magic?token={first_link}").body
     assert "Welcome" in portal.get(f"/partners/auth/magic?token={portal.link_token(mail)}").body
-    again = portal.admin_post("/admin/engagement/nudge", {"group": "invited"})
+    again = portal.admin_post("/admin/engagement/nudge", {"group": "invited", "confirmed": "yes"})
     assert again.location == "/admin/engagement?nudged=0"  # nudged within the day already
     nudges = [e for e in AuditEvent.query(AuditEvent.partition_of(TENANT_ID)) if e.action == "contact.nudged"]
     assert [(e.actor, e.target) for e in nudges] == [(f"admin:{OPS}", f"contact:{contact.contact_id}")]
@@ -156,7 +156,7 @@ def test_nudging_a_whole_list_mails_each_dormant_contact(portal: Portal, admin_p
     portal.advance_clock(timedelta(days=100))  # no demo contact has been seen since the seed
     portal.admin_sign_in(OPS)
 
-    nudged = portal.admin_post("/admin/engagement/nudge", {"group": "dormant"})
+    nudged = portal.admin_post("/admin/engagement/nudge", {"group": "dormant", "confirmed": "yes"})
 
     assert nudged.location == f"/admin/engagement?nudged={len(CONTACTS)}"
     for demo in CONTACTS:

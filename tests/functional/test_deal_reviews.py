@@ -73,7 +73,9 @@ def test_a_rejection_needs_a_note_and_releases_the_customer(portal: Portal, admi
 
     no_note = portal.admin_post(f"/admin/deals/{globex}/decision", {"decision": "reject"})
     assert no_note.status == 400 and 'id="note-error"' in no_note.body
-    rejected = portal.admin_post(f"/admin/deals/{globex}/decision", {"decision": "reject", "note": "Duplicate"})
+    rejected = portal.admin_post(
+        f"/admin/deals/{globex}/decision", {"decision": "reject", "note": "Duplicate", "confirmed": "yes"}
+    )
 
     assert rejected.location.endswith("notice=rejected")
     claims = [c for c in CustomerClaim.scan() if isinstance(c, CustomerClaim)]  # test-only scan
@@ -93,7 +95,9 @@ def test_a_deal_is_decided_once(portal: Portal, admin_pool: dict[str, Any]) -> N
     token = portal.admin_csrf()
 
     first = portal.post(f"/admin/deals/{deal_id}/decision", {"csrf_token": token, "decision": "approve"})
-    second = portal.post(f"/admin/deals/{deal_id}/decision", {"csrf_token": token, "decision": "reject", "note": "x"})
+    second = portal.post(
+        f"/admin/deals/{deal_id}/decision", {"csrf_token": token, "decision": "reject", "note": "x", "confirmed": "yes"}
+    )
 
     assert first.status == 303
     assert second.status == 409 and "already decided" in second.body

@@ -15,6 +15,7 @@ its part, holds only while the contact is at the version it read.)
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pynamodb.expressions.condition import Condition
 
@@ -173,3 +174,18 @@ def end_sessions(tenant: Tenant, contact_id: str, actor: str, client: Client) ->
         )
 
     return _ending_sessions(tenant, contact_id, None, audited)
+
+
+@dataclass(frozen=True)
+class ContactImpact:
+    """What the confirmation of a disable or an end of sessions tells the admin."""
+
+    who: str  # "Jane Doe <jane@acme.example>, principal at Acme Resellers"
+    sessions: int  # open now
+
+
+def contact_impact(tenant: Tenant, contact: Contact) -> ContactImpact:
+    partner = reads.partner(tenant.tenant_id, contact.partner_id)
+    where = partner.name if partner else contact.partner_id
+    sessions = len(reads.sessions_of_contact(tenant.tenant_id, contact.contact_id))
+    return ContactImpact(f"{contact.name} <{contact.email}>, {contact.role} at {where}", sessions)

@@ -116,10 +116,19 @@ def nudge_contact(tenant: Tenant, contact_id: str, actor: str, client: Client) -
     return int(_nudge(tenant, get_contact(tenant, contact_id), actor, client))
 
 
-def nudge_list(tenant: Tenant, audience: str, actor: str, client: Client) -> int:
-    """Nudge everyone on the list's first page (read again here: the form names the list, never the contacts)."""
+def _audience(name: str) -> Audience:
     try:
-        wanted = Audience(audience)
+        return Audience(name)
     except ValueError as error:
         raise InvalidInput({"group": "Choose the list to nudge."}) from error
-    return sum(_nudge(tenant, contact, actor, client) for contact in _list(tenant, wanted, None).items)
+
+
+def nudge_list(tenant: Tenant, audience: str, actor: str, client: Client) -> int:
+    """Nudge everyone on the list's first page (read again here: the form names the list, never the contacts)."""
+    return sum(_nudge(tenant, contact, actor, client) for contact in _list(tenant, _audience(audience), None).items)
+
+
+def who_a_nudge_reaches(tenant: Tenant, audience: str) -> list[str]:
+    """Everyone ``nudge_list`` would mail, one line each, for the admin to confirm first."""
+    rows, _ = engagement_list(tenant, _audience(audience), None)
+    return [f"{row.contact.name} <{row.contact.email}>, {row.partner_name}" for row in rows]
