@@ -1,20 +1,43 @@
-"""GET /admin/deals: the deal registrations waiting for a decision, oldest first; conflicts marked."""
+"""GET /admin/deals: deal registrations by state (pending first, oldest at the top) or by partner; conflicts marked.
+
+``?state=`` pending | approved | rejected | expired, or all with ``?partner=``. A bad filter
+answers 400 with the filters as typed.
+"""
+
+from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
 
-from portside.domain.deal_reviews import pending_queue
-from portside.domain.deals import money
+from portside.domain.deal_reviews import deal_list
+from portside.domain.deals import STATE_LABELS, money
+from portside.domain.partners import list_partners
+from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
+from portside.web.forms import DealListFilter, parse_form
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 
-endpoint = Endpoint(__name__)
+PAGE = "admin/deals.html"
+
+
+def _filters(request: PortalRequest) -> dict[str, Any]:
+    """What the filter form offers: the partners (the first page, by name) and the states."""
+    return {"partners": list_partners(request.tenant, None, None).items, "labels": STATE_LABELS, "money": money}
+
+
+endpoint = Endpoint(
+    __name__,
+    error_pages={InvalidInput: PAGE},
+    error_context=lambda request: {**_filters(request), "queue": None, "values": request.query_params},
+)
 
 
 @endpoint
-def show_queue(request: PortalRequest) -> Response:
-    queue = pending_queue(request.tenant, request.query("cursor"))
-    return page(request, "admin/deals.html", queue=queue, money=money)
+def show_deals(request: PortalRequest) -> Response:
+    wanted = parse_form(DealListFilter, request.query_params)
+    queue = deal_list(request.tenant, wanted.state, wanted.partner, request.query("cursor"))
+    values = {"state": wanted.state, "partner": wanted.partner or ""}
+    return page(request, PAGE, queue=queue, values=values, errors={}, error=None, **_filters(request))
 
 
 handler = endpoint.handler

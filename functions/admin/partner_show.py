@@ -1,7 +1,13 @@
-"""GET /admin/partners/<id>: the partner, its contacts and what can be done to each."""
+"""GET /admin/partners/<id>: the partner, its contacts and what can be done to each, its newest deals and questions.
+
+The deals and questions show to roles that may view them (one Query each).
+"""
 
 from aws_lambda_powertools.event_handler import Response
 
+from portside.domain.answers import recent_questions
+from portside.domain.deal_reviews import recent_deals
+from portside.domain.deals import STATE_LABELS
 from portside.domain.partners import contacts_of, get_partner
 from portside.web.endpoint import Endpoint
 from portside.web.pages import page
@@ -26,6 +32,8 @@ def show_partner(request: PortalRequest) -> Response:
     partner = get_partner(request.tenant, request.path_param("partner_id"))
     contacts = contacts_of(request.tenant, partner.partner_id, request.query("cursor"))
     admin = request.admin
+    deals = recent_deals(request.tenant, partner.partner_id) if admin.may("deal_reviews", "view") else None
+    questions = recent_questions(request.tenant, partner.partner_id) if admin.may("answers", "view") else None
     return page(
         request,
         "admin/partner.html",
@@ -39,6 +47,9 @@ def show_partner(request: PortalRequest) -> Response:
         can_end_sessions=admin.may("contacts", "end_sessions"),
         can_brand=admin.may("branding", "manage"),
         roles=("principal", "salesperson", "technical"),
+        deals=deals,
+        questions=questions,
+        deal_states=STATE_LABELS,
     )
 
 

@@ -240,12 +240,11 @@ def seed_deals() -> None:
                 "admin:ops@northwind.example",
                 demo.note,
             )
-            deal.GSI2PK = deal.GSI2SK = None
         if demo.protected_days_left is not None:
             deal.protected_until = now + timedelta(days=demo.protected_days_left)
-        if demo.state == "approved":
-            deal.GSI2PK = Deal.protected_partition(TENANT_ID)
-            deal.GSI2SK = f"{deal.protected_until.isoformat()}#{demo.deal_id}"
+        listed_at = {"pending": created, "approved": deal.protected_until, "rejected": deal.decided_at}
+        at = listed_at.get(demo.state) or deal.protected_until or created
+        deal.GSI2PK, deal.GSI2SK = Deal.state_index(TENANT_ID, demo.deal_id, demo.state, at)
         deal.save()
         if demo.state in ("pending", "approved"):
             CustomerClaim.build(TENANT_ID, f"name:{deal.customer_key}", demo.deal_id, demo.partner_id).save()

@@ -22,7 +22,9 @@ Access patterns and the key that serves each:
 | deal by id | GetItem | ``T#<t>#DEAL#<d>`` / ``DEAL`` |
 | deals of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#DEALS`` / ``<time>#<d>`` |
 | pending deals, oldest first (the approval queue) | Query GSI2 | ``T#<t>#DEALS#PENDING`` / ``<time>#<d>`` |
-| approved deals by end of protection (daily job) | Query GSI2 | ``T#<t>#DEALS#PROTECTED`` / ``<protected until>#<d>`` |
+| approved deals by end of protection (daily job, console) | Query GSI2 | ``T#<t>#DEALS#PROTECTED`` / ``<until>#<d>`` |
+| rejected deals, newest decision first (console) | Query GSI2 | ``T#<t>#DEALS#REJECTED`` / ``<decided>#<d>`` |
+| expired deals, newest first (console) | Query GSI2 | ``T#<t>#DEALS#EXPIRED`` / ``<ended>#<d>`` |
 | question by id | GetItem | ``T#<t>#QUESTION#<q>`` / ``QUESTION`` |
 | questions of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#QUESTIONS`` / ``<time>#<q>`` |
 | questions of a tenant, open first | Query GSI2 | ``T#<t>#QUESTIONS`` / ``0#<asked>#<q>``, ``1#<countdown>#<q>`` |
@@ -467,6 +469,9 @@ class AccessReview(PortsideItem, discriminator="AccessReview"):
         return tenant_key(tenant_id, "ACCESSREVIEW")
 
 
+DEAL_STATE_LISTS = {"pending": "PENDING", "approved": "PROTECTED", "rejected": "REJECTED", "expired": "EXPIRED"}
+
+
 class Deal(PortsideItem, discriminator="Deal"):
     """A deal registration. Decided only from ``pending``; admins' edits are version-checked."""
 
@@ -504,17 +509,33 @@ class Deal(PortsideItem, discriminator="Deal"):
         return tenant_key(tenant_id, "PARTNER", partner_id, "DEALS")
 
     @classmethod
+    def state_partition(cls, tenant_id: str, state: str) -> str:
+        """Every deal sits in the GSI2 list of its state (see ``state_index``)."""
+        return tenant_key(tenant_id, "DEALS", DEAL_STATE_LISTS[state])
+
+    @classmethod
+    def state_index(cls, tenant_id: str, deal_id: str, state: str, at: datetime) -> tuple[str, str]:
+        """GSI2 keys of a deal in ``state``: pending by registration, approved by the end of its protection,
+        rejected by decision, expired by the end it reached."""
+        return cls.state_partition(tenant_id, state), f"{at.isoformat()}#{deal_id}"
+
+    @classmethod
     def pending_partition(cls, tenant_id: str) -> str:
-        return tenant_key(tenant_id, "DEALS", "PENDING")
+        return cls.state_partition(tenant_id, "pending")
 
     @classmethod
     def protected_partition(cls, tenant_id: str) -> str:
-        return tenant_key(tenant_id, "DEALS", "PROTECTED")
+        return cls.state_partition(tenant_id, "approved")
+
+    def move_to(self, state: str, at: datetime) -> list[Any]:
+        """Update actions that put the deal in ``state`` and in that state's list."""
+        pk, sk = self.state_index(self.tenant_id, self.deal_id, state, at)
+        return [Deal.state.set(state), Deal.GSI2PK.set(pk), Deal.GSI2SK.set(sk)]
 
     @classmethod
     def build(cls, tenant_id: str, deal_id: str, partner_id: str, created_at: datetime, **fields: Any) -> Deal:
         pk, sk = cls.keys_for(tenant_id, deal_id)
-        order = f"{created_at.isoformat()}#{deal_id}"
+        index_pk, index_sk = cls.state_index(tenant_id, deal_id, "pending", created_at)
         return cls(
             pk,
             sk,
@@ -523,9 +544,9 @@ class Deal(PortsideItem, discriminator="Deal"):
             partner_id=partner_id,
             created_at=created_at,
             GSI1PK=cls.partner_partition(tenant_id, partner_id),
-            GSI1SK=order,
-            GSI2PK=cls.pending_partition(tenant_id),
-            GSI2SK=order,
+            GSI1SK=f"{created_at.isoformat()}#{deal_id}",
+            GSI2PK=index_pk,
+            GSI2SK=index_sk,
             **fields,
         )
 

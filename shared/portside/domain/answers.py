@@ -56,6 +56,13 @@ def question_queue(tenant: Tenant, cursor: str | None) -> QueueView:
     return QueueView(page.items, page.cursor, names)
 
 
+def recent_questions(tenant: Tenant, partner_id: str, limit: int = 5) -> Page[Question]:
+    """A partner's newest questions, for its console page."""
+    return query_page(
+        Question, Question.partner_partition(tenant.tenant_id, partner_id), index="GSI1", limit=limit, newest_first=True
+    )
+
+
 def get_question(tenant: Tenant, question_id: str) -> Question:
     question = reads.get_or_none(Question, Question.keys_for(tenant.tenant_id, question_id[:64]), consistent=True)
     if question is None:

@@ -23,7 +23,7 @@ from portside.domain.access_review import partner_names
 from portside.domain.deals import money
 from portside.domain.sign_in import mail_brand
 from portside.domain.updates import partner_update
-from portside.errors import Conflict, NotFound
+from portside.errors import Conflict, InvalidInput, NotFound
 from portside.mail.outbox import outbox_mail
 
 QUEUE_PAGE = 25
@@ -48,12 +48,40 @@ class ReviewView:
     partner_names: dict[str, str]
 
 
-def pending_queue(tenant: Tenant, cursor: str | None) -> QueueView:
-    page: Page[Deal] = query_page(
-        Deal, Deal.pending_partition(tenant.tenant_id), index="GSI2", limit=QUEUE_PAGE, cursor=cursor
-    )
+def deal_list(tenant: Tenant, state: str, partner_id: str | None, cursor: str | None) -> QueueView:
+    """One state's list across partners (pending oldest first, approved by the end of protection, rejected and
+    expired newest first), or one partner's deals newest first, in one state or all. One Query a page."""
+    page: Page[Deal]
+    if partner_id is not None:
+        page = query_page(
+            Deal,
+            Deal.partner_partition(tenant.tenant_id, partner_id),
+            index="GSI1",
+            limit=QUEUE_PAGE,
+            cursor=cursor,
+            newest_first=True,
+            filter_condition=None if state == "all" else Deal.state == state,
+        )
+    elif state == "all":
+        raise InvalidInput({"state": "Choose a partner to see all of its deals, or choose one state."})
+    else:
+        page = query_page(
+            Deal,
+            Deal.state_partition(tenant.tenant_id, state),
+            index="GSI2",
+            limit=QUEUE_PAGE,
+            cursor=cursor,
+            newest_first=state in ("rejected", "expired"),
+        )
     names = partner_names(tenant, {deal.partner_id for deal in page.items})
     return QueueView(page.items, page.cursor, names)
+
+
+def recent_deals(tenant: Tenant, partner_id: str, limit: int = 5) -> Page[Deal]:
+    """A partner's newest registrations, for its console page (the rest are a link away)."""
+    return query_page(
+        Deal, Deal.partner_partition(tenant.tenant_id, partner_id), index="GSI1", limit=limit, newest_first=True
+    )
 
 
 def get_deal(tenant: Tenant, deal_id: str) -> Deal:
@@ -126,19 +154,14 @@ def decide(tenant: Tenant, deal_id: str, approve: bool, note: str | None, actor:
     protected_until = now + timedelta(days=int(tenant.deal_protection_days or 90)) if approve else None
     changes = Changes(audit_event(tenant.tenant_id, actor, f"deal.{state}", f"deal:{deal_id}", client, note=note or ""))
     actions = [
-        Deal.state.set(state),
         Deal.decided_at.set(now),
         Deal.decided_by.set(actor),
         Deal.decision_note.set(note) if note else Deal.decision_note.remove(),
     ]
     if protected_until is not None:  # from the pending queue to the daily job's list, by end of protection
-        actions += [
-            Deal.protected_until.set(protected_until),
-            Deal.GSI2PK.set(Deal.protected_partition(tenant.tenant_id)),
-            Deal.GSI2SK.set(f"{protected_until.isoformat()}#{deal_id}"),
-        ]
-    else:  # out of the pending queue
-        actions += [Deal.GSI2PK.remove(), Deal.GSI2SK.remove()]
+        actions += [Deal.protected_until.set(protected_until), *deal.move_to(state, protected_until)]
+    else:  # from the pending queue to the rejected list, newest decision first
+        actions += deal.move_to(state, now)
     # PynamoDB adds the version check; the state check says why a loser lost.
     changes.update(deal, actions, label="deal", condition=Deal.state == "pending")
     if approve:

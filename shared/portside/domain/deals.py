@@ -61,6 +61,7 @@ class DealView:
     customer_domain: str | None
     amount: str
     close_date: str | None
+    description: str  # the partner's own words
     state: str
     state_label: str
     decision_note: str | None
@@ -84,6 +85,7 @@ def partner_view(deal: Deal) -> DealView:
         customer_domain=deal.customer_domain,
         amount=money(int(deal.amount_cents), deal.currency),
         close_date=deal.close_date,
+        description=deal.description,
         state=deal.state,
         state_label=STATE_LABELS.get(deal.state, deal.state),
         decision_note=deal.decision_note,

@@ -70,7 +70,7 @@ def _expire(tenant: Tenant, deal: Deal) -> bool:
     changes = Changes(audit_event(tenant.tenant_id, ACTOR, "deal.protection_expired", f"deal:{deal.deal_id}", JOB))
     changes.update(
         deal,
-        [Deal.state.set("expired"), Deal.GSI2PK.remove(), Deal.GSI2SK.remove()],
+        deal.move_to("expired", deal.protected_until or clock.now()),
         label="deal",
         condition=Deal.state == "approved",
     )

@@ -428,3 +428,19 @@ class TenantSettingsForm(PortalForm):
     deal_protection_days: Annotated[int, Field(ge=1, le=365)]
     salespeople_see_only_own_deals: bool = False
     version: int
+
+
+class DealListFilter(PortalForm):
+    """The console's deal list: one state across partners, or one partner's deals in any state."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "state": "Choose pending, approved, rejected or expired; all states need a partner.",
+        "partner": "Choose a partner from the list.",
+    }
+    state: Literal["pending", "approved", "rejected", "expired", "all"] = "pending"
+    partner: Annotated[Slug | None, BeforeValidator(_blank_is_none)] = None
+
+    @field_validator("state", mode="before")
+    @classmethod
+    def _empty_is_pending(cls, value: object) -> object:
+        return value or "pending"
