@@ -7,7 +7,9 @@ Adding an endpoint is one line here plus one handler module in ``functions/``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import quote
 from enum import StrEnum
 
 
@@ -37,6 +39,8 @@ class Route:
     access: tuple[Access, ...]
     permission: tuple[str, str] | None = None  # (resource, action) in the matrix; None: any signed-in principal
     kind: str = "page"  # "page" (HTML; redirects to sign-in) or "json" (answers 401)
+    # A POST-only path's page: where a GET of it (a reload, a back button, a pasted address) is sent.
+    form_page: str | None = None
 
     @property
     def route_key(self) -> str:
@@ -64,10 +68,18 @@ PUBLIC, PARTNER, ADMIN = Audience.PUBLIC, Audience.PARTNER, Audience.ADMIN
 
 
 def admin(
-    name: str, method: str, path: str, handler: str, access: tuple[Access, ...], permission: tuple[str, str]
+    name: str,
+    method: str,
+    path: str,
+    handler: str,
+    access: tuple[Access, ...],
+    permission: tuple[str, str],
+    form_page: str | None = None,
 ) -> Route:
     """An admin console route: every one names the matrix permission it needs."""
-    return Route(name, method, path, f"functions.admin.{handler}", ADMIN, access, permission=permission)
+    return Route(
+        name, method, path, f"functions.admin.{handler}", ADMIN, access, permission=permission, form_page=form_page
+    )
 
 
 ROUTES: tuple[Route, ...] = (
@@ -75,10 +87,26 @@ ROUTES: tuple[Route, ...] = (
     Route("partner_login_form", "GET", "/partners/login", "functions.partners.login_form", PUBLIC, (R,)),
     Route("partner_login_request", "POST", "/partners/login", "functions.partners.login_request", PUBLIC, (W,)),
     Route("partner_check_mail", "GET", "/partners/login/check", "functions.partners.check_mail", PUBLIC, (R,)),
-    Route("partner_code_sign_in", "POST", "/partners/login/code", "functions.partners.code_sign_in", PUBLIC, (W,)),
+    Route(
+        "partner_code_sign_in",
+        "POST",
+        "/partners/login/code",
+        "functions.partners.code_sign_in",
+        PUBLIC,
+        (W,),
+        form_page="/partners/login/check",
+    ),
     Route("partner_magic_confirm", "GET", "/partners/auth/magic", "functions.partners.magic_confirm", PUBLIC, (R,)),
     Route("partner_magic_spend", "POST", "/partners/auth/magic", "functions.partners.magic_spend", PUBLIC, (W,)),
-    Route("partner_logout", "POST", "/partners/logout", "functions.partners.logout", PARTNER, (W,)),
+    Route(
+        "partner_logout",
+        "POST",
+        "/partners/logout",
+        "functions.partners.logout",
+        PARTNER,
+        (W,),
+        form_page="/partners/dashboard",
+    ),
     Route(
         "partner_dashboard",
         "GET",
@@ -155,8 +183,16 @@ ROUTES: tuple[Route, ...] = (
     # Admin sign-in: Cognito's sign-in calls need no IAM grant (they are made with the user's own credentials).
     Route("admin_login_form", "GET", "/admin/login", "functions.admin.login_form", PUBLIC, (R,)),
     Route("admin_login", "POST", "/admin/login", "functions.admin.login", PUBLIC, (W,)),
-    Route("admin_login_challenge", "POST", "/admin/login/challenge", "functions.admin.login_challenge", PUBLIC, (W,)),
-    Route("admin_logout", "POST", "/admin/logout", "functions.admin.logout", ADMIN, (W,)),
+    Route(
+        "admin_login_challenge",
+        "POST",
+        "/admin/login/challenge",
+        "functions.admin.login_challenge",
+        PUBLIC,
+        (W,),
+        form_page="/admin/login",
+    ),
+    Route("admin_logout", "POST", "/admin/logout", "functions.admin.logout", ADMIN, (W,), form_page="/admin"),
     admin("admin_home", "GET", "/admin", "home", (R,), ("admin_dashboard", "view")),
     admin("admin_partners", "GET", "/admin/partners", "partners_list", (R,), ("partners", "view")),
     admin("admin_partner_new", "GET", "/admin/partners/new", "partner_new", (R,), ("partners", "manage")),
@@ -183,6 +219,7 @@ ROUTES: tuple[Route, ...] = (
         "contact_create",
         (W,),
         ("contacts", "invite"),
+        form_page="/admin/partners/{partner_id}/contacts/new",
     ),
     admin(
         "admin_contact_resend",
@@ -191,9 +228,16 @@ ROUTES: tuple[Route, ...] = (
         "contact_resend_invite",
         (W,),
         ("contacts", "invite"),
+        form_page="/admin/partners",
     ),
     admin(
-        "admin_contact_role", "POST", "/admin/contacts/{contact_id}/role", "contact_role", (W,), ("contacts", "manage")
+        "admin_contact_role",
+        "POST",
+        "/admin/contacts/{contact_id}/role",
+        "contact_role",
+        (W,),
+        ("contacts", "manage"),
+        form_page="/admin/partners",
     ),
     admin(
         "admin_contact_status",
@@ -202,6 +246,7 @@ ROUTES: tuple[Route, ...] = (
         "contact_status",
         (W,),
         ("contacts", "manage"),
+        form_page="/admin/partners",
     ),
     admin(
         "admin_contact_end_sessions",
@@ -210,6 +255,7 @@ ROUTES: tuple[Route, ...] = (
         "contact_end_sessions",
         (W,),
         ("contacts", "end_sessions"),
+        form_page="/admin/partners",
     ),
     admin("admin_deals", "GET", "/admin/deals", "deals_queue", (R,), ("deal_reviews", "view")),
     admin("admin_deal", "GET", "/admin/deals/{deal_id}", "deal_review", (R,), ("deal_reviews", "view")),
@@ -220,6 +266,7 @@ ROUTES: tuple[Route, ...] = (
         "deal_decide",
         (W,),
         ("deal_reviews", "decide"),
+        form_page="/admin/deals/{deal_id}",
     ),
     admin("admin_questions", "GET", "/admin/partners/questions", "questions_list", (R,), ("answers", "view")),
     admin(
@@ -237,9 +284,18 @@ ROUTES: tuple[Route, ...] = (
         "question_answer",
         (W,),
         ("answers", "answer"),
+        form_page="/admin/partners/questions/{question_id}",
     ),
     admin("admin_engagement", "GET", "/admin/engagement", "engagement", (R,), ("engagement", "view")),
-    admin("admin_nudge", "POST", "/admin/engagement/nudge", "engagement_nudge", (W,), ("engagement", "nudge")),
+    admin(
+        "admin_nudge",
+        "POST",
+        "/admin/engagement/nudge",
+        "engagement_nudge",
+        (W,),
+        ("engagement", "nudge"),
+        form_page="/admin/engagement",
+    ),
     admin("admin_access_review", "GET", "/admin/access-review", "access_review", (R,), ("access_review", "view")),
     admin(
         "admin_access_review_complete",
@@ -278,7 +334,15 @@ ROUTES: tuple[Route, ...] = (
         ("branding", "manage"),
     ),
     admin("admin_mail", "GET", "/admin/mail", "mail_list", (R,), ("outbox", "view")),
-    admin("admin_mail_retry", "POST", "/admin/mail/{mail_id}/retry", "mail_retry", (W,), ("outbox", "retry")),
+    admin(
+        "admin_mail_retry",
+        "POST",
+        "/admin/mail/{mail_id}/retry",
+        "mail_retry",
+        (W,),
+        ("outbox", "retry"),
+        form_page="/admin/mail",
+    ),
     admin("admin_roles", "GET", "/admin/help/roles", "roles", (R,), ("role_help", "view")),
     Route("brand_logo", "GET", "/brand/logo/{logo_id}", "functions.brand.logo", PUBLIC, (R, Access.LOGO_READ)),
     # API Gateway's $default route: anything no route above matches gets a branded 404 page.
@@ -297,3 +361,19 @@ def route_for_handler(module: str) -> Route:
     if len(matches) != 1:
         raise LookupError(f"{module} must be the handler of exactly one manifest route, found {len(matches)}")
     return matches[0]
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path) + "$")
+
+
+_FORM_PAGES = [(_pattern(route.path), route.form_page) for route in ROUTES if route.form_page]
+
+
+def form_page_for(path: str) -> str | None:
+    """The page of a POST-only ``path`` (``/admin/deals/d1/decision`` -> ``/admin/deals/d1``), if it is one."""
+    for pattern, page in _FORM_PAGES:
+        found = pattern.match(path)
+        if found and page:
+            return page.format(**{name: quote(value, safe="") for name, value in found.groupdict().items()})
+    return None

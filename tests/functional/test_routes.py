@@ -106,3 +106,24 @@ def test_when_even_the_branded_error_page_fails_a_neutral_one_answers(
     assert answer.status == 500
     assert "Partner portal" in answer.body and "table unreachable" not in answer.body
     assert_security_headers(answer.headers)
+
+
+POST_ONLY = [
+    route
+    for route in ROUTES
+    if route.method == "POST" and not any(r.method == "GET" and r.path == route.path for r in ROUTES)
+]
+
+
+@pytest.mark.parametrize("route", POST_ONLY, ids=[route.name for route in POST_ONLY])
+def test_a_get_of_a_post_only_address_leads_to_its_page(portal: Portal, route: Route) -> None:
+    """A reload or a back button after a refused form must never land on a 404."""
+    assert route.form_page, f"{route.route_key} takes only POST: name its form_page in the manifest"
+
+    answer = portal.call("GET", example_path(route))
+
+    assert answer.status == 303
+    target = answer.location
+    assert any(
+        r.method == "GET" and re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", r.path), target) for r in ROUTES
+    ), f"{route.route_key} sends a GET to {target}, which is no page"
