@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
 from enum import StrEnum
+from urllib.parse import quote
 
 
 class Audience(StrEnum):

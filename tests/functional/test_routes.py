@@ -124,6 +124,6 @@ def test_a_get_of_a_post_only_address_leads_to_its_page(portal: Portal, route: R
 
     assert answer.status == 303
     target = answer.location
-    assert any(
-        r.method == "GET" and re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", r.path), target) for r in ROUTES
-    ), f"{route.route_key} sends a GET to {target}, which is no page"
+    assert any(r.method == "GET" and re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", r.path), target) for r in ROUTES), (
+        f"{route.route_key} sends a GET to {target}, which is no page"
+    )
