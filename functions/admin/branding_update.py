@@ -19,7 +19,7 @@ endpoint = Endpoint(
         "partner": None,
         "current": request.tenant.brand,
         "upload": None,
-        "uploaded": False,
+        "uploaded": None,
         "notice": None,
     },
 )

@@ -3,6 +3,7 @@
 from aws_lambda_powertools.event_handler import Response
 
 from portside.domain.branding import BrandFields, set_partner_brand
+from portside.domain.partners import get_partner
 from portside.errors import Conflict, InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms import BrandForm, VersionForm, parse_form
@@ -13,16 +14,22 @@ FORM = "admin/branding.html"
 endpoint = Endpoint(
     __name__,
     error_pages={InvalidInput: FORM, Conflict: FORM},
-    error_context=lambda request: {
-        "form_path": f"/admin/partners/{request.path_param('partner_id')}/brand",
-        "title": "Brand override",
-        "partner": None,
-        "current": None,
-        "upload": None,
-        "uploaded": False,
-        "notice": None,
-    },
+    error_context=lambda request: _partner_context(request),
 )
+
+
+def _partner_context(request: PortalRequest) -> dict[str, object]:
+    """A refused save keeps its partner: the title, the way back and the current override."""
+    partner = get_partner(request.tenant, request.path_param("partner_id"))
+    return {
+        "form_path": f"/admin/partners/{partner.partner_id}/brand",
+        "title": f"Brand of {partner.name}",
+        "partner": partner,
+        "current": partner.brand_override,
+        "upload": None,
+        "uploaded": None,
+        "notice": None,
+    }
 
 
 @endpoint

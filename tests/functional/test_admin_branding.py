@@ -134,3 +134,31 @@ def test_a_partner_override_dresses_its_contacts_pages_and_mails_only(
     cleared = save(portal, "/admin/partners/acme/brand", use_tenant_brand="true")
     assert cleared.location == "/admin/partners/acme/brand?notice=cleared"
     assert reads.partner(TENANT_ID, "acme").brand_override is None  # type: ignore[union-attr]
+
+
+def test_back_from_s3_the_page_says_uploaded_only_of_a_file_that_passed_the_checks(
+    portal: Portal, admin_pool: dict[str, Any]
+) -> None:
+    portal.admin_sign_in(OWNER)
+    good = upload(portal, "/admin/settings/branding", PNG)
+    bad = upload(portal, "/admin/settings/branding", b"<svg onload=alert(1)></svg>")
+
+    after_good = portal.get(f"/admin/settings/branding?uploaded={good}").body
+    after_bad = portal.get(f"/admin/settings/branding?uploaded={bad}").body
+
+    assert "Logo uploaded and checked (PNG, 0.1 KB)" in after_good and f'value="{good}"' in after_good
+    assert "uploaded and checked" not in after_bad and "That file was not used" in after_bad
+    assert f'value="{bad}"' not in after_bad
+
+
+def test_a_refused_partner_brand_keeps_its_partner(portal: Portal, admin_pool: dict[str, Any]) -> None:
+    portal.admin_sign_in(OWNER)
+    version = portal.get("/admin/partners/globex/brand").field("version")
+
+    refused = portal.admin_post(
+        "/admin/partners/globex/brand", {"name": "", "primary_colour": "#0b3d5c", "version": version}
+    )
+
+    assert refused.status == 400
+    assert "Brand of Globex Retail" in refused.body and 'href="/admin/partners/globex"' in refused.body
+    assert 'action="/admin/partners/globex/brand"' in refused.body

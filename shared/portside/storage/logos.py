@@ -78,20 +78,35 @@ def _sniff(head: bytes) -> str | None:
     return None
 
 
-def publish_upload(tenant_id: str, upload_id: str) -> str:
-    """Check an uploaded logo and publish it; returns the logo's id. Bad files answer InvalidInput."""
+@dataclass(frozen=True)
+class CheckedLogo:
+    upload_id: str
+    content_type: str
+    size: int
+
+
+def check_upload(tenant_id: str, upload_id: str) -> CheckedLogo:
+    """What an upload is, by its first bytes and size; anything but a small PNG, JPEG or WebP answers InvalidInput."""
     problem = InvalidInput({"logo": "Upload a PNG, JPEG or WebP image of at most 200 KB, then save."})
     if not LOGO_ID.fullmatch(upload_id):
         raise problem
-    s3, bucket = client("s3"), settings().documents_bucket
     try:
-        upload = s3.get_object(Bucket=bucket, Key=_upload_key(tenant_id, upload_id), Range="bytes=0-15")
+        upload = client("s3").get_object(
+            Bucket=settings().documents_bucket, Key=_upload_key(tenant_id, upload_id), Range="bytes=0-15"
+        )
     except ClientError as error:
         raise problem from error
     size = int(str(upload.get("ContentRange", "/0")).rsplit("/", 1)[-1] or 0)
     content_type = _sniff(upload["Body"].read())
     if content_type is None or not 0 < size <= MAX_LOGO_BYTES:
         raise problem
+    return CheckedLogo(upload_id, content_type, size)
+
+
+def publish_upload(tenant_id: str, upload_id: str) -> str:
+    """Check an uploaded logo and publish it; returns the logo's id. Bad files answer InvalidInput."""
+    content_type = check_upload(tenant_id, upload_id).content_type
+    s3, bucket = client("s3"), settings().documents_bucket
     s3.copy_object(
         Bucket=bucket,
         Key=_logo_key(tenant_id, upload_id),

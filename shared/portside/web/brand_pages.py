@@ -1,7 +1,8 @@
 """The brand form page, for the tenant's brand and for a partner's override alike.
 
 Its logo form posts straight to S3 (a presigned POST), so this page, and only this page, widens
-``form-action`` to the bucket's origin.
+``form-action`` to the bucket's origin. Back from S3, the upload is checked (its first bytes and
+size) before the page calls it uploaded; a bad file is named as such at once.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 from aws_lambda_powertools.event_handler import Response
 
 from portside.data.models import Brand
+from portside.errors import InvalidInput
 from portside.storage import logos
 from portside.web.headers import content_security_policy
 from portside.web.pages import page
@@ -32,10 +34,14 @@ def brand_values(brand: Brand | None, version: int) -> dict[str, str]:
 def brand_page(request: PortalRequest, form_path: str, current: Brand | None, version: int, **context: Any) -> Response:
     """The form at ``form_path`` with the brand as stored, and a fresh logo upload that returns here."""
     upload = logos.upload_form(request.tenant.tenant_id, f"{request.tenant.base_url.rstrip('/')}{form_path}")
-    uploaded = request.query("uploaded") or ""
-    values = brand_values(current, version)
-    if logos.LOGO_ID.fullmatch(uploaded):
-        values["logo_upload"] = uploaded
+    values, errors = brand_values(current, version), {}
+    checked = None
+    if request.query("uploaded"):  # back from S3: say "uploaded" only of a file that passed the checks
+        try:
+            checked = logos.check_upload(request.tenant.tenant_id, request.query("uploaded") or "")
+            values["logo_upload"] = checked.upload_id
+        except InvalidInput as refused:
+            errors = refused.errors
     response = page(
         request,
         TEMPLATE,
@@ -43,8 +49,8 @@ def brand_page(request: PortalRequest, form_path: str, current: Brand | None, ve
         current=current,
         values=values,
         upload=upload,
-        uploaded=bool(values.get("logo_upload")),
-        errors={},
+        uploaded=checked,
+        errors=errors,
         error=None,
         **context,
     )
