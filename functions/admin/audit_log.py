@@ -1,21 +1,36 @@
 """GET /admin/audit: who did what, filtered and paged; ``?format=csv`` exports the filtered rows."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from aws_lambda_powertools.event_handler import Response
 
 from portside.auth.guard import require
 from portside.domain.audit_log import AuditFilter, export_csv, read_log
+from portside.domain.audit_names import ACTION_GROUPS, ACTIONS, actor_choices
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms import AuditFilterForm, parse_form
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 
+
+def _choices(request: PortalRequest) -> dict[str, Any]:
+    """What the filters offer: every admin and the automatic actors, every action and group of actions."""
+    return {"actors": actor_choices(request.tenant), "actions": ACTIONS, "action_groups": ACTION_GROUPS}
+
+
 endpoint = Endpoint(
     __name__,
     error_pages={InvalidInput: "admin/audit.html"},
-    error_context=lambda request: {"events": [], "next_link": None, "csv_link": None},
+    # A refused filter (a day after the last, say) shows what was typed, and no "nothing recorded".
+    error_context=lambda request: {
+        **_choices(request),
+        "log": None,
+        "values": request.query_params,
+        "next_link": None,
+        "csv_link": None,
+    },
 )
 
 
@@ -38,7 +53,8 @@ def show_log(request: PortalRequest) -> Response:
     return page(
         request,
         "admin/audit.html",
-        events=listed.items,
+        log=listed,
+        **_choices(request),
         values=filters,
         errors={},
         error=None,

@@ -18,7 +18,9 @@ OPS, AUDITOR, OWNER = "ops@northwind.example", "auditor@northwind.example", "own
 
 
 def actions_in(body: str) -> list[str]:
-    return re.findall(r'<td><a href="/admin/audit\?action=[^"]+">([^<]+)</a></td>', body)
+    return re.findall(
+        r'<td><a href="/admin/audit\?action=[^"]+">[^<]+</a><br><span class="muted small">([^<]+)</span>', body
+    )
 
 
 # --- audit log -------------------------------------------------------------------------------------------------
@@ -119,14 +121,14 @@ def test_engagement_lists_the_never_signed_in_and_the_long_unseen_by_partner(
     )
 
     page = portal.get("/admin/engagement").body
-    invited, dormant = page.split("Not seen for 90 days")
+    invited, dormant = page.split("<h2>Not seen for 90 days")
     assert "Ann New" in invited and "Acme Resellers" in invited
     assert "Globex Principal" not in dormant  # seen today
 
     portal.advance_clock(timedelta(days=91))
     portal.jar.clear()
     portal.admin_sign_in(OPS)
-    later = portal.get("/admin/engagement").body.split("Not seen for 90 days")[1]
+    later = portal.get("/admin/engagement").body.split("<h2>Not seen for 90 days")[1]
     assert "Globex Principal" in later and "Globex Retail" in later
 
 

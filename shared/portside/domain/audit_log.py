@@ -1,8 +1,9 @@
 """Reading the audit log: filtered, newest first, a DynamoDB page at a time, and as CSV.
 
 An actor filter reads that actor's own trail (GSI1); otherwise the tenant's log is read. Dates
-narrow the key range; action and target are filters on the page read, so a filtered page may hold
-fewer rows than the page size and still have a next page.
+narrow the key range; the action is a filter on the page read, and the target text matches part
+of a target's name or id once the page's names are resolved (``domain.audit_names``), so a
+filtered page may hold fewer rows than the page size and still have a next page.
 """
 
 from __future__ import annotations
@@ -20,11 +21,22 @@ from pynamodb.expressions.condition import Condition
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes
 from portside.data.models import AuditEvent, Tenant
-from portside.data.pages import Page, query_page
+from portside.data.pages import query_page
+from portside.domain.audit_names import names_for
 
 PAGE_SIZE = 50
 EXPORT_ROWS = 1000
-CSV_COLUMNS = ("time_utc", "actor", "action", "target", "client_ip", "user_agent", "details")
+CSV_COLUMNS = (
+    "time_utc",
+    "actor",
+    "actor_name",
+    "action",
+    "target",
+    "target_name",
+    "client_ip",
+    "user_agent",
+    "details",
+)
 # A spreadsheet runs a cell that starts with one of these as a formula: such cells are quoted (OWASP CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -33,7 +45,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class AuditFilter:
     actor: str | None = None
     action: str | None = None  # an exact action, or a prefix ending in "." (``contact.``)
-    target: str | None = None
+    target: str | None = None  # part of a target's name or id, any case
     since: date | None = None
     until: date | None = None  # inclusive
 
@@ -73,15 +85,20 @@ def _filters(wanted: AuditFilter) -> Condition | None:
     if wanted.action:
         action = wanted.action
         conditions.append(AuditEvent.action.startswith(action) if action.endswith(".") else AuditEvent.action == action)
-    if wanted.target:
-        conditions.append(AuditEvent.target == wanted.target)
     combined: Condition | None = None
     for condition in conditions:
         combined = condition if combined is None else combined & condition
     return combined
 
 
-def read_log(tenant: Tenant, wanted: AuditFilter, cursor: str | None, limit: int = PAGE_SIZE) -> Page[AuditEvent]:
+@dataclass(frozen=True)
+class LogPage:
+    events: list[AuditEvent]
+    names: dict[str, str]  # actor and target refs of these events -> names
+    cursor: str | None
+
+
+def read_log(tenant: Tenant, wanted: AuditFilter, cursor: str | None, limit: int = PAGE_SIZE) -> LogPage:
     zone = ZoneInfo(tenant.time_zone or "UTC")
     if wanted.actor:
         partition, index = AuditEvent.actor_partition(tenant.tenant_id, wanted.actor), "GSI1"
@@ -89,7 +106,7 @@ def read_log(tenant: Tenant, wanted: AuditFilter, cursor: str | None, limit: int
     else:
         partition, index = AuditEvent.partition_of(tenant.tenant_id), None
         key_range = _range(AuditEvent.SK, wanted, zone)
-    return query_page(
+    page = query_page(
         AuditEvent,
         partition,
         key_range,
@@ -99,6 +116,10 @@ def read_log(tenant: Tenant, wanted: AuditFilter, cursor: str | None, limit: int
         newest_first=True,
         filter_condition=_filters(wanted),
     )
+    names = names_for(tenant, {event.actor for event in page.items} | {event.target for event in page.items})
+    text = (wanted.target or "").lower()
+    events = [e for e in page.items if text in e.target.lower() or text in names.get(e.target, "").lower()]
+    return LogPage(events, names, page.cursor)
 
 
 def _cell(value: object) -> str:
@@ -114,15 +135,17 @@ def export_csv(
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for event in page.items:
+    for event in page.events:
         details = json.dumps(event.details.as_dict(), sort_keys=True) if event.details else ""
         writer.writerow(
             _cell(value)
             for value in (
                 event.at.isoformat(),
                 event.actor,
+                page.names.get(event.actor, ""),
                 event.action,
                 event.target,
+                page.names.get(event.target, ""),
                 event.client_ip,
                 event.user_agent,
                 details,
@@ -135,7 +158,7 @@ def export_csv(
             "audit_log.exported",
             "audit_log",
             client,
-            rows=len(page.items),
+            rows=len(page.events),
             filters=wanted.as_query(),
         )
     ).commit()

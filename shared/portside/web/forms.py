@@ -226,9 +226,9 @@ class AuditFilterForm(PortalForm):
     """The audit log's filters, from the query string; every one optional."""
 
     messages: ClassVar[dict[str, str]] = {
-        "actor": "Type an actor as the log shows it, like admin:ops@northwind.example or contact:acme-principal.",
-        "action": "Type an action as the log shows it, like contact.invited, or a prefix like contact.",
-        "target": "Type a target as the log shows it, like contact:acme-principal or partner:acme.",
+        "actor": "Choose who did it from the list.",
+        "action": "Choose an action from the list.",
+        "target": "Type part of a name or an id, up to 200 characters.",
         "since": "Give the first day as YYYY-MM-DD, between 2000 and 2199.",
         "until": "Give the last day as YYYY-MM-DD, between 2000 and 2199 and not before the first.",
     }

@@ -1,0 +1,107 @@
+"""The audit log in names: who ``contact:acme-principal`` is, what ``deal:9f…`` was, and the actions by name.
+
+An event stores ids (names change; ids do not). A page of the log resolves the ids it shows in
+one BatchGet (contacts, partners, deals, questions), so it reads as names; text filters match
+part of a name or of an id. ``ACTIONS`` names every action the portal records: a test walks the
+code for ``audit_event`` calls and fails on one missing here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from portside.data.base import PortsideItem
+from portside.data.models import AdminMember, Contact, Deal, Partner, Question, Tenant
+
+ACTIONS: dict[str, str] = {
+    "access_review.completed": "Access review completed",
+    "admin.added": "Admin added",
+    "admin.sign_in_failed": "Admin sign-in failed",
+    "admin.signed_in": "Admin signed in",
+    "admin.signed_out": "Admin signed out",
+    "audit_log.exported": "Audit log exported",
+    "contact.disabled": "Contact disabled",
+    "contact.enabled": "Contact enabled",
+    "contact.invite_resent": "Invite sent again",
+    "contact.invited": "Contact invited",
+    "contact.nudged": "Contact nudged",
+    "contact.role_changed": "Contact's role changed",
+    "contact.sessions_ended": "Contact's sessions ended",
+    "deal.approved": "Deal approved",
+    "deal.protection_ending": "Deal protection ending (reminder)",
+    "deal.protection_expired": "Deal protection ended",
+    "deal.rejected": "Deal rejected",
+    "deal.submitted": "Deal registered",
+    "invite.accepted": "Invite accepted",
+    "mail.retried": "Mail sent again",
+    "partner.brand_cleared": "Partner brand removed",
+    "partner.brand_set": "Partner brand set",
+    "partner.created": "Partner created",
+    "partner.updated": "Partner updated",
+    "question.answer_updated": "Answer updated",
+    "question.answered": "Question answered",
+    "question.asked": "Question asked",
+    "security.csrf_refused": "Refused: form from another site or expired",
+    "security.dead_link": "Refused: spent or dead sign-in link",
+    "security.denied": "Refused: the role may not",
+    "security.rate_limited": "Refused: too many attempts",
+    "security.sign_in_unknown_address": "Sign-in link asked for an unknown address",
+    "security.wrong_code": "Wrong sign-in code",
+    "sign_in.link_requested": "Sign-in link asked for",
+    "sign_in.signed_out": "Signed out",
+    "sign_in.succeeded": "Signed in",
+    "tenant.brand_updated": "Brand updated",
+    "tenant.created": "Tenant created",
+    "tenant.settings_updated": "Settings updated",
+}
+# Groups an auditor can pick: every action starting with the key.
+ACTION_GROUPS: dict[str, str] = {
+    "security.": "Every refusal (security)",
+    "sign_in.": "Every partner sign-in step",
+    "admin.": "Every admin sign-in step",
+    "contact.": "Every change to contacts",
+    "deal.": "Every deal event",
+}
+_MODELS: dict[str, type[PortsideItem]] = {"contact": Contact, "partner": Partner, "deal": Deal, "question": Question}
+_LABELS = {"contact": "contact", "partner": "partner", "deal": "deal", "question": "question", "admin": "admin"}
+
+
+def _name_of(item: Any) -> str:
+    if isinstance(item, Contact | Partner):
+        return str(item.name)
+    if isinstance(item, Deal):
+        return str(item.title)
+    if isinstance(item, Question):
+        return str(item.subject)
+    return ""
+
+
+def names_for(tenant: Tenant, refs: set[str]) -> dict[str, str]:
+    """``{"contact:acme-principal": "Ann Principal (contact)", …}`` for the refs that name something."""
+    keys: dict[tuple[str, str], str] = {}
+    names: dict[str, str] = {}
+    for ref in refs:
+        kind, _, ref_id = ref.partition(":")
+        model = _MODELS.get(kind)
+        if model is not None and ref_id:
+            keys[model.keys_for(tenant.tenant_id, ref_id[:64])] = ref  # type: ignore[attr-defined]
+        elif kind == "admin" and ref_id:
+            names[ref] = f"{ref_id} (admin)"
+        elif ref == "anonymous":
+            names[ref] = "Anonymous"
+        elif kind == "system":
+            names[ref] = f"{ref_id.replace('-', ' ').capitalize()} (automatic)"
+    found = list(keys)
+    for start in range(0, len(found), 100):  # BatchGet takes 100 keys at a time
+        for item in PortsideItem.batch_get(found[start : start + 100]):
+            named = keys.get((item.PK, item.SK))
+            if named and _name_of(item):
+                names[named] = f"{_name_of(item)} ({_LABELS[named.partition(':')[0]]})"
+    return names
+
+
+def actor_choices(tenant: Tenant) -> list[tuple[str, str]]:
+    """The actors an auditor picks from: every admin, anyone anonymous, the automatic jobs."""
+    admins = AdminMember.gsi1.query(AdminMember.list_partition(tenant.tenant_id))
+    choices = [(f"admin:{m.email}", f"{m.email} (admin)") for m in admins if isinstance(m, AdminMember)]
+    return [*choices, ("anonymous", "Anonymous"), ("system:deal-protection", "Deal protection (automatic)")]
