@@ -186,3 +186,29 @@ def test_two_partners_registering_one_customer_at_the_same_moment_are_both_flagg
     assert by_id["acme"].conflicts_with == [by_id["globex"].deal_id]
     assert by_id["globex"].conflicts_with == [by_id["acme"].deal_id]
     assert by_id["globex"].version == 2  # flagging adds to the version; it does not reset it
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "says"),
+    [
+        ({"amount": "0"}, "amount", "The amount must be more than 0."),
+        ({"amount": "12.345"}, "amount", "with at most two decimals"),
+        ({"amount": "2000000000"}, "amount", "at most $1,000,000,000"),
+        ({"title": "x" * 130}, "title", "Keep this to 120 characters or fewer; it has 130."),
+        ({"close_date": "2001-01-01"}, "close_date", "cannot be in the past"),
+        ({"customer_name": ""}, "customer_name", "Enter the customer&#39;s company name"),
+    ],
+)
+def test_a_refused_registration_says_the_one_thing_wrong_in_a_summary_that_takes_the_focus(
+    portal: Portal, changes: dict[str, str], field: str, says: str
+) -> None:
+    portal.sign_in("sales@acme.example")
+
+    refused = register(portal, **changes)
+
+    assert refused.status == 400 and says in refused.body
+    summary = refused.body.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert '<div class="error-summary" role="alert" tabindex="-1" autofocus' in refused.body  # focus goes to it
+    assert f'href="#{field}"' in summary and says in summary
+    assert f'id="{field}"' in refused.body and 'aria-invalid="true"' in refused.body
+    assert refused.body.count('<span class="required">(required)</span>') == 4  # customer, title, amount, description

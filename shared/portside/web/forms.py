@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, ClassVar, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -19,6 +19,7 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from portside import clock
 from portside.domain.colours import readable_under_white_text
@@ -26,6 +27,7 @@ from portside.errors import InvalidInput
 from portside.text import TEXT_PROBLEMS, Paragraphs, SingleLine
 
 Form = TypeVar("Form", bound="PortalForm")
+ONE_THING = "one_thing"  # a validator's own sentence for the one thing wrong with a value
 
 
 class PortalForm(BaseModel):
@@ -41,10 +43,18 @@ def parse_form(model: type[Form], data: dict[str, str]) -> Form:
         problems: dict[str, str] = {}
         for issue in error.errors():
             field = str(issue["loc"][0]) if issue["loc"] else "form"
-            # A character problem has its own sentence: "too long" would not tell the person what is wrong.
-            message = issue["msg"] if issue["type"] in TEXT_PROBLEMS else model.messages.get(field, issue["msg"])
-            problems.setdefault(field, message)
+            problems.setdefault(field, _one_thing_wrong(model, field, issue))
         raise InvalidInput(problems) from error
+
+
+def _one_thing_wrong(model: type[PortalForm], field: str, issue: Any) -> str:
+    """The sentence that says what is wrong with this value; the field's own sentence says what to type."""
+    if issue["type"] in TEXT_PROBLEMS or issue["type"] == ONE_THING:
+        return str(issue["msg"])
+    if issue["type"] in ("string_too_long", "too_long") and isinstance(issue.get("input"), str):
+        limit = issue.get("ctx", {}).get("max_length")
+        return f"Keep this to {limit:,} characters or fewer; it has {len(issue['input']):,}."
+    return model.messages.get(field, str(issue["msg"]))
 
 
 # Addresses are compared lower-cased everywhere: one contact per address, whatever the capitals.
@@ -312,20 +322,22 @@ MAX_DEAL_CENTS = 1_000_000_000 * 100
 def _amount_in_cents(value: object) -> int:
     """ "12,500.50" -> 1250050: positive, at most 1,000,000,000, at most two decimals."""
     text = str(value).strip().replace(",", "").removeprefix("$")
+    if not text:
+        raise PydanticCustomError(ONE_THING, "Enter the expected amount in US dollars, like 12500.50.")
     if not re.fullmatch(r"[0-9]{1,13}(\.[0-9]{1,2})?", text):
-        raise ValueError("not an amount in dollars and cents")
+        raise PydanticCustomError(ONE_THING, "Type the amount in digits, with at most two decimals, like 12500.50.")
     amount = Decimal(text)
     if amount <= 0:
-        raise ValueError("not positive")
+        raise PydanticCustomError(ONE_THING, "The amount must be more than 0.")
     cents = int(amount * 100)
     if cents > MAX_DEAL_CENTS:
-        raise ValueError("too large")
+        raise PydanticCustomError(ONE_THING, "The amount can be at most $1,000,000,000.")
     return cents
 
 
 def _not_in_the_past(value: date | None) -> date | None:
     if value is not None and value < clock.now().date():
-        raise ValueError("in the past")
+        raise PydanticCustomError(ONE_THING, "The close date cannot be in the past: choose today or a later day.")
     return value
 
 
@@ -337,7 +349,7 @@ class DealForm(PortalForm):
         "customer_domain": "Enter the customer's email domain like customer.com, or leave it empty.",
         "title": "Enter a short title for the deal (up to 120 characters).",
         "amount": "Enter the expected amount in US dollars, more than 0 and at most 1,000,000,000, like 12500.50.",
-        "close_date": "Enter the expected close date as YYYY-MM-DD, today or later, or leave it empty.",
+        "close_date": "Choose a close date from the calendar (today or later), or leave it empty.",
         "description": "Describe the deal in up to 4,000 characters.",
         "submission_id": "This form has expired. Open a new registration form and try again.",
     }
