@@ -64,7 +64,7 @@ def test_an_owner_brands_a_partner_ops_adds_a_contact_who_sees_the_brand(
         owner.goto(f"{runtime.base_url}/admin/partners/globex/brand")
         owner.get_by_label("Logo file").set_input_files(tiny_png(tmp_path / "logo.png"))
         owner.get_by_role("button", name="Upload").click()  # straight to S3, which sends the browser back
-        expect(owner.get_by_text("Logo uploaded. Save the form below")).to_be_visible()
+        expect(owner.get_by_text("Logo uploaded and checked")).to_be_visible()
         owner.get_by_label("Name", exact=True).fill("Globex Partner Hub")
         owner.get_by_label("Primary colour").fill("#6b21a8")
         owner.get_by_role("button", name="Save brand").click()

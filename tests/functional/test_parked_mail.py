@@ -42,6 +42,15 @@ def parked() -> list[OutboxMail]:
     return [mail for mail in outbox_items() if mail.status == "failed"]
 
 
+def parked_sign_in_mail(portal: Portal, monkeypatch: pytest.MonkeyPatch) -> OutboxMail:
+    """Acme's principal asks for a link, and its mail fails until it is parked."""
+    portal.request_link(ACME)
+    portal.fulfil_sign_in_requests()
+    park_every_mail(portal, monkeypatch)
+    (mail,) = parked()
+    return mail
+
+
 def retry_buttons(body: str) -> list[str]:
     return re.findall(r'action="/admin/mail/([0-9a-f]{32})/retry"', body)
 
@@ -49,10 +58,7 @@ def retry_buttons(body: str) -> list[str]:
 def test_a_parked_sign_in_mail_is_listed_counted_and_retried_with_a_fresh_link(
     portal: Portal, admin_pool: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    portal.request_link(ACME)
-    portal.fulfil_sign_in_requests()
-    park_every_mail(portal, monkeypatch)
-    (mail,) = parked()
+    mail = parked_sign_in_mail(portal, monkeypatch)
     portal.admin_sign_in(OPS)
 
     home = portal.get("/admin").body
@@ -101,10 +107,7 @@ def mail_subject(mail: OutboxMail) -> str:
 def test_only_ops_and_owners_retry_and_the_auditor_only_reads(
     portal: Portal, admin_pool: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    portal.request_link(ACME)
-    portal.fulfil_sign_in_requests()
-    park_every_mail(portal, monkeypatch)
-    (mail,) = parked()
+    mail = parked_sign_in_mail(portal, monkeypatch)
 
     portal.admin_sign_in(AUDITOR)
     auditor_sees = portal.get("/admin/mail")
