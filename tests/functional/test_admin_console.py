@@ -283,3 +283,18 @@ def test_destructive_and_mass_actions_ask_first_on_a_page_that_names_who_is_affe
     confirmed = portal.post(path, {**asked.hidden_fields(), "confirmed": "yes"})
     assert confirmed.status == 303
     assert len(list(AuditEvent.query(AuditEvent.partition_of(TENANT_ID)))) > len(before)
+
+
+def test_every_console_form_summarises_its_errors_and_links_each_field(
+    portal: Portal, admin_pool: dict[str, Any]
+) -> None:
+    portal.admin_sign_in(OPS)
+
+    contact = portal.admin_post("/admin/partners/acme/contacts", {"name": "", "email": "nope", "role": "king"})
+    partner = portal.admin_post("/admin/partners", {"partner_id": "new", "name": ""})
+
+    for answer, fields in ((contact, ("name", "email", "role")), (partner, ("partner_id", "name"))):
+        assert answer.status == 400 and '<div class="error-summary" role="alert" tabindex="-1" autofocus' in answer.body
+        for name in fields:
+            assert f'href="#{name}"' in answer.body and f'id="{name}"' in answer.body
+        assert '<span class="required">(required)</span>' in answer.body

@@ -39,7 +39,10 @@ def test_login_page_hands_out_a_pre_session_csrf_cookie(portal: Portal) -> None:
     cookie = answer.cookie("__Host-portside-csrf")
     assert cookie and "Secure" in cookie and "HttpOnly" in cookie and "Path=/" in cookie
     assert answer.field("csrf_token") == portal.jar["__Host-portside-csrf"]
-    assert 'name="email"' in answer.body and '<label for="email">Email</label>' in answer.body
+    assert (
+        'name="email"' in answer.body
+        and '<label for="email">Email <span class="required">(required)</span></label>' in answer.body
+    )
 
 
 def test_a_known_address_gets_a_link_and_a_code_and_only_hashes_are_stored(portal: Portal) -> None:
