@@ -18,7 +18,7 @@ from portside.observability import logger, metrics, tracer
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
     outcomes = {f"request_{outcome}": count for outcome, count in sign_in_requests.sweep().items()}
-    outcomes.update(sweep().outcomes)
+    outcomes.update(sweep())
     for outcome, count in outcomes.items():
         metrics.add_metric(name=f"Swept_{outcome}", unit="Count", value=count)
     logger.info("outbox sweep done", extra=outcomes)

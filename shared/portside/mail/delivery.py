@@ -13,7 +13,6 @@ sends it again on the next sweep. The change that caused the mail is never undon
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from pynamodb.exceptions import UpdateError
@@ -106,17 +105,9 @@ def _update_if_pending(mail: OutboxMail, actions: list[Action]) -> bool:
     return True
 
 
-@dataclass
-class Sweep:
-    outcomes: dict[str, int] = field(default_factory=dict)
-
-    def count(self, outcome: str) -> None:
-        self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
-
-
-def sweep() -> Sweep:
-    """Attempt every pending mail that is due: the stream's first attempt failed, or never came."""
-    run = Sweep()
+def sweep() -> dict[str, int]:
+    """Attempt every pending mail that is due: the stream's first attempt failed, or never came. Counts by outcome."""
+    outcomes: dict[str, int] = {}
     now = clock.now()
     for tenant in reads.every_tenant():
         due = OutboxMail.gsi1.query(
@@ -125,5 +116,6 @@ def sweep() -> Sweep:
             limit=SWEEP_BATCH,
         )
         for item in due:
-            run.count(deliver((item.PK, item.SK)))
-    return run
+            outcome = deliver((item.PK, item.SK))
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
