@@ -53,15 +53,7 @@ def deal_list(tenant: Tenant, state: str, partner_id: str | None, cursor: str | 
     expired newest first), or one partner's deals newest first, in one state or all. One Query a page."""
     page: Page[Deal]
     if partner_id is not None:
-        page = query_page(
-            Deal,
-            Deal.partner_partition(tenant.tenant_id, partner_id),
-            index="GSI1",
-            limit=QUEUE_PAGE,
-            cursor=cursor,
-            newest_first=True,
-            filter_condition=None if state == "all" else Deal.state == state,
-        )
+        page = _partner_deals(tenant, partner_id, state, cursor, QUEUE_PAGE)
     elif state == "all":
         raise InvalidInput({"state": "Choose a partner to see all of its deals, or choose one state."})
     else:
@@ -77,11 +69,21 @@ def deal_list(tenant: Tenant, state: str, partner_id: str | None, cursor: str | 
     return QueueView(page.items, page.cursor, names)
 
 
+def _partner_deals(tenant: Tenant, partner_id: str, state: str, cursor: str | None, limit: int) -> Page[Deal]:
+    return query_page(
+        Deal,
+        Deal.partner_partition(tenant.tenant_id, partner_id),
+        index="GSI1",
+        limit=limit,
+        cursor=cursor,
+        newest_first=True,
+        filter_condition=None if state == "all" else Deal.state == state,
+    )
+
+
 def recent_deals(tenant: Tenant, partner_id: str, limit: int = 5) -> Page[Deal]:
     """A partner's newest registrations, for its console page (the rest are a link away)."""
-    return query_page(
-        Deal, Deal.partner_partition(tenant.tenant_id, partner_id), index="GSI1", limit=limit, newest_first=True
-    )
+    return _partner_deals(tenant, partner_id, "all", None, limit)
 
 
 def get_deal(tenant: Tenant, deal_id: str) -> Deal:
