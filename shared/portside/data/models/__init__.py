@@ -1,0 +1,91 @@
+"""Every item type of the table, one module per area; keys are derived there, from each item's own fields.
+
+Importing this package imports every area, which keeps PynamoDB's discriminator registry complete.
+
+Access patterns and the key that serves each:
+
+| pattern | operation | key |
+|---|---|---|
+| tenant for a request's host (the one key not tenant-first) | GetItem | ``HOST#<hostname>`` / ``HOST`` |
+| tenant settings and brand | GetItem | ``T#<t>`` / ``TENANT`` |
+| every tenant (daily jobs only, the one list that is not per tenant) | Query GSI1 | ``TENANTS`` / ``<t>`` |
+| partner by id | GetItem | ``T#<t>#PARTNER#<p>`` / ``PARTNER`` |
+| partners of a tenant, by name | Query GSI1 | ``T#<t>#PARTNERS`` / ``<name>#<p>`` |
+| contact by id | GetItem | ``T#<t>#CONTACT#<c>`` / ``CONTACT`` |
+| contact by email (unique per tenant) | GetItem | ``T#<t>#EMAIL#<email>`` / ``EMAIL`` |
+| contacts of a partner, by name | Query GSI1 | ``T#<t>#PARTNER#<p>#CONTACTS`` / ``<name>#<c>`` |
+| a tenant's contacts by status, then activity | Query GSI2 | ``T#<t>#CONTACTS`` / ``<status order>#<time>#<c>`` |
+| admin of a tenant by email (membership) | GetItem | ``T#<t>#ADMIN#<email>`` / ``ADMIN`` |
+| admins of a tenant | Query GSI1 | ``T#<t>#ADMINS`` / ``<email>`` |
+| admin session by cookie | GetItem (consistent) | ``T#<t>#ADMINSESSION#<sha256>`` / ``ADMINSESSION`` |
+| whose admin challenge a Cognito session is | GetItem (consistent) | ``T#<t>#ADMINCHALLENGE#<sha256>`` / ``…`` |
+| an authenticator code already used | conditional Put | ``T#<t>#ADMINTOTP#<email>#<code>`` / ``USED`` |
+| access reviews, newest first | Query | ``T#<t>#ACCESSREVIEW`` / ``<time>#<id>`` |
+| deal by id | GetItem | ``T#<t>#DEAL#<d>`` / ``DEAL`` |
+| deals of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#DEALS`` / ``<time>#<d>`` |
+| pending deals, oldest first (the approval queue) | Query GSI2 | ``T#<t>#DEALS#PENDING`` / ``<time>#<d>`` |
+| approved deals by end of protection (daily job, console) | Query GSI2 | ``T#<t>#DEALS#PROTECTED`` / ``<until>#<d>`` |
+| rejected deals, newest decision first (console) | Query GSI2 | ``T#<t>#DEALS#REJECTED`` / ``<decided>#<d>`` |
+| expired deals, newest first (console) | Query GSI2 | ``T#<t>#DEALS#EXPIRED`` / ``<ended>#<d>`` |
+| question by id | GetItem | ``T#<t>#QUESTION#<q>`` / ``QUESTION`` |
+| questions of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#QUESTIONS`` / ``<time>#<q>`` |
+| questions of a tenant, open first | Query GSI2 | ``T#<t>#QUESTIONS`` / ``0#<asked>#<q>``, ``1#<countdown>#<q>`` |
+| a partner's recent updates, newest first (the dashboard) | Query | ``T#<t>#PARTNER#<p>#UPDATES`` / ``<time>#<id>`` |
+| a customer's open registrations and head | Query (consistent) | ``T#<t>#CUSTOMER#<key>`` / ``DEAL#<d>``, ``HEAD`` |
+| sign-in or invite token by its hash | GetItem | ``T#<t>#TOKEN#<sha256>`` / ``TOKEN`` |
+| a request for a sign-in link, to fulfil | GetItem | ``T#<t>#SIGNINREQUEST#<id>`` / ``SIGNINREQUEST`` |
+| requests the stream never delivered (the sweeper) | Query GSI1 | ``T#<t>#SIGNINREQUEST#PENDING`` / ``<time>#<id>`` |
+| session by cookie | GetItem (consistent) | ``T#<t>#CONTACT#<c>`` / ``SESSION#<sha256>`` |
+| every session of a contact (to end them) | Query (consistent) | ``T#<t>#CONTACT#<c>`` / begins_with ``SESSION#`` |
+| rate-limit window | UpdateItem ADD | ``T#<t>#RATE#<scope>#<sha256(subject)>#<window>`` / ``RATE`` |
+| audit log, newest first (by date range) | Query | ``T#<t>#AUDIT`` / ``<time>#<id>`` |
+| audit trail of one actor | Query GSI1 | ``T#<t>#AUDIT#ACTOR#<actor>`` / ``<time>#<id>`` |
+| outbox mail by id (the stream feeds the worker) | GetItem | ``T#<t>#OUTBOX#<id>`` / ``OUTBOX`` |
+| pending mail due for another attempt (the sweeper) | Query GSI1 | ``T#<t>#OUTBOX#PENDING`` / ``<due time>#<id>`` |
+| parked (failed) mail, newest first | Query GSI1 | ``T#<t>#OUTBOX#FAILED`` / ``<time>#<id>`` |
+
+Answered questions sort by a countdown of seconds from their latest answer, so the latest comes first.
+
+The status order of GSI2 is 0 invited (time: invited), 1 active (time: last activity), 9 disabled:
+engagement reads the invited and the long-unseen as key ranges, access review reads the lot.
+
+Sessions live in their contact's partition so that ending every session of a contact is
+one strongly consistent Query, never a lagging index.
+"""
+
+from __future__ import annotations
+
+from portside.data.models.admins import AccessReview, AdminChallenge, AdminMember, AdminSession, UsedTotpCode
+from portside.data.models.contacts import ACTIVITY_ORDER, Contact, ContactEmail, Session, SignInRequest, SignInToken
+from portside.data.models.deals import DEAL_STATE_LISTS, CustomerClaim, CustomerHead, Deal
+from portside.data.models.questions import Question
+from portside.data.models.records import AuditEvent, OutboxMail, RateCounter
+from portside.data.models.tenants import Brand, Partner, Tenant, TenantHost
+from portside.data.models.updates import PartnerUpdate
+
+__all__ = [
+    "ACTIVITY_ORDER",
+    "DEAL_STATE_LISTS",
+    "AccessReview",
+    "AdminChallenge",
+    "AdminMember",
+    "AdminSession",
+    "AuditEvent",
+    "Brand",
+    "Contact",
+    "ContactEmail",
+    "CustomerClaim",
+    "CustomerHead",
+    "Deal",
+    "OutboxMail",
+    "Partner",
+    "PartnerUpdate",
+    "Question",
+    "RateCounter",
+    "Session",
+    "SignInRequest",
+    "SignInToken",
+    "Tenant",
+    "TenantHost",
+    "UsedTotpCode",
+]

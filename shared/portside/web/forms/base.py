@@ -1,0 +1,95 @@
+"""What every form shares: the base model, the one parse that turns a bad form into InvalidInput, common field types."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
+
+from portside.errors import InvalidInput
+from portside.text import TEXT_PROBLEMS, Paragraphs, SingleLine
+
+Form = TypeVar("Form", bound="PortalForm")
+
+
+ONE_THING = "one_thing"  # a validator's own sentence for the one thing wrong with a value
+
+
+class PortalForm(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
+    # One sentence per field that tells a person what to type; pydantic's wording is the fallback.
+    messages: ClassVar[dict[str, str]] = {}
+
+
+def parse_form(model: type[Form], data: dict[str, str]) -> Form:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems: dict[str, str] = {}
+        for issue in error.errors():
+            field = str(issue["loc"][0]) if issue["loc"] else "form"
+            problems.setdefault(field, _one_thing_wrong(model, field, issue))
+        raise InvalidInput(problems) from error
+
+
+def _one_thing_wrong(model: type[PortalForm], field: str, issue: Any) -> str:
+    """The sentence that says what is wrong with this value; the field's own sentence says what to type."""
+    if issue["type"] in TEXT_PROBLEMS or issue["type"] == ONE_THING:
+        return str(issue["msg"])
+    if issue["type"] in ("string_too_long", "too_long") and isinstance(issue.get("input"), str):
+        limit = issue.get("ctx", {}).get("max_length")
+        return f"Keep this to {limit:,} characters or fewer; it has {len(issue['input']):,}."
+    return model.messages.get(field, str(issue["msg"]))
+
+
+# Addresses are compared lower-cased everywhere: one contact per address, whatever the capitals.
+WorkEmail = Annotated[EmailStr, AfterValidator(str.lower), Field(max_length=254)]
+
+
+# Words that are console paths under /admin/partners/, never ids.
+RESERVED_IDS = frozenset({"new", "edit", "contacts", "questions"})
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError("reserved")
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$"), AfterValidator(_not_reserved)]
+
+
+Name = Annotated[SingleLine, StringConstraints(min_length=1, max_length=120)]
+
+
+ShortText = Annotated[SingleLine, StringConstraints(max_length=60)]
+
+
+def blank_is_none(value: str | None) -> str | None:
+    return value or None
+
+
+OptionalShortText = Annotated[ShortText | None, AfterValidator(blank_is_none)]
+
+
+OptionalNote = Annotated[
+    Annotated[Paragraphs, StringConstraints(max_length=1000)] | None, AfterValidator(blank_is_none)
+]
+
+
+OptionalText200 = Annotated[
+    Annotated[SingleLine, StringConstraints(max_length=200)] | None, AfterValidator(blank_is_none)
+]
+
+
+class VersionForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {"version": "This form is out of date. Reload the page and try again."}
+    version: int

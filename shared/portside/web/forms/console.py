@@ -1,0 +1,218 @@
+"""The console's own forms: tenants, partners, contacts, admins, audit filters, nudges, reviews, branding, settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+
+from portside.domain.colours import readable_under_white_text
+from portside.text import SingleLine
+from portside.web.forms.base import (
+    Name,
+    OptionalNote,
+    OptionalShortText,
+    OptionalText200,
+    PortalForm,
+    Slug,
+    WorkEmail,
+    blank_is_none,
+)
+
+
+class InviteForm(PortalForm):
+    """A new contact for a partner, from the admin console or the ``portside invite`` command."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "email": "Enter the contact's work email, like name@company.com.",
+        "name": "Enter the contact's name (up to 120 characters).",
+        "role": "Choose principal, salesperson or technical.",
+    }
+    email: WorkEmail
+    name: Name
+    role: Literal["principal", "salesperson", "technical"]
+
+
+class TenantForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {
+        "tenant_id": "Use 2 to 63 lower-case letters, digits or dashes, like northwind.",
+        "name": "Enter the company's name (up to 120 characters).",
+        "base_url": "Enter the portal's address, like https://partners.northwind.example.",
+        "hostnames": "Give at least one hostname, like partners.northwind.example.",
+    }
+    tenant_id: Slug
+    name: Name
+    base_url: Annotated[str, StringConstraints(pattern=r"^https?://[a-z0-9.-]+(:[0-9]+)?/?$")]
+    hostnames: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9.-]+$")]], Field(min_length=1)]
+
+
+class PartnerDetailsForm(PortalForm):
+    """What an admin edits of a partner; ``version`` is the one the form was read at."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "name": "Enter the partner's name (up to 120 characters).",
+        "tier": "Keep the tier under 60 characters, like Gold.",
+        "territory": "Keep the territory under 60 characters, like EMEA.",
+        "status": "Choose active, prospect or inactive.",
+        "version": "This form is out of date. Reload the page and try again.",
+    }
+    name: Name
+    tier: OptionalShortText = None
+    territory: OptionalShortText = None
+    status: Literal["active", "prospect", "inactive"] = "active"
+    version: int = 0
+
+
+class PartnerForm(PartnerDetailsForm):
+    """A new partner: its details and the id that names it in addresses (``/admin/partners/acme``)."""
+
+    messages: ClassVar[dict[str, str]] = {
+        **PartnerDetailsForm.messages,
+        "partner_id": "Use 2 to 63 lower-case letters, digits or dashes, like acme (not a word like new).",
+    }
+    partner_id: Slug
+
+
+class ContactRoleForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {
+        "role": "Choose principal, salesperson or technical.",
+        "version": "This form is out of date. Reload the page and try again.",
+    }
+    role: Literal["principal", "salesperson", "technical"]
+    version: int
+
+
+class ContactStatusForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {
+        "enabled": "Choose to enable or disable the contact.",
+        "version": "This form is out of date. Reload the page and try again.",
+    }
+    enabled: bool
+    version: int
+
+
+class AdminMemberForm(PortalForm):
+    """Someone to give a tenant's console: the ``portside admin`` command."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "email": "Enter the admin's work email, like name@company.com.",
+        "role": "Choose owner, ops, finance or auditor.",
+    }
+    email: WorkEmail
+    role: Literal["owner", "ops", "finance", "auditor"]
+
+
+# Days a log can hold: a filter outside them finds nothing, and the day after 9999-12-31 does not exist.
+LogDay = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2199, 12, 31))]
+
+
+class AuditFilterForm(PortalForm):
+    """The audit log's filters, from the query string; every one optional."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "actor": "Choose who did it from the list.",
+        "action": "Choose an action from the list.",
+        "target": "Type part of a name or an id, up to 200 characters.",
+        "since": "Give the first day as YYYY-MM-DD, between 2000 and 2199.",
+        "until": "Give the last day as YYYY-MM-DD, between 2000 and 2199 and not before the first.",
+    }
+    actor: OptionalText200 = None
+    action: Annotated[str | None, StringConstraints(pattern=r"^[a-z_]+(\.[a-z_]*)*$", max_length=100)] = None
+    target: OptionalText200 = None
+    since: LogDay | None = None
+    until: LogDay | None = None
+
+    @field_validator("action", "since", "until", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return value or None
+
+    @field_validator("until")
+    @classmethod
+    def _not_before_since(cls, value: date | None, info: ValidationInfo) -> date | None:
+        since = info.data.get("since")
+        if value and since and value < since:
+            raise ValueError("before since")
+        return value
+
+
+class NudgeForm(PortalForm):
+    """One contact (``contact_id``) or a whole list (``group``: invited or dormant)."""
+
+    messages: ClassVar[dict[str, str]] = {"contact_id": "Choose a contact.", "group": "Choose the list to nudge."}
+    contact_id: Annotated[str | None, StringConstraints(pattern=r"^[A-Za-z0-9-]{1,64}$")] = None
+    group: Literal["invited", "dormant"] | None = None
+
+    @field_validator("contact_id", "group", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return value or None
+
+
+class AccessReviewForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {"note": "Keep the note under 1,000 characters."}
+    note: OptionalNote = None
+
+
+def _readable_under_white_text(value: str) -> str:
+    if not readable_under_white_text(value):
+        raise ValueError("too light for white text")
+    return value.lower()
+
+
+class BrandForm(PortalForm):
+    """A brand (the tenant's, or a partner's override); ``version`` is the one the form was read at."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "name": "Enter the name shown on every page (up to 120 characters).",
+        "primary_colour": "Choose a colour like #0f5b7a, dark enough for white text on it (contrast 4.5:1 or more).",
+        "footer_text": "Keep the footer under 200 characters.",
+        "logo_upload": "Upload the logo again, then save.",
+        "version": "This form is out of date. Reload the page and try again.",
+    }
+    name: Name
+    primary_colour: Annotated[
+        str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), AfterValidator(_readable_under_white_text)
+    ]
+    footer_text: OptionalText200 = None
+    logo_upload: Annotated[str | None, StringConstraints(pattern=r"^[0-9a-f]{32}$")] = None
+    remove_logo: bool = False
+    version: int
+
+    @field_validator("logo_upload", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return value or None
+
+
+class TenantSettingsForm(PortalForm):
+    """The owner's tenant settings; ``version`` is the tenant's when the form was read."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "support_email": "Enter the address partners write to for help, like partners@company.com, or leave it empty.",
+        "support_phone": "Keep the phone number under 40 characters, like +1 555 0100, or leave it empty.",
+        "sign_in_link_minutes": "Choose a whole number of minutes from 10 to 30.",
+        "session_days": "Choose a whole number of days from 1 to 30.",
+        "session_idle_minutes": "Choose a whole number of minutes from 15 to 1440, or leave it empty for none.",
+        "deal_protection_days": "Choose a whole number of days from 1 to 365.",
+        "version": "This form is out of date. Reload the page and try again.",
+    }
+    support_email: Annotated[WorkEmail | None, BeforeValidator(blank_is_none)] = None
+    support_phone: Annotated[
+        Annotated[SingleLine, StringConstraints(max_length=40, pattern=r"^[0-9+() .-]*$")] | None,
+        AfterValidator(blank_is_none),
+    ] = None
+    sign_in_link_minutes: Annotated[int, Field(ge=10, le=30)]
+    session_days: Annotated[int, Field(ge=1, le=30)]
+    session_idle_minutes: Annotated[int | None, Field(ge=15, le=1440), BeforeValidator(blank_is_none)] = None
+    deal_protection_days: Annotated[int, Field(ge=1, le=365)]
+    salespeople_see_only_own_deals: bool = False
+    version: int

@@ -1,0 +1,114 @@
+"""Deal registration, its decision, and the console's deal filters."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from portside import clock
+from portside.text import Paragraphs
+from portside.web.forms.base import (
+    ONE_THING,
+    Name,
+    OptionalNote,
+    PortalForm,
+    Slug,
+    blank_is_none,
+)
+
+MAX_DEAL_CENTS = 1_000_000_000 * 100
+
+
+def _amount_in_cents(value: object) -> int:
+    """ "12,500.50" -> 1250050: positive, at most 1,000,000,000, at most two decimals."""
+    text = str(value).strip().replace(",", "").removeprefix("$")
+    if not text:
+        raise PydanticCustomError(ONE_THING, "Enter the expected amount in US dollars, like 12500.50.")
+    if not re.fullmatch(r"[0-9]{1,13}(\.[0-9]{1,2})?", text):
+        raise PydanticCustomError(ONE_THING, "Type the amount in digits, with at most two decimals, like 12500.50.")
+    amount = Decimal(text)
+    if amount <= 0:
+        raise PydanticCustomError(ONE_THING, "The amount must be more than 0.")
+    cents = int(amount * 100)
+    if cents > MAX_DEAL_CENTS:
+        raise PydanticCustomError(ONE_THING, "The amount can be at most $1,000,000,000.")
+    return cents
+
+
+def _not_in_the_past(value: date | None) -> date | None:
+    if value is not None and value < clock.now().date():
+        raise PydanticCustomError(ONE_THING, "The close date cannot be in the past: choose today or a later day.")
+    return value
+
+
+class DealForm(PortalForm):
+    """A deal registration; ``submission_id`` names the form it came from (one deal however often it is posted)."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "customer_name": "Enter the customer's company name (up to 120 characters).",
+        "customer_domain": "Enter the customer's email domain like customer.com, or leave it empty.",
+        "title": "Enter a short title for the deal (up to 120 characters).",
+        "amount": "Enter the expected amount in US dollars, more than 0 and at most 1,000,000,000, like 12500.50.",
+        "close_date": "Choose a close date from the calendar (today or later), or leave it empty.",
+        "description": "Describe the deal in up to 4,000 characters.",
+        "submission_id": "This form has expired. Open a new registration form and try again.",
+    }
+    customer_name: Name
+    customer_domain: Annotated[
+        str | None,
+        StringConstraints(to_lower=True, max_length=253, pattern=r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"),
+    ] = None
+    title: Name
+    amount: Annotated[int, BeforeValidator(_amount_in_cents)]
+    close_date: Annotated[date | None, AfterValidator(_not_in_the_past)] = None
+    description: Annotated[Paragraphs, StringConstraints(min_length=1, max_length=4000)]
+    submission_id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+
+    @field_validator("customer_domain", "close_date", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return value or None
+
+
+class DealDecisionForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {
+        "decision": "Choose to approve or reject.",
+        "note": "Keep the note under 1,000 characters; a rejection needs one, to tell the partner why.",
+    }
+    decision: Literal["approve", "reject"]
+    note: OptionalNote = Field(default=None, validate_default=True)  # checked even when the field is left out
+
+    @field_validator("note", mode="after")
+    @classmethod
+    def _rejections_say_why(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("decision") == "reject" and not value:
+            raise ValueError("a rejection needs a note")
+        return value
+
+
+class DealListFilter(PortalForm):
+    """The console's deal list: one state across partners, or one partner's deals in any state."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "state": "Choose pending, approved, rejected or expired; all states need a partner.",
+        "partner": "Choose a partner from the list.",
+    }
+    state: Literal["pending", "approved", "rejected", "expired", "all"] = "pending"
+    partner: Annotated[Slug | None, BeforeValidator(blank_is_none)] = None
+
+    @field_validator("state", mode="before")
+    @classmethod
+    def _empty_is_pending(cls, value: object) -> object:
+        return value or "pending"
