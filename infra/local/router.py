@@ -6,28 +6,21 @@ in separate execution environments: an idle instance is reused, a busy one never
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from portside.manifest import ROUTES, Route
+from portside.manifest import ROUTES, Route, path_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _pattern(path: str) -> re.Pattern[str]:
-    regex = re.sub(r"\{(\w+)\+\}", r"(?P<\1>.+)", path)
-    regex = re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", regex)
-    return re.compile(f"^{regex}$")
 
 
 # As API Gateway matches: literal segments before parameters (``/partners/new`` before ``/partners/{id}``),
 # the greedy ``{proxy+}`` catch-all last.
 _COMPILED = sorted(
-    ((route, _pattern(route.path)) for route in ROUTES),
+    ((route, path_pattern(route.path)) for route in ROUTES),
     key=lambda pair: ("{proxy+}" in pair[0].path, pair[0].path.count("{")),
 )
 

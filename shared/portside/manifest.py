@@ -363,11 +363,13 @@ def route_for_handler(module: str) -> Route:
     return matches[0]
 
 
-def _pattern(path: str) -> re.Pattern[str]:
-    return re.compile("^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path) + "$")
+def path_pattern(path: str) -> re.Pattern[str]:
+    """A route path as API Gateway matches it: ``{name}`` is one segment, ``{name+}`` the rest of the path."""
+    regex = re.sub(r"\{(\w+)\+\}", r"(?P<\1>.+)", path)
+    return re.compile("^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", regex) + "$")
 
 
-_FORM_PAGES = [(_pattern(route.path), route.form_page) for route in ROUTES if route.form_page]
+_FORM_PAGES = [(path_pattern(route.path), route.form_page) for route in ROUTES if route.form_page]
 
 
 def form_page_for(path: str) -> str | None:
