@@ -19,6 +19,9 @@ def show_review(request: PortalRequest) -> Response:
         view=view,
         done=request.query("notice") == "done",
         can_review=request.admin.may("access_review", "review"),
+        values={},
+        errors={},
+        error=None,
     )
 
 

@@ -2,13 +2,18 @@
 
 from aws_lambda_powertools.event_handler import Response
 
-from portside.domain.access_review import complete_review
+from portside.domain.access_review import complete_review, review_view
+from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms import AccessReviewForm, parse_form
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-endpoint = Endpoint(__name__)
+endpoint = Endpoint(
+    __name__,
+    error_pages={InvalidInput: "admin/access_review.html"},
+    error_context=lambda request: {"view": review_view(request.tenant, None), "done": False, "can_review": True},
+)
 
 
 @endpoint

@@ -19,6 +19,8 @@ endpoint = Endpoint(
         admin_sign_in.AdminSignInRefused: LOGIN,  # a wrong code: start again, as after a wrong password
         RateLimited: LOGIN,
     },
+    # The challenge step carries Cognito's session, which is never kept: it answers the POST itself.
+    shown_in_place=frozenset({"admin/challenge.html"}),
 )
 ANSWERS: dict[str, type[AdminChallengeForm]] = {
     admin_sign_in.TOTP_CODE: AdminCodeAnswer,

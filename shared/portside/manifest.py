@@ -39,7 +39,8 @@ class Route:
     access: tuple[Access, ...]
     permission: tuple[str, str] | None = None  # (resource, action) in the matrix; None: any signed-in principal
     kind: str = "page"  # "page" (HTML; redirects to sign-in) or "json" (answers 401)
-    # A POST-only path's page: where a GET of it (a reload, a back button, a pasted address) is sent.
+    # A POST's form page: where a refused form is shown again, and where a GET of a POST-only path
+    # (a reload, a back button, a pasted address) is sent.
     form_page: str | None = None
 
     @property
@@ -85,7 +86,15 @@ def admin(
 ROUTES: tuple[Route, ...] = (
     Route("home", "GET", "/", "functions.partners.home", PUBLIC, ()),
     Route("partner_login_form", "GET", "/partners/login", "functions.partners.login_form", PUBLIC, (R,)),
-    Route("partner_login_request", "POST", "/partners/login", "functions.partners.login_request", PUBLIC, (W,)),
+    Route(
+        "partner_login_request",
+        "POST",
+        "/partners/login",
+        "functions.partners.login_request",
+        PUBLIC,
+        (W,),
+        form_page="/partners/login",
+    ),
     Route("partner_check_mail", "GET", "/partners/login/check", "functions.partners.check_mail", PUBLIC, (R,)),
     Route(
         "partner_code_sign_in",
@@ -134,6 +143,7 @@ ROUTES: tuple[Route, ...] = (
         PARTNER,
         (W,),
         ("deals", "submit"),
+        form_page="/partners/deals/new",
     ),
     Route(
         "partner_deal",
@@ -170,6 +180,7 @@ ROUTES: tuple[Route, ...] = (
         PARTNER,
         (W,),
         ("questions", "ask"),
+        form_page="/partners/questions/new",
     ),
     Route(
         "partner_question",
@@ -182,7 +193,7 @@ ROUTES: tuple[Route, ...] = (
     ),
     # Admin sign-in: Cognito's sign-in calls need no IAM grant (they are made with the user's own credentials).
     Route("admin_login_form", "GET", "/admin/login", "functions.admin.login_form", PUBLIC, (R,)),
-    Route("admin_login", "POST", "/admin/login", "functions.admin.login", PUBLIC, (W,)),
+    Route("admin_login", "POST", "/admin/login", "functions.admin.login", PUBLIC, (W,), form_page="/admin/login"),
     Route(
         "admin_login_challenge",
         "POST",
@@ -196,13 +207,27 @@ ROUTES: tuple[Route, ...] = (
     admin("admin_home", "GET", "/admin", "home", (R,), ("admin_dashboard", "view")),
     admin("admin_partners", "GET", "/admin/partners", "partners_list", (R,), ("partners", "view")),
     admin("admin_partner_new", "GET", "/admin/partners/new", "partner_new", (R,), ("partners", "manage")),
-    admin("admin_partner_create", "POST", "/admin/partners", "partner_create", (W,), ("partners", "manage")),
+    admin(
+        "admin_partner_create",
+        "POST",
+        "/admin/partners",
+        "partner_create",
+        (W,),
+        ("partners", "manage"),
+        form_page="/admin/partners/new",
+    ),
     admin("admin_partner", "GET", "/admin/partners/{partner_id}", "partner_show", (R,), ("partners", "view")),
     admin(
         "admin_partner_edit", "GET", "/admin/partners/{partner_id}/edit", "partner_edit", (R,), ("partners", "manage")
     ),
     admin(
-        "admin_partner_update", "POST", "/admin/partners/{partner_id}", "partner_update", (W,), ("partners", "manage")
+        "admin_partner_update",
+        "POST",
+        "/admin/partners/{partner_id}",
+        "partner_update",
+        (W,),
+        ("partners", "manage"),
+        form_page="/admin/partners/{partner_id}/edit",
     ),
     admin(
         "admin_contact_new",
@@ -304,10 +329,19 @@ ROUTES: tuple[Route, ...] = (
         "access_review_complete",
         (W,),
         ("access_review", "review"),
+        form_page="/admin/access-review",
     ),
     admin("admin_audit", "GET", "/admin/audit", "audit_log", (W,), ("audit_log", "view")),
     admin("admin_settings", "GET", "/admin/settings", "settings", (R,), ("settings", "manage")),
-    admin("admin_settings_update", "POST", "/admin/settings", "settings_update", (W,), ("settings", "manage")),
+    admin(
+        "admin_settings_update",
+        "POST",
+        "/admin/settings",
+        "settings_update",
+        (W,),
+        ("settings", "manage"),
+        form_page="/admin/settings",
+    ),
     admin("admin_branding", "GET", "/admin/settings/branding", "branding", (R, UPLOAD), ("branding", "manage")),
     admin(
         "admin_branding_update",
@@ -316,6 +350,7 @@ ROUTES: tuple[Route, ...] = (
         "branding_update",
         (W, UPLOAD),
         ("branding", "manage"),
+        form_page="/admin/settings/branding",
     ),
     admin(
         "admin_partner_brand",
@@ -332,6 +367,7 @@ ROUTES: tuple[Route, ...] = (
         "partner_brand_update",
         (W, UPLOAD),
         ("branding", "manage"),
+        form_page="/admin/partners/{partner_id}/brand",
     ),
     admin("admin_mail", "GET", "/admin/mail", "mail_list", (R,), ("outbox", "view")),
     admin(

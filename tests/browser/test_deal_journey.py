@@ -1,5 +1,6 @@
-"""Deal registration in a real browser: a salesperson registers on a phone, ops approves at a desk,
-the salesperson sees it approved."""
+"""Deal registration in a real browser: a salesperson registers on a phone (a mistyped amount is
+shown again, and a reload does not send the form again), ops approves at a desk, the salesperson
+sees it approved."""
 
 from __future__ import annotations
 
@@ -28,6 +29,13 @@ def test_a_salesperson_registers_ops_approves_the_salesperson_sees_it(browser: B
         sales.get_by_role("link", name="Register the deal").click()
         sales.get_by_label("Customer name").fill("Vandelay Industries")
         sales.get_by_label("Deal title").fill("Vandelay latex gloves")
+        sales.get_by_label("Expected amount (USD)").fill("lots")
+        sales.get_by_role("button", name="Register the deal").click()
+        expect(sales.get_by_role("alert").get_by_role("link", name=re.compile("Expected amount"))).to_be_visible()
+        with sales.expect_request(lambda request: request.is_navigation_request()) as reload:
+            sales.reload()  # no "resubmit the form?": the refused form is shown by a GET
+        assert reload.value.method == "GET"
+        expect(sales.get_by_label("Deal title")).to_have_value("Vandelay latex gloves")
         sales.get_by_label("Expected amount (USD)").fill("18,250.00")
         sales.get_by_label("Description").fill("Two-year supply contract.")
         sales.screenshot(path=SHOTS / "deal-phone-1-register.png", full_page=True)

@@ -41,7 +41,11 @@ class Visitor:
         return self.request("GET", path, **headers)
 
     def post(self, path: str, data: dict[str, str], **headers: str) -> requests.Response:
-        return self.request("POST", path, data=data, **headers)
+        """A POST; a refused form's redirect to its page is followed, as a browser does."""
+        response = self.request("POST", path, data=data, **headers)
+        if response.status_code == 303 and "form=" in urlsplit(response.headers["Location"]).query:
+            return self.get(response.headers["Location"])
+        return response
 
     def csrf(self, path: str = "/partners/login") -> str:
         return field(self.get(path).text, "csrf_token")

@@ -23,7 +23,13 @@ from portside import clock
 from portside.aws import client
 from portside.config import settings
 from portside.data.models import SignInRequest
+from portside.domain import form_drafts
 from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
+
+
+def shows_refused_form(location: str) -> bool:
+    """A redirect to the page that shows a refused form again."""
+    return f"{form_drafts.QUERY}=" in urlsplit(location).query
 
 
 @dataclass
@@ -64,8 +70,21 @@ class Portal:
 
     # --- requests -------------------------------------------------------------------------------------------
     def call(
-        self, method: str, path: str, *, form: dict[str, str] | None = None, headers: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        *,
+        form: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        follow_refused: bool = True,
     ) -> Answer:
+        """One request; a refused form's redirect to its page is followed, as a browser does."""
+        answer = self._call(method, path, form=form, headers=headers)
+        if follow_refused and method == "POST" and answer.status == 303 and shows_refused_form(answer.location):
+            return self.get(answer.location)
+        return answer
+
+    def _call(self, method: str, path: str, *, form: dict[str, str] | None, headers: dict[str, str] | None) -> Answer:
         path, _, query = path.partition("?")
         found = match(method, path)
         assert found, f"no route for {method} {path}"

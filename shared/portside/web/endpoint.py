@@ -26,7 +26,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
 from portside.auth import admin_sessions, guard, sessions
 from portside.auth.secrets import new_secret
-from portside.domain import security_events, tenants
+from portside.domain import form_drafts, security_events, tenants
 from portside.errors import InvalidInput, PortsideError, RateLimited, SignInRequired, UnreadableForm
 from portside.manifest import Audience, route_for_handler
 from portside.observability import logger, metrics, tracer
@@ -58,12 +58,18 @@ class Endpoint:
         module: str,
         error_pages: dict[type[PortsideError], str] | None = None,
         error_context: Callable[[PortalRequest], dict[str, Any]] | None = None,
+        shown_in_place: frozenset[str] = frozenset(),
     ) -> None:
         """``error_pages`` names the template that answers an expected error (a form shown again, say);
-        ``error_context`` adds what that template needs beyond the error, the values and the field errors."""
+        ``error_context`` adds what that template needs beyond the error, the values and the field errors.
+
+        A POST route with a ``form_page`` in the manifest shows its refused form there, by a redirect
+        (no resubmission on reload); ``shown_in_place`` names the templates its form page cannot show
+        (a sign-in step that carries a secret), which answer the POST itself."""
         self.route = route_for_handler(module)
         self.error_pages = error_pages or {}
         self.error_context = error_context
+        self.shown_in_place = shown_in_place
         self.app = APIGatewayHttpResolver()
         self.app.exception_handler(Exception)(self._answer_error)
         self.handler = self._lambda_entry()
@@ -163,6 +169,9 @@ class Endpoint:
         context: dict[str, Any] = {"error": error, "values": request.form, "errors": {}}
         if isinstance(error, InvalidInput):
             context["errors"] = error.errors
+        shown_again_at = self._show_again_by_get(request, template, error, context)
+        if shown_again_at:
+            return redirect(shown_again_at, cookies=request.pending_cookies)
         try:
             if self.error_context is not None:
                 context.update(self.error_context(request))
@@ -175,6 +184,27 @@ class Endpoint:
             return error_page(request, self.app, PortsideError())
         response.cookies.extend(request.pending_cookies)
         return response
+
+    def _show_again_by_get(
+        self, request: PortalRequest, template: str, error: PortsideError, context: dict[str, Any]
+    ) -> str | None:
+        """Keep the refused form for its page and answer where to go, when the route shows it there."""
+        form_page = self.route.form_page
+        if request.method != "POST" or not form_page or template in self.shown_in_place or not request.csrf_token:
+            return None
+        refused = form_drafts.RefusedForm(
+            template=template,
+            status=error.status,
+            message=error.public_message,
+            values=context["values"],
+            errors=context["errors"],
+            retry_after=error.retry_after_seconds if isinstance(error, RateLimited) else None,
+        )
+        draft_id = form_drafts.keep(request.tenant.tenant_id, request.csrf_token, request.client.ip, refused)
+        if draft_id is None:
+            return None
+        params = {name: quote(value, safe="") for name, value in request.path_params.items()}
+        return f"{form_page.format(**params)}?{form_drafts.QUERY}={draft_id}"
 
     def _lambda_entry(self) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
         app = self.app

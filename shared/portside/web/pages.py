@@ -9,7 +9,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
 from portside.auth.principal import AdminPrincipal, PartnerPrincipal, Principal
 from portside.data.models import Brand
-from portside.domain import tenants
+from portside.domain import form_drafts, tenants
 from portside.errors import PortsideError
 from portside.observability import logger
 from portside.web import csrf
@@ -70,8 +70,13 @@ def _layout(
 def page(
     request: PortalRequest, template: str, status: int = 200, brand: Brand | None = None, **context: Any
 ) -> Response:
+    """``template`` with what every page shows; on a GET naming a refused form, that form shown again."""
+    refused = _refused_form(request, template)
+    if refused is not None:
+        status = refused.status
+        context.update(refused.context())
     principal = request.principal
-    return _layout(
+    response = _layout(
         template,
         status,
         brand=_brand(request, brand),
@@ -85,6 +90,16 @@ def page(
         support=tenants.support_contact(request.tenant),
         **context,
     )
+    if refused is not None and refused.retry_after:
+        response.headers["Retry-After"] = str(refused.retry_after)
+    return response
+
+
+def _refused_form(request: PortalRequest, template: str) -> form_drafts.RefusedForm | None:
+    draft_id = request.query(form_drafts.QUERY) if request.method in ("GET", "HEAD") else None
+    if not draft_id:
+        return None
+    return form_drafts.recall(request.tenant.tenant_id, draft_id, request.csrf_token, template)
 
 
 def error_page(request: PortalRequest | None, app: APIGatewayHttpResolver, error: PortsideError) -> Response:

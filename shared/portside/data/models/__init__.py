@@ -38,6 +38,7 @@ Access patterns and the key that serves each:
 | session by cookie | GetItem (consistent) | ``T#<t>#CONTACT#<c>`` / ``SESSION#<sha256>`` |
 | every session of a contact (to end them) | Query (consistent) | ``T#<t>#CONTACT#<c>`` / begins_with ``SESSION#`` |
 | rate-limit window | UpdateItem ADD | ``T#<t>#RATE#<scope>#<sha256(subject)>#<window>`` / ``RATE`` |
+| a refused form, shown again on its page | GetItem | ``T#<t>#FORMDRAFT#<id>`` / ``FORMDRAFT`` |
 | audit log, newest first (by date range) | Query | ``T#<t>#AUDIT`` / ``<time>#<id>`` |
 | audit trail of one actor | Query GSI1 | ``T#<t>#AUDIT#ACTOR#<actor>`` / ``<time>#<id>`` |
 | outbox mail by id (the stream feeds the worker) | GetItem | ``T#<t>#OUTBOX#<id>`` / ``OUTBOX`` |
@@ -58,6 +59,7 @@ from __future__ import annotations
 from portside.data.models.admins import AccessReview, AdminChallenge, AdminMember, AdminSession, UsedTotpCode
 from portside.data.models.contacts import ACTIVITY_ORDER, Contact, ContactEmail, Session, SignInRequest, SignInToken
 from portside.data.models.deals import DEAL_STATE_LISTS, CustomerClaim, CustomerHead, Deal
+from portside.data.models.drafts import FormDraft
 from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent, OutboxMail, RateCounter
 from portside.data.models.tenants import Brand, Partner, Tenant, TenantHost
@@ -77,6 +79,7 @@ __all__ = [
     "CustomerClaim",
     "CustomerHead",
     "Deal",
+    "FormDraft",
     "OutboxMail",
     "Partner",
     "PartnerUpdate",
