@@ -2,7 +2,7 @@
 
 from aws_lambda_powertools.event_handler import Response
 
-from portside.domain.sign_in import link_lifetime
+from portside.domain.links import link_lifetime
 from portside.web.cookies import pending_sign_in_email
 from portside.web.endpoint import Endpoint
 from portside.web.pages import page

@@ -20,7 +20,7 @@ from portside.data.models import (
     Tenant,
     TenantHost,
 )
-from portside.domain.customers import customer_key
+from portside.domain.customers import claim_keys, customer_key
 
 TENANT_ID = "northwind"
 LOCAL_HOSTNAMES = ("127.0.0.1", "localhost")
@@ -247,7 +247,8 @@ def seed_deals() -> None:
         deal.GSI2PK, deal.GSI2SK = Deal.state_index(TENANT_ID, demo.deal_id, demo.state, at)
         deal.save()
         if demo.state in ("pending", "approved"):
-            CustomerClaim.build(TENANT_ID, f"name:{deal.customer_key}", demo.deal_id, demo.partner_id).save()
+            for customer in claim_keys(deal.customer_key, deal.customer_domain):
+                CustomerClaim.build(TENANT_ID, customer, demo.deal_id, demo.partner_id).save()
 
 
 @dataclass(frozen=True)

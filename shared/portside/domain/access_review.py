@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes
-from portside.data.models import AccessReview, AdminMember, Contact, Partner, Tenant
+from portside.data.models import AccessReview, AdminMember, Contact, Tenant
 from portside.data.pages import Page, query_page
+from portside.domain.partners import partner_names
 
 CONTACTS_PER_PAGE = 100
 MAX_ADMINS = 200
@@ -21,12 +22,6 @@ class ReviewView:
     contacts: Page[Contact]
     partner_names: dict[str, str]
     last_review: AccessReview | None
-
-
-def partner_names(tenant: Tenant, partner_ids: set[str]) -> dict[str, str]:
-    """Names of the partners on one page: one BatchGet, however many contacts share them."""
-    keys = [Partner.keys_for(tenant.tenant_id, partner_id) for partner_id in sorted(partner_ids)]
-    return {partner.partner_id: partner.name for partner in Partner.batch_get(keys)} if keys else {}
 
 
 def last_review(tenant: Tenant) -> AccessReview | None:

@@ -16,8 +16,8 @@ from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import Contact, Question, Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.access_review import partner_names
-from portside.domain.sign_in import mail_brand
+from portside.domain.partners import partner_names
+from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
 from portside.errors import Conflict, NotFound
 from portside.mail.outbox import outbox_mail

@@ -69,3 +69,8 @@ def domain_key(domain: str | None) -> str | None:
         return None
     cleaned = domain.strip().lower().rstrip(".")
     return cleaned.removeprefix("www.") or None
+
+
+def claim_keys(name_key: str, domain: str | None) -> list[str]:
+    """The keys a deal claims its end customer by: the name's key, and the email domain when given."""
+    return [f"name:{name_key}"] + ([f"domain:{domain}"] if domain else [])

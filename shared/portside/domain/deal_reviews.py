@@ -19,9 +19,10 @@ from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import Contact, CustomerClaim, Deal, Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.access_review import partner_names
+from portside.domain.customers import claim_keys
 from portside.domain.deals import money
-from portside.domain.sign_in import mail_brand
+from portside.domain.partners import partner_names
+from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
 from portside.errors import Conflict, InvalidInput, NotFound
 from portside.mail.outbox import outbox_mail
@@ -143,7 +144,7 @@ def tell_partner(
 
 
 def claims_of(deal: Deal) -> list[CustomerClaim]:
-    customers = [f"name:{deal.customer_key}"] + ([f"domain:{deal.customer_domain}"] if deal.customer_domain else [])
+    customers = claim_keys(deal.customer_key, deal.customer_domain)
     return [CustomerClaim(*CustomerClaim.keys_for(deal.tenant_id, customer, deal.deal_id)) for customer in customers]
 
 

@@ -27,7 +27,7 @@ from portside.data.base import PortsideItem
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import CustomerClaim, CustomerHead, Deal, Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.customers import customer_key, domain_key
+from portside.domain.customers import claim_keys, customer_key, domain_key
 from portside.domain.submissions import commit_once, mail_ops, submission_item_id
 from portside.domain.updates import partner_update
 from portside.errors import Conflict, NotFound
@@ -99,11 +99,7 @@ def partner_view(deal: Deal) -> DealView:
 
 def _customers(details: DealInput) -> list[str]:
     """The claim keys of a deal's end customer: its name, and its email domain when given."""
-    keys = [f"name:{customer_key(details.customer_name)}"]
-    domain = domain_key(details.customer_domain)
-    if domain:
-        keys.append(f"domain:{domain}")
-    return keys
+    return claim_keys(customer_key(details.customer_name), domain_key(details.customer_domain))
 
 
 @dataclass(frozen=True)

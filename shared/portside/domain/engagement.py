@@ -17,11 +17,12 @@ from pynamodb.expressions.condition import Condition
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, SignInToken, Tenant
+from portside.data.models import Contact, Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.access_review import partner_names
 from portside.domain.contacts import get_contact
-from portside.domain.sign_in import INVITE, INVITE_LIFETIME, issue_link, mail_brand
+from portside.domain.links import INVITE, INVITE_LIFETIME, add_link
+from portside.domain.partners import partner_names
+from portside.domain.tenants import mail_brand
 from portside.errors import InvalidInput
 from portside.mail.outbox import outbox_mail
 
@@ -79,8 +80,7 @@ def _nudge(tenant: Tenant, contact: Contact, actor: str, client: Client) -> bool
     actions = [Contact.last_nudged_at.set(now)]
     secrets: dict[str, str] = {}
     if invited:
-        issued = issue_link(tenant, contact, INVITE)
-        changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
+        issued = add_link(changes, tenant, contact, INVITE)
         actions.append(Contact.live_invite_hash.set(issued.token.token_hash))
         secrets["link"] = issued.url
     changes.update(

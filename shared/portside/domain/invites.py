@@ -9,8 +9,9 @@ from portside.audit import Client, audit_event
 from portside.auth.matrix import PARTNER_ROLES
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, ContactEmail, OutboxMail, SignInToken, Tenant
-from portside.domain.sign_in import INVITE, INVITE_LIFETIME, IssuedLink, issue_link, mail_brand
+from portside.data.models import Contact, ContactEmail, OutboxMail, Tenant
+from portside.domain.links import INVITE, INVITE_LIFETIME, IssuedLink, add_link
+from portside.domain.tenants import mail_brand
 from portside.errors import Conflict, InvalidInput, NotFound
 from portside.mail.outbox import outbox_mail
 
@@ -34,8 +35,6 @@ def invite_contact(
         status="invited",
         created_at=clock.now(),
     )
-    issued = issue_link(tenant, contact, INVITE)
-    contact.live_invite_hash = issued.token.token_hash
     changes = Changes(
         audit_event(
             tenant.tenant_id,
@@ -53,8 +52,9 @@ def invite_contact(
         label="email",
         condition=ContactEmail.PK.does_not_exist(),
     )
+    issued = add_link(changes, tenant, contact, INVITE)
+    contact.live_invite_hash = issued.token.token_hash
     changes.put(contact, label="contact", condition=Contact.PK.does_not_exist())
-    changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
     changes.put(_invite_mail(tenant, contact, issued, partner.name), label="mail")
     try:
         changes.commit()
@@ -83,9 +83,8 @@ def resend_invite(tenant: Tenant, contact_id: str, actor: str, client: Client) -
 
 def add_fresh_invite(changes: Changes, tenant: Tenant, contact: Contact) -> None:
     """Add to ``changes`` a 7-day invite link that replaces the contact's live one, and its mail."""
-    issued = issue_link(tenant, contact, INVITE)
+    issued = add_link(changes, tenant, contact, INVITE)
     partner = reads.partner(tenant.tenant_id, contact.partner_id)
-    changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
     changes.update(
         contact,
         [Contact.live_invite_hash.set(issued.token.token_hash)],

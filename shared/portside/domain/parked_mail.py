@@ -19,7 +19,7 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import OutboxMail, Tenant
 from portside.data.pages import query_page
 from portside.domain.invites import add_fresh_invite
-from portside.domain.sign_in import SIGN_IN, add_sign_in_link, issue_link
+from portside.domain.links import add_sign_in_link
 from portside.errors import Conflict, NotFound
 from portside.mail.outbox import copy_of
 
@@ -137,4 +137,4 @@ def _add_fresh_link(changes: Changes, tenant: Tenant, mail: OutboxMail) -> None:
     if contact.status == "invited":
         add_fresh_invite(changes, tenant, contact)
     else:
-        add_sign_in_link(changes, tenant, contact, issue_link(tenant, contact, SIGN_IN))
+        add_sign_in_link(changes, tenant, contact)

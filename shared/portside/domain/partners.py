@@ -114,3 +114,9 @@ def contacts_of(tenant: Tenant, partner_id: str, cursor: str | None = None) -> P
     return query_page(
         Contact, Contact.partner_partition(tenant.tenant_id, partner_id), index="GSI1", limit=50, cursor=cursor
     )
+
+
+def partner_names(tenant: Tenant, partner_ids: set[str]) -> dict[str, str]:
+    """Names of the partners on one page: one BatchGet, however many contacts share them."""
+    keys = [Partner.keys_for(tenant.tenant_id, partner_id) for partner_id in sorted(partner_ids)]
+    return {partner.partner_id: partner.name for partner in Partner.batch_get(keys)} if keys else {}

@@ -19,29 +19,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from enum import StrEnum
-from typing import Any
-
-from pynamodb.attributes import UnicodeAttribute
 
 from portside import clock
 from portside.audit import Client, audit_event
-from portside.auth.secrets import code_digest, digest, new_code, new_secret, same
+from portside.auth.secrets import code_digest, digest, same
 from portside.auth.sessions import NewSession, new_session
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import Contact, ContactEmail, Session, SignInToken, Tenant
-from portside.domain import rate_limits, tenants
+from portside.domain import rate_limits
+from portside.domain.links import INVITE, SIGN_IN, live_hash_attribute
 from portside.domain.rate_limits import Limit
 from portside.errors import PortsideError
-from portside.mail.outbox import outbox_mail
 
-SIGN_IN, INVITE = "sign_in", "invite"
-INVITE_LIFETIME = timedelta(days=7)
-LINK_MINUTES_DEFAULT, LINK_MINUTES_CEILING = 10, 30
-LINK_PATH = "/partners/auth/magic"
 DEFAULT_LANDING = "/partners/dashboard"
 
 
@@ -90,18 +82,6 @@ class SignedIn:
     next_path: str
 
 
-@dataclass(frozen=True)
-class IssuedLink:
-    token: SignInToken
-    url: str
-    code: str | None
-
-
-def link_lifetime(tenant: Tenant) -> timedelta:
-    minutes = int(tenant.sign_in_link_minutes or LINK_MINUTES_DEFAULT)
-    return timedelta(minutes=max(1, min(minutes, LINK_MINUTES_CEILING)))
-
-
 def safe_next_path(path: str | None) -> str | None:
     """Only a path inside the partner portal may be a destination after sign-in (no open redirect)."""
     if not path or len(path) > 500 or not path.startswith("/partners/"):
@@ -117,63 +97,6 @@ def mask_email(email: str) -> str:
     """``principal@acme.example`` -> ``p…@acme.example``: enough to recognise, not to harvest."""
     local, _, domain = email.partition("@")
     return f"{local[:1]}…@{domain}"
-
-
-def issue_link(tenant: Tenant, contact: Contact, purpose: str, next_path: str | None = None) -> IssuedLink:
-    """A new token item for ``contact``; the caller puts it in its transaction."""
-    secret = new_secret()
-    token_hash = digest(secret)
-    now = clock.now()
-    lifetime = INVITE_LIFETIME if purpose == INVITE else link_lifetime(tenant)
-    code = new_code() if purpose == SIGN_IN else None
-    token = SignInToken.build(
-        tenant.tenant_id,
-        token_hash,
-        expires_at=now + lifetime,
-        purpose=purpose,
-        contact_id=contact.contact_id,
-        partner_id=contact.partner_id,
-        email=contact.email,
-        created_at=now,
-        code_hash=code_digest(token_hash, code) if code else None,
-        next_path=next_path,
-    )
-    url = f"{tenant.base_url.rstrip('/')}{LINK_PATH}?token={secret}"
-    return IssuedLink(token, url, code)
-
-
-def live_hash_attribute(purpose: str) -> UnicodeAttribute:
-    return Contact.live_invite_hash if purpose == INVITE else Contact.live_sign_in_hash
-
-
-def mail_brand(tenant: Tenant, partner_id: str | None) -> dict[str, Any]:
-    """How a mail is dressed: like the contact's pages (cached for a minute, as pages are); None: the tenant's."""
-    brand = tenants.brand_for(tenant, tenants.cached_partner(tenant, partner_id) if partner_id else None)
-    return {"name": brand.name, "primary_colour": brand.primary_colour, "support": tenants.support_contact(tenant)}
-
-
-def add_sign_in_link(changes: Changes, tenant: Tenant, contact: Contact, issued: IssuedLink) -> None:
-    """Add to ``changes`` a sign-in link that replaces the contact's live one, and its mail."""
-    changes.put(issued.token, label="token", condition=SignInToken.PK.does_not_exist())
-    changes.update(
-        contact,
-        [Contact.live_sign_in_hash.set(issued.token.token_hash)],
-        label="contact",
-        condition=Contact.status != "disabled",
-    )
-    changes.put(
-        outbox_mail(
-            tenant.tenant_id,
-            contact.email,
-            "sign_in",
-            about=f"contact:{contact.contact_id}",
-            secrets={"link": issued.url, "code": issued.code or ""},
-            name=contact.name,
-            minutes=int(link_lifetime(tenant).total_seconds() // 60),
-            brand=mail_brand(tenant, contact.partner_id),
-        ),
-        label="mail",
-    )
 
 
 def _state(token: SignInToken | None, contact: Contact | None) -> LinkState:

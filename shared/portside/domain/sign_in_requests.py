@@ -23,8 +23,9 @@ from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import SignInRequest, Tenant
 from portside.domain import rate_limits
+from portside.domain.links import add_sign_in_link
 from portside.domain.rate_limits import Limit
-from portside.domain.sign_in import SIGN_IN, add_sign_in_link, issue_link, mask_email, safe_next_path
+from portside.domain.sign_in import mask_email, safe_next_path
 from portside.errors import Conflict
 
 TOO_MANY = "You have asked for several sign-in links in a short time. Please wait 15 minutes and try again."
@@ -73,7 +74,7 @@ def fulfil(keys: tuple[str, str]) -> str:
         outcome = "sent"
         target = f"contact:{contact.contact_id}"
         changes = Changes(audit_event(tenant.tenant_id, "anonymous", "sign_in.link_requested", target, client))
-        add_sign_in_link(changes, tenant, contact, issue_link(tenant, contact, SIGN_IN, request.next_path))
+        add_sign_in_link(changes, tenant, contact, request.next_path)
     else:
         outcome = "unknown"
         target = f"address:{mask_email(request.email)}"

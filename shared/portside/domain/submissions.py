@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import AdminMember, Tenant
-from portside.domain.sign_in import mail_brand
+from portside.domain.tenants import mail_brand
 from portside.mail.outbox import outbox_mail
 
 Item = TypeVar("Item")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from threading import Lock
+from typing import Any
 
 from portside.audit import Client, audit_event
 from portside.data import reads
@@ -79,6 +80,12 @@ def brand_for(tenant: Tenant, partner: Partner | None = None) -> Brand:
     if partner is not None and partner.brand_override is not None:
         return partner.brand_override
     return tenant.brand
+
+
+def mail_brand(tenant: Tenant, partner_id: str | None) -> dict[str, Any]:
+    """How a mail is dressed: like the contact's pages (cached for a minute, as pages are); None: the tenant's."""
+    brand = brand_for(tenant, cached_partner(tenant, partner_id) if partner_id else None)
+    return {"name": brand.name, "primary_colour": brand.primary_colour, "support": support_contact(tenant)}
 
 
 def create_tenant(tenant_id: str, name: str, base_url: str, hostnames: list[str], actor: str, client: Client) -> Tenant:
