@@ -3,7 +3,7 @@
 from aws_lambda_powertools.event_handler import Response
 
 from portside.domain.deal_reviews import AlreadyDecided, decide, partner_addresses, review_view
-from portside.domain.deals import STATE_LABELS, money
+from portside.domain.deals import STATE_LABELS
 from portside.errors import InvalidInput
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
@@ -16,7 +16,6 @@ endpoint = Endpoint(
     error_pages={InvalidInput: "admin/deal.html", AlreadyDecided: "admin/deal.html"},
     error_context=lambda request: {
         "view": review_view(request.tenant, request.path_param("deal_id")),
-        "money": money,
         "labels": STATE_LABELS,
         "notice": None,
         "can_decide": True,

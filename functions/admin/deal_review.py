@@ -3,7 +3,7 @@
 from aws_lambda_powertools.event_handler import Response
 
 from portside.domain.deal_reviews import review_view
-from portside.domain.deals import STATE_LABELS, money
+from portside.domain.deals import STATE_LABELS
 from portside.web.endpoint import Endpoint
 from portside.web.pages import page
 from portside.web.request import PortalRequest
@@ -19,7 +19,6 @@ def show_deal(request: PortalRequest) -> Response:
         request,
         "admin/deal.html",
         view=view,
-        money=money,
         labels=STATE_LABELS,
         notice=NOTICES.get(request.query("notice") or ""),
         can_decide=request.admin.may("deal_reviews", "decide"),

@@ -9,7 +9,7 @@ from typing import Any
 from aws_lambda_powertools.event_handler import Response
 
 from portside.domain.deal_reviews import deal_list
-from portside.domain.deals import STATE_LABELS, money
+from portside.domain.deals import STATE_LABELS
 from portside.domain.partners import list_partners
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
@@ -22,7 +22,7 @@ PAGE = "admin/deals.html"
 
 def _filters(request: PortalRequest) -> dict[str, Any]:
     """What the filter form offers: the partners (the first page, by name) and the states."""
-    return {"partners": list_partners(request.tenant, None, None).items, "labels": STATE_LABELS, "money": money}
+    return {"partners": list_partners(request.tenant, None, None).items, "labels": STATE_LABELS}
 
 
 endpoint = Endpoint(

@@ -20,7 +20,6 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models import Contact, CustomerClaim, Deal, Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.customers import claim_keys
-from portside.domain.deals import money
 from portside.domain.partners import partner_names
 from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
@@ -134,7 +133,8 @@ def tell_partner(
                 about=f"deal:{deal.deal_id}",
                 title=deal.title,
                 customer=deal.customer_name,
-                amount=money(int(deal.amount_cents), deal.currency),
+                amount_cents=int(deal.amount_cents),
+                currency=deal.currency,
                 deal_url=f"{tenant.base_url.rstrip('/')}{link}",
                 brand=mail_brand(tenant, deal.partner_id),
                 **mail,

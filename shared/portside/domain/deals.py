@@ -59,7 +59,8 @@ class DealView:
     title: str
     customer_name: str
     customer_domain: str | None
-    amount: str
+    amount_cents: int
+    currency: str
     close_date: str | None
     description: str  # the partner's own words
     state: str
@@ -72,18 +73,14 @@ class DealView:
     created_at: datetime
 
 
-def money(cents: int, currency: str = "USD") -> str:
-    symbol = "$" if currency == "USD" else f"{currency} "
-    return f"{symbol}{cents // 100:,}.{cents % 100:02d}"
-
-
 def partner_view(deal: Deal) -> DealView:
     return DealView(
         deal_id=deal.deal_id,
         title=deal.title,
         customer_name=deal.customer_name,
         customer_domain=deal.customer_domain,
-        amount=money(int(deal.amount_cents), deal.currency),
+        amount_cents=int(deal.amount_cents),
+        currency=deal.currency,
         close_date=deal.close_date,
         description=deal.description,
         state=deal.state,
@@ -227,7 +224,8 @@ def _registration(
         f"deal:{deal_id}",
         title=details.title,
         customer=details.customer_name,
-        amount=money(details.amount_cents),
+        amount_cents=details.amount_cents,
+        currency="USD",
         needs_review=bool(conflicts),
         review_url=f"{tenant.base_url.rstrip('/')}/admin/deals/{deal_id}",
     )

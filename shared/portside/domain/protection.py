@@ -37,16 +37,16 @@ def _protected(tenant: Tenant, until: str, since: str | None = None) -> list[Dea
 
 
 def _notice(tenant: Tenant, deal: Deal, changes: Changes, ending: bool) -> None:
-    until = f"{deal.protected_until:%d %b %Y}"
+    until = deal.protected_until or clock.now()
     tell_partner(
         changes,
         tenant,
         deal,
         f"Protection {'ends soon' if ending else 'ended'}: {deal.title}",
-        f"It {'ends on' if ending else 'ended on'} {until}. Register the deal again if the work goes on.",
+        f"It {'ends on' if ending else 'ended on'} {until:%d %b %Y}. Register the deal again if the work goes on.",
         "deal_protection",
         ending=ending,
-        until=until,
+        until=until.date().isoformat(),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from portside.web.rendering import environment
+from portside.templating import environment
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from portside.data.models import Brand
 from portside.domain import form_drafts, tenants
 from portside.errors import PortsideError
 from portside.observability import logger
+from portside.templating import DEFAULT_COLOUR, render, safe_colour
 from portside.web import csrf
 from portside.web.navigation import NavItem, navigation
-from portside.web.rendering import DEFAULT_COLOUR, render, safe_colour
 from portside.web.request import PortalRequest
 from portside.web.responses import html
 

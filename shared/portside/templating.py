@@ -1,9 +1,14 @@
-"""One Jinja2 environment per process: autoescaped, strict about missing variables."""
+"""One Jinja2 environment per process, for pages and mail alike: autoescaped, strict about missing variables.
+
+Values reach templates as stored (amounts in minor units, times in UTC); the filters here
+format them, so that a page and a mail about the same deal say the same thing.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -27,6 +32,8 @@ def environment() -> Environment:
     )
     env.globals["powered_by_url"] = settings().powered_by_url
     env.filters["local_time"] = local_time
+    env.filters["day"] = day
+    env.filters["money"] = money
     env.filters["safe_colour"] = safe_colour
     return env
 
@@ -45,6 +52,21 @@ def local_time(moment: datetime | None, time_zone: str = "UTC", empty: str = "ne
     except (ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo("UTC")
     return moment.astimezone(zone).strftime("%d %b %Y, %H:%M %Z")
+
+
+def day(value: date | str | None, empty: str = "") -> str:
+    """A calendar day, ``2026-11-22`` or a date: ``22 Nov 2026``."""
+    if not value:
+        return empty
+    return (date.fromisoformat(value[:10]) if isinstance(value, str) else value).strftime("%d %b %Y")
+
+
+def money(minor_units: int | Decimal | str, currency: str = "USD") -> str:
+    """An amount in minor units: ``1825000`` USD -> ``$18,250.00``; other currencies by their code."""
+    cents = int(minor_units)
+    symbol = "$" if currency == "USD" else f"{currency} "
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{symbol}{abs(cents) // 100:,}.{abs(cents) % 100:02d}"
 
 
 def render(template: str, **context: Any) -> str:

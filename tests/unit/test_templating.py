@@ -1,0 +1,54 @@
+"""The filters that format stored values the same way on pages and in mail."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from portside.templating import day, environment, local_time, money
+
+
+@pytest.mark.parametrize(
+    ("minor_units", "currency", "shown"),
+    [
+        (1825000, "USD", "$18,250.00"),
+        (Decimal("5"), "USD", "$0.05"),  # as DynamoDB hands a stored number back
+        (-250, "USD", "-$2.50"),
+        (100, "EUR", "EUR 1.00"),
+    ],
+)
+def test_money_is_formatted_from_minor_units(minor_units: int | Decimal, currency: str, shown: str) -> None:
+    assert money(minor_units, currency) == shown
+
+
+def test_a_day_is_the_same_from_a_stored_string_or_a_date() -> None:
+    assert day("2026-11-22") == day(date(2026, 11, 22)) == "22 Nov 2026"
+    assert day("2026-11-22T09:14:00+00:00") == "22 Nov 2026"
+    assert day(None, "—") == day("", "—") == "—"
+
+
+def test_times_are_shown_in_the_tenants_zone() -> None:
+    moment = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)
+    assert local_time(moment, "Europe/Berlin") == "23 Nov 2026, 00:30 CET"
+    assert local_time(moment, "No/Such_Zone") == "22 Nov 2026, 23:30 UTC"
+
+
+def test_templates_use_the_filters() -> None:
+    template = environment().from_string("{{ cents|money(currency) }} on {{ when|day }}")
+    assert template.render(cents=1999, currency="USD", when="2026-01-05") == "$19.99 on 05 Jan 2026"
+
+
+def test_mail_does_not_import_the_web_layer() -> None:
+    """Pages and mail share one environment below both: a mail worker loads no request handling."""
+    import ast
+    from pathlib import Path
+
+    import portside.mail
+
+    for source in Path(portside.mail.__file__).parent.glob("*.py"):
+        tree = ast.parse(source.read_text())
+        imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        assert not [name for name in imported if name.startswith("portside.web")], source.name
