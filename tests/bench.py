@@ -317,6 +317,7 @@ def console_scenarios(portal: Any) -> dict[str, tuple[Callable[[], Any], Callabl
         "admin_access_review": get("/admin/access-review"),
         "admin_access_review_complete": post("/admin/access-review", lambda: {"note": "bench"}),
         "admin_audit": get("/admin/audit"),
+        "admin_audit_export": get("/admin/audit/export"),
         "admin_branding": get("/admin/settings/branding"),
         "admin_branding_update": post(
             "/admin/settings/branding",

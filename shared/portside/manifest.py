@@ -38,7 +38,8 @@ class Route:
     audience: Audience
     access: tuple[Access, ...]
     permission: tuple[str, str] | None = None  # (resource, action) in the matrix; None: any signed-in principal
-    kind: str = "page"  # "page" (HTML; redirects to sign-in) or "json" (answers 401)
+    # "page" (HTML; redirects to sign-in), "download" (a file; redirects to sign-in too) or "json" (answers 401)
+    kind: str = "page"
     # A POST's form page: where a refused form is shown again, and where a GET of a POST-only path
     # (a reload, a back button, a pasted address) is sent.
     form_page: str | None = None
@@ -76,11 +77,11 @@ def admin(
     access: tuple[Access, ...],
     permission: tuple[str, str],
     form_page: str | None = None,
+    kind: str = "page",
 ) -> Route:
     """An admin console route: every one names the matrix permission it needs."""
-    return Route(
-        name, method, path, f"functions.admin.{handler}", ADMIN, access, permission=permission, form_page=form_page
-    )
+    module = f"functions.admin.{handler}"
+    return Route(name, method, path, module, ADMIN, access, permission=permission, kind=kind, form_page=form_page)
 
 
 ROUTES: tuple[Route, ...] = (
@@ -331,7 +332,17 @@ ROUTES: tuple[Route, ...] = (
         ("access_review", "review"),
         form_page="/admin/access-review",
     ),
-    admin("admin_audit", "GET", "/admin/audit", "audit_log", (W,), ("audit_log", "view")),
+    admin("admin_audit", "GET", "/admin/audit", "audit_log", (R,), ("audit_log", "view")),
+    # Its own route: an export is audited (a write), reading the log is not.
+    admin(
+        "admin_audit_export",
+        "GET",
+        "/admin/audit/export",
+        "audit_export",
+        (W,),
+        ("audit_log", "export"),
+        kind="download",
+    ),
     admin("admin_settings", "GET", "/admin/settings", "settings", (R,), ("settings", "manage")),
     admin(
         "admin_settings_update",

@@ -92,7 +92,7 @@ def test_the_audit_log_exports_csv_and_records_the_export(portal: Portal, admin_
     AuditEvent.build(TENANT_ID, "evil", portal_now(), '=HYPERLINK("x")', action="test.event", target="t").save()
     portal.admin_sign_in(AUDITOR)
 
-    export = portal.get("/admin/audit?format=csv&action=test.event")
+    export = portal.get("/admin/audit/export?action=test.event")
 
     assert export.status == 200 and export.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in export.headers["Content-Disposition"]
@@ -106,7 +106,7 @@ def test_ops_may_not_read_or_export_the_audit_log(portal: Portal, admin_pool: di
     portal.admin_sign_in(OPS)
 
     assert portal.get("/admin/audit").status == 403
-    assert portal.get("/admin/audit?format=csv").status == 403
+    assert portal.get("/admin/audit/export").status == 403
 
 
 # --- engagement ------------------------------------------------------------------------------------------------
@@ -230,4 +230,4 @@ def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict
         for parameter, value in ids.items():
             path = path.replace(parameter, value)
         page = portal.get(path)
-        assert page.status == 200 and "<h1>" in page.body, route.path
+        assert page.status == 200 and ("<h1>" in page.body or route.kind == "download"), route.path
