@@ -4,11 +4,10 @@ A GET of a path that only takes a POST (a reload after a refused form, a back bu
 address) is sent to that form's page instead: nobody lands on a 404 for having pressed reload.
 """
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.errors import NotFound
 from portside.manifest import form_page_for
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -1,9 +1,8 @@
 """GET /admin/access-review: every contact and admin, with role, partner, status and last activity."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.access_review import review_view
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -1,11 +1,11 @@
 """POST /admin/access-review: record that the review is done, by whom and when (audited)."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.access_review import complete_review, review_view
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import AccessReviewForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import AccessReviewForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -2,11 +2,11 @@
 
 from urllib.parse import urlencode
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.audit_log import AuditFilter, export_csv
 from portside.web.endpoint import Endpoint
-from portside.web.forms import AuditFilterForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import AuditFilterForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 
 endpoint = Endpoint(__name__)

@@ -3,13 +3,13 @@
 from typing import Any
 from urllib.parse import urlencode
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.audit_log import AuditFilter, read_log
 from portside.domain.audit_names import ACTION_GROUPS, ACTIONS, actor_choices
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import AuditFilterForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import AuditFilterForm
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

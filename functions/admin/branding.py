@@ -1,10 +1,9 @@
 """GET /admin/settings/branding: the tenant's name, logo, primary colour and footer (owner only)."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.branding import fresh_tenant
 from portside.web.brand_pages import brand_page
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 
 endpoint = Endpoint(__name__)

@@ -1,11 +1,11 @@
 """POST /admin/settings/branding: save the tenant's brand (a new logo is checked before it is published)."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.branding import BrandFields, update_tenant_brand
 from portside.errors import Conflict, InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import BrandForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import BrandForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

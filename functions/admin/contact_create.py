@@ -1,11 +1,11 @@
 """POST /admin/partners/<id>/contacts: create the contact (status invited) and mail a 7-day invite link."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.invites import invite_contact
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import InviteForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import InviteForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

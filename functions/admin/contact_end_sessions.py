@@ -1,10 +1,9 @@
 """POST /admin/contacts/<id>/end-sessions: sign the contact out everywhere, now (after asking, by name)."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.contacts import contact_impact, end_sessions, get_contact
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

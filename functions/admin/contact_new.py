@@ -1,9 +1,8 @@
 """GET /admin/partners/<id>/contacts/new: name, email and role of a new contact, who is mailed an invite."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.partners import get_partner
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -1,9 +1,8 @@
 """POST /admin/contacts/<id>/resend-invite: a fresh invite link; the old one stops working."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.invites import resend_invite
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -3,12 +3,12 @@
 Disabling asks first, on a page that names the contact and what ends.
 """
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.contacts import contact_impact, get_contact, set_enabled
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
-from portside.web.forms import ContactStatusForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import ContactStatusForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

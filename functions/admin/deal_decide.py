@@ -1,13 +1,13 @@
 """POST /admin/deals/<id>/decision: approve or reject with a note; only from pending, only once."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.deal_reviews import AlreadyDecided, decide, partner_addresses, review_view
 from portside.domain.deals import STATE_LABELS
 from portside.errors import InvalidInput
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
-from portside.web.forms import DealDecisionForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.deals import DealDecisionForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

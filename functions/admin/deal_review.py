@@ -1,10 +1,9 @@
 """GET /admin/deals/<id>: the deal, its partner, and any conflicting registrations side by side."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.deal_reviews import review_view
 from portside.domain.deals import STATE_LABELS
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

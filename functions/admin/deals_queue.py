@@ -6,14 +6,14 @@ answers 400 with the filters as typed.
 
 from typing import Any
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.deal_reviews import deal_list
 from portside.domain.deals import STATE_LABELS
 from portside.domain.partners import list_partners
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import DealListFilter, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.deals import DealListFilter
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -1,9 +1,8 @@
 """GET /admin/engagement: contacts invited but never signed in, and those not seen for 90 days, by partner."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.engagement import Audience, engagement_list
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -1,11 +1,11 @@
 """POST /admin/engagement/nudge: mail one contact, or everyone on a list (after naming them all), a nudge."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.engagement import nudge_contact, nudge_list, who_a_nudge_reaches
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
-from portside.web.forms import NudgeForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import NudgeForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

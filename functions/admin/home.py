@@ -3,10 +3,9 @@
 The count of mail that could not be sent shows to those who may retry it (one more Query).
 """
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.parked_mail import COUNT_CAP, parked_count
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.navigation import navigation
 from portside.web.pages import page
 from portside.web.request import PortalRequest

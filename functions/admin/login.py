@@ -1,11 +1,11 @@
 """POST /admin/login: Cognito checks the password and answers with the next step (a TOTP code, mostly)."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain import admin_sign_in
 from portside.errors import InvalidInput, RateLimited
 from portside.web.endpoint import Endpoint
-from portside.web.forms import AdminSignInForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.sign_in import AdminSignInForm
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

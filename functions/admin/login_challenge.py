@@ -1,12 +1,12 @@
 """POST /admin/login/challenge: answer Cognito's challenge; the last answer opens the admin session."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain import admin_sign_in
 from portside.errors import InvalidInput, RateLimited
 from portside.web.cookies import admin_cookie
 from portside.web.endpoint import Endpoint
-from portside.web.forms import AdminChallengeForm, AdminCodeAnswer, AdminNewPasswordAnswer, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.sign_in import AdminChallengeForm, AdminCodeAnswer, AdminNewPasswordAnswer
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

@@ -1,9 +1,8 @@
 """GET /admin/login: email and password, the first step of an admin sign-in."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.admin_sign_in import safe_admin_next
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

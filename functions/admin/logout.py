@@ -1,11 +1,10 @@
 """POST /admin/logout: the admin session is deleted on the server, then the cookie."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.auth.admin_sessions import ADMIN_COOKIE
 from portside.domain.sign_out import sign_out
 from portside.web.cookies import expired
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

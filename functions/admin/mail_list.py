@@ -1,9 +1,8 @@
 """GET /admin/mail: mail that could not be sent after every attempt, newest first, each with Retry."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.parked_mail import parked_mail
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -3,11 +3,10 @@
 An unknown id answers 404; a mail already retried or sent answers 409 with the current list.
 """
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.parked_mail import parked_mail, retry
 from portside.errors import Conflict
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

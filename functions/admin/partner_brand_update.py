@@ -1,12 +1,12 @@
 """POST /admin/partners/<id>/brand: set the partner's brand override, or remove it."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.branding import BrandFields, set_partner_brand
 from portside.domain.partners import get_partner
 from portside.errors import Conflict, InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import BrandForm, VersionForm, parse_form
+from portside.web.forms.base import VersionForm, parse_form
+from portside.web.forms.console import BrandForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

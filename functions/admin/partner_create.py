@@ -1,11 +1,11 @@
 """POST /admin/partners: create a partner; bad input shows the form again, with a message per field."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.partners import STATUSES, PartnerFields, create_partner
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import PartnerForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import PartnerForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -1,9 +1,8 @@
 """GET /admin/partners/<id>/edit: the partner's details, with the version they were read at."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.partners import STATUSES, get_partner
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -1,11 +1,11 @@
 """POST /admin/partners/<id>: save the partner's details, unless someone saved since the form was read."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.partners import STATUSES, PartnerFields, update_partner
 from portside.errors import Conflict, InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import PartnerDetailsForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import PartnerDetailsForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -1,9 +1,8 @@
 """GET /admin/partners: partners by name, searchable by the start of the name, a page at a time."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.partners import list_partners
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -1,11 +1,11 @@
 """POST /admin/partners/questions/<id>/answer: save the answer, unless someone saved another since the form was read."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.answers import AnswerChanged, answer_question, question_detail
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import AnswerForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.questions import AnswerForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -1,9 +1,8 @@
 """GET /admin/partners/questions/<id>: the question, who asked it, its related deal, and the answer form."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.answers import question_detail
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

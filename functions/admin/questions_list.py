@@ -1,9 +1,8 @@
 """GET /admin/partners/questions: open questions first, the longest waiting at the top; then answered ones."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.answers import question_queue
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -1,9 +1,8 @@
 """GET /admin/help/roles: who may do what, rendered from the permission matrix itself."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.auth.role_table import role_tables
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -1,10 +1,9 @@
 """GET /admin/settings: the tenant's help contact, sign-in and session lengths, and deal rules (owner only)."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.branding import fresh_tenant
 from portside.domain.tenant_settings import TenantSettings
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

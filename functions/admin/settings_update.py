@@ -1,11 +1,11 @@
 """POST /admin/settings: save the tenant's settings, unless someone saved others since the form was read."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.tenant_settings import TenantSettings, update_settings
 from portside.errors import Conflict, InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import TenantSettingsForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import TenantSettingsForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -1,9 +1,8 @@
 """GET /brand/logo/<id>: a published logo of the host's tenant (never another tenant's), cacheable for a day."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.storage.logos import read_logo
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 
 endpoint = Endpoint(__name__)

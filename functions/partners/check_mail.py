@@ -1,10 +1,9 @@
 """GET /partners/login/check: "check your mail", with the form for the one-time code."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.links import link_lifetime
 from portside.web.cookies import pending_sign_in_email
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

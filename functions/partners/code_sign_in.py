@@ -1,12 +1,12 @@
 """POST /partners/login/code: sign in with the six-digit code from the mail (for another device)."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.sign_in import CodeRejected, spend_code
 from portside.errors import InvalidInput, RateLimited
 from portside.web.cookies import signed_in_cookies
 from portside.web.endpoint import Endpoint
-from portside.web.forms import CodeSignInForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.sign_in import CodeSignInForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -1,10 +1,9 @@
 """GET /partners/dashboard: who is signed in, for which partner, and what needs attention."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.dashboard import dashboard_for
 from portside.domain.tenants import brand_for
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

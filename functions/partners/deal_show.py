@@ -1,9 +1,8 @@
 """GET /partners/deals/<id>: one of the partner's deals; another partner's id is "not found"."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.deals import deal_for, partner_view
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

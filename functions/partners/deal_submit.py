@@ -1,11 +1,11 @@
 """POST /partners/deals: register a deal; bad input shows the form again with a message per field."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.deals import DealInput, submit_deal
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import DealForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.deals import DealForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -1,9 +1,8 @@
 """GET /partners/deals: the partner's deal registrations and their state, newest first."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.deals import deals_for, partner_view
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

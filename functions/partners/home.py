@@ -1,8 +1,7 @@
 """GET /: the portal's front door leads to the dashboard (which asks for sign-in when needed)."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

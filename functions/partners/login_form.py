@@ -1,9 +1,8 @@
 """GET /partners/login: the email form that starts a magic-link sign-in."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.sign_in import safe_next_path
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -1,12 +1,12 @@
 """POST /partners/login: mail a sign-in link. The answer never says whether the address is known."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.sign_in_requests import request_sign_in_link
 from portside.errors import InvalidInput, RateLimited
 from portside.web.cookies import pending_sign_in_cookie
 from portside.web.endpoint import Endpoint
-from portside.web.forms import SignInLinkForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.sign_in import SignInLinkForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -4,10 +4,9 @@ Mail scanners open every link before the person does, and run JavaScript: this p
 reads, and it never submits itself.
 """
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.sign_in import LinkState, inspect_link
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

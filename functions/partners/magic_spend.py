@@ -1,12 +1,12 @@
 """POST /partners/auth/magic: spend the link (one conditional write) and open a fresh session."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.sign_in import LinkUnusable, spend_link
 from portside.errors import InvalidInput
 from portside.web.cookies import signed_in_cookies
 from portside.web.endpoint import Endpoint
-from portside.web.forms import MagicLinkForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.sign_in import MagicLinkForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -1,11 +1,11 @@
 """POST /partners/questions: ask; bad input (a deal that is not the partner's, too) shows the form again."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.questions import QuestionInput, ask_question, deal_choices
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms import QuestionForm, parse_form
+from portside.web.forms.base import parse_form
+from portside.web.forms.questions import QuestionForm
+from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 

@@ -2,10 +2,9 @@
 
 import uuid
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.questions import deal_choices
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

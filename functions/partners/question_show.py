@@ -1,10 +1,9 @@
 """GET /partners/questions/<id>: a question of the partner and its current answer; another partner's is "not found"."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.deals import sees_only_own_deals
 from portside.domain.questions import partner_view, question_for
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -1,10 +1,9 @@
 """GET /partners/questions: the partner's questions and their answers, newest first."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.domain.deals import sees_only_own_deals
 from portside.domain.questions import partner_view, questions_for
 from portside.web.endpoint import Endpoint
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -4,11 +4,10 @@ from dataclasses import asdict
 from typing import Any
 
 from portside.domain.protection import run_protection_job
-from portside.observability import logger, metrics, tracer
+from portside.observability import logger, metrics
 
 
 @logger.inject_lambda_context(clear_state=True)
-@tracer.capture_lambda_handler
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
     run = run_protection_job()

@@ -15,7 +15,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 
 from portside.domain import sign_in_requests
 from portside.mail.delivery import deliver
-from portside.observability import logger, metrics, tracer
+from portside.observability import logger, metrics
 
 # Failures are always reported per record (the event source mapping uses ReportBatchItemFailures),
 # even when every record of the batch failed.
@@ -34,7 +34,6 @@ def handle_record(record: DynamoDBRecord) -> str:
 
 
 @logger.inject_lambda_context(clear_state=True)
-@tracer.capture_lambda_handler
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> Any:
     return process_partial_response(event=event, record_handler=handle_record, processor=processor, context=context)

@@ -10,11 +10,10 @@ from typing import Any
 
 from portside.domain import sign_in_requests
 from portside.mail.delivery import sweep
-from portside.observability import logger, metrics, tracer
+from portside.observability import logger, metrics
 
 
 @logger.inject_lambda_context(clear_state=True)
-@tracer.capture_lambda_handler
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
     outcomes = {f"request_{outcome}": count for outcome, count in sign_in_requests.sweep().items()}

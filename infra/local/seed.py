@@ -8,18 +8,11 @@ from datetime import timedelta
 from infra.local.totp import fresh_code
 from portside import clock
 from portside.aws import client
-from portside.data.models import (
-    AdminMember,
-    Brand,
-    Contact,
-    ContactEmail,
-    CustomerClaim,
-    Deal,
-    Partner,
-    Question,
-    Tenant,
-    TenantHost,
-)
+from portside.data.models.admins import AdminMember
+from portside.data.models.contacts import Contact, ContactEmail
+from portside.data.models.deals import CustomerClaim, Deal
+from portside.data.models.questions import Question
+from portside.data.models.tenants import Brand, Partner, Tenant, TenantHost
 from portside.domain.customers import claim_keys, customer_key
 
 TENANT_ID = "northwind"

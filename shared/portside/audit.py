@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from portside import clock
-from portside.data.models import AuditEvent
+from portside.data.models.records import AuditEvent
 
 
 @dataclass(frozen=True)

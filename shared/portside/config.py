@@ -1,17 +1,21 @@
-"""Deployment settings: one pydantic model, read from the environment once per process.
+"""Deployment settings: read from ``PORTSIDE_<NAME>`` environment variables once per process.
 
 Tenant-level choices (brand, link lifetime, session length) live on the Tenant item;
 what is here is fixed per deployment and set by the stack or the local runtime.
+
+A plain dataclass, not pydantic-settings: every field is a string, a whole number or a path,
+and pydantic-settings alone cost about 110 ms of every cold start (README, "Cold starts").
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+PREFIX = "PORTSIDE_"
+STAGES = ("local", "dev", "prod")
 
 _REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 _LAYER_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -22,16 +26,15 @@ def _default_templates_dir() -> Path:
     return _REPO_TEMPLATES if _REPO_TEMPLATES.is_dir() else _LAYER_TEMPLATES
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="PORTSIDE_", frozen=True)
-
-    stage: Literal["local", "dev", "prod"] = "local"
+@dataclass(frozen=True)
+class Settings:
+    stage: str = "local"  # one of STAGES
     table_name: str = "portside"
     mail_sender: str = "portal@northwind.example"
     mail_configuration_set: str | None = None
     # The documents bucket: documents, brand logos, and uploads waiting to be checked.
     documents_bucket: str = "portside-documents"
-    templates_dir: Path = Field(default_factory=_default_templates_dir)
+    templates_dir: Path = field(default_factory=_default_templates_dir)
     # Where the "Powered by Portside" footer link points.
     powered_by_url: str = "https://portside.example/"
 
@@ -46,7 +49,7 @@ class Settings(BaseSettings):
     # function overwrites ``x-viewer-ip`` and ``x-viewer-host`` with what the browser sent, and CloudFront adds
     # ``x-origin-verify``: only a request carrying this secret has its viewer headers believed. Without the
     # setting, or without the right secret, they are ignored and the TCP peer and Host header count.
-    edge_secret: SecretStr | None = None
+    edge_secret: str | None = field(default=None, repr=False)  # never in a log line
 
     # The admins' Cognito user pool and the console's app client (the stack's AdminUserPoolId/AdminAppClientId).
     admin_pool_id: str = ""
@@ -63,7 +66,28 @@ class Settings(BaseSettings):
     # How often a mail worker retries one outbox item before parking it as failed.
     mail_max_attempts: int = 5
 
+    def __post_init__(self) -> None:
+        if self.stage not in STAGES:
+            raise ValueError(f"{PREFIX}STAGE must be one of {', '.join(STAGES)}, not {self.stage!r}")
+
+    @classmethod
+    def from_environment(cls, environ: dict[str, str] | os._Environ[str] = os.environ) -> Settings:
+        """Each field from ``PORTSIDE_<FIELD>`` when set; whole numbers and paths converted, anything else text."""
+        found: dict[str, object] = {}
+        for setting in fields(cls):
+            raw = environ.get(PREFIX + setting.name.upper())
+            if raw is None:
+                continue
+            if setting.type == "int":
+                try:
+                    found[setting.name] = int(raw)
+                except ValueError:
+                    raise ValueError(f"{PREFIX}{setting.name.upper()} must be a whole number, not {raw!r}") from None
+            else:
+                found[setting.name] = Path(raw) if setting.type == "Path" else raw
+        return cls(**found)  # type: ignore[arg-type]
+
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    return Settings()
+    return Settings.from_environment()

@@ -22,7 +22,7 @@ from infra.local.totp import fresh_code
 from portside import clock
 from portside.aws import client
 from portside.config import settings
-from portside.data.models import SignInRequest
+from portside.data.models.contacts import SignInRequest
 from portside.domain import form_drafts
 from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
 

@@ -11,7 +11,7 @@ from infra.local.seed import TENANT_ID
 from portside.aws import client
 from portside.config import settings
 from portside.data import reads
-from portside.data.models import AuditEvent
+from portside.data.models.records import AuditEvent
 from tests.functional.portal import Answer, Portal
 
 OWNER, OPS = "owner@northwind.example", "ops@northwind.example"

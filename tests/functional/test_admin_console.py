@@ -9,7 +9,8 @@ import pytest
 
 from infra.local.seed import TENANT_ID
 from portside.data import reads
-from portside.data.models import AuditEvent, Partner
+from portside.data.models.records import AuditEvent
+from portside.data.models.tenants import Partner
 from portside.manifest import ROUTES, Audience
 from tests.functional.portal import Portal
 from tests.functional.test_deals import DEAL as DEAL_FORM

@@ -10,7 +10,10 @@ from typing import Any
 
 from infra.local.seed import CONTACTS, TENANT_ID
 from portside.data import reads
-from portside.data.models import AccessReview, AuditEvent, Deal, Question
+from portside.data.models.admins import AccessReview
+from portside.data.models.deals import Deal
+from portside.data.models.questions import Question
+from portside.data.models.records import AuditEvent
 from portside.manifest import ROUTES, Audience
 from tests.functional.portal import Portal
 

@@ -13,7 +13,8 @@ from portside import clock
 from portside.auth.admin_tokens import TokenRejected, verify_id_token
 from portside.aws import client
 from portside.data import reads
-from portside.data.models import AdminMember, AuditEvent
+from portside.data.models.admins import AdminMember
+from portside.data.models.records import AuditEvent
 from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
 from tests.functional.portal import Portal
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portside.data.models import Brand, Partner
+from portside.data.models.tenants import Brand, Partner
 from tests.functional.portal import Portal
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from infra.local.seed import TENANT_ID
 from portside import clock
-from portside.data.models import AuditEvent, CustomerClaim
+from portside.data.models.deals import CustomerClaim
+from portside.data.models.records import AuditEvent
 from tests.functional.portal import Portal
 from tests.functional.test_deals import deals, register
 

@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 
 from infra.local.seed import TENANT_ID
-from portside.data.models import AuditEvent, Deal, Tenant
+from portside.data.models.deals import Deal
+from portside.data.models.records import AuditEvent
+from portside.data.models.tenants import Tenant
 from portside.domain import deals as deals_domain
 from tests.functional.portal import Answer, Portal
 

@@ -9,7 +9,7 @@ import pytest
 from portside import clock
 from portside.config import settings
 from portside.data.base import tenant_key
-from portside.data.models import OutboxMail
+from portside.data.models.records import OutboxMail
 from portside.mail import delivery
 from portside.mail.outbox import FIRST_SWEEP_AFTER
 from tests.functional.portal import Portal

@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 
 from infra.local.events import LambdaContext, http_event
 from portside.manifest import ROUTES, Audience, Route
-from portside.web import forms
 from tests.functional.portal import Portal, shows_refused_form
 from tests.functional.test_routes import assert_security_headers
+from tests.unit.test_text_fields import form_models
 
 EXAMPLES = 12  # per route: about seventy routes, a few seconds each
 
@@ -47,15 +47,7 @@ odd_cursors = st.one_of(
     st.just(cursor_from({"PK": {"N": "1"}, "SK": {"S": "x"}})),
 )
 odd_dates = st.sampled_from(["0001-01-01", "9999-12-31", "2026-02-30", "2026-13-01", "-1", "99999-01-01", ""])
-FIELDS = sorted(
-    {
-        name
-        for model in vars(forms).values()
-        if isinstance(model, type) and issubclass(model, forms.PortalForm)
-        for name in model.model_fields
-    }
-    - {"csrf_token"}
-)
+FIELDS = sorted({name for model in form_models() for name in model.model_fields} - {"csrf_token"})
 odd_forms = st.dictionaries(st.sampled_from(FIELDS), odd_text, max_size=6)
 odd_bodies = st.one_of(
     st.binary(max_size=60),

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from portside.config import settings
-from portside.data.models import AuditEvent, OutboxMail
+from portside.data.models.records import AuditEvent, OutboxMail
 from portside.mail import delivery
 from portside.mail.delivery import retry_delay
 from portside.mail.outbox import FIRST_SWEEP_AFTER

@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 
 from infra.local.seed import TENANT_ID
-from portside.data.models import AuditEvent, Question, Tenant
+from portside.data.models.questions import Question
+from portside.data.models.records import AuditEvent
+from portside.data.models.tenants import Tenant
 from portside.domain import questions as questions_domain
 from tests.functional.portal import Answer, Portal
 from tests.functional.test_deals import register

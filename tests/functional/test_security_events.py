@@ -10,7 +10,8 @@ import botocore.client
 import pytest
 
 from infra.local.seed import TENANT_ID
-from portside.data.models import AuditEvent, SignInRequest
+from portside.data.models.contacts import SignInRequest
+from portside.data.models.records import AuditEvent
 from portside.domain import security_events
 from portside.domain.sign_in_requests import SWEEP_AFTER
 from tests.functional.portal import Portal

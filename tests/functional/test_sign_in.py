@@ -11,7 +11,8 @@ from portside.auth.secrets import digest
 from portside.aws import client
 from portside.config import settings
 from portside.data.base import tenant_key
-from portside.data.models import AuditEvent, Session, SignInToken
+from portside.data.models.contacts import Session, SignInToken
+from portside.data.models.records import AuditEvent
 from tests.functional.portal import Portal
 
 ACME = "principal@acme.example"
@@ -241,7 +242,7 @@ def test_sign_out_ends_the_session_on_the_server(portal: Portal) -> None:
 
 
 def test_a_disabled_contact_cannot_sign_in(portal: Portal) -> None:
-    from portside.data.models import Contact
+    from portside.data.models.contacts import Contact
 
     contact = Contact.get(*Contact.keys_for("northwind", "acme-salesperson"))
     contact.update(actions=[Contact.status.set("disabled")])
@@ -252,7 +253,7 @@ def test_a_disabled_contact_cannot_sign_in(portal: Portal) -> None:
 
 
 def test_a_tenant_idle_timeout_ends_quiet_sessions(portal: Portal) -> None:
-    from portside.data.models import Tenant
+    from portside.data.models.tenants import Tenant
     from portside.domain import tenants
 
     tenant = Tenant.get(*Tenant.keys_for("northwind"))

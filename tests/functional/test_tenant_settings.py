@@ -9,7 +9,8 @@ import pytest
 
 from infra.local.seed import TENANT_ID
 from portside.data import reads
-from portside.data.models import AuditEvent, Tenant
+from portside.data.models.records import AuditEvent
+from portside.data.models.tenants import Tenant
 from portside.domain import tenants
 from tests.functional.portal import Answer, Portal
 

@@ -6,14 +6,15 @@ import pytest
 
 from portside.aws import client
 from portside.config import settings
-from portside.data import models
 from portside.data.base import PortsideItem
 from portside.data.changes import Changes
+from portside.data.models.every import AREAS
 from tests.functional.portal import Portal
 
 VERSIONED = [
     model
-    for model in vars(models).values()
+    for area in AREAS
+    for model in vars(area).values()
     if isinstance(model, type) and issubclass(model, PortsideItem) and model._version_attribute_name is not None
 ]
 

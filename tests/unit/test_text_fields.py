@@ -6,6 +6,7 @@ These tests walk every form model, so a field added tomorrow is held to the same
 
 from __future__ import annotations
 
+import importlib
 import typing
 from typing import Any
 
@@ -13,19 +14,25 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
+from portside.errors import InvalidInput
 from portside.text import _one_line, _paragraphs, has_control_characters, single_line
-from portside.web import forms
+from portside.web.forms import AREAS
+from portside.web.forms.base import PortalForm, parse_form
+from portside.web.forms.questions import QuestionForm
 
 # Fields whose own pattern or purpose already rules out control characters, or that are never shown.
 CONSTRAINED = {"code", "token", "session", "password", "new_password", "submission_id", "base_url", "tenant_id"}
 CONTROL = ["\r\n", "\n", "\r", "\t", "\x00", "\x1b", "\x7f", "\x85", "\u2028", "\u2029"]
 
 
-def form_models() -> list[type[forms.PortalForm]]:
+def form_models() -> list[type[PortalForm]]:
+    """Every form model of every area."""
+    areas = [importlib.import_module(f"portside.web.forms.{area}") for area in AREAS]
     return [
         value
-        for value in vars(forms).values()
-        if isinstance(value, type) and issubclass(value, forms.PortalForm) and value is not forms.PortalForm
+        for area in areas
+        for value in vars(area).values()
+        if isinstance(value, type) and issubclass(value, PortalForm) and value is not PortalForm
     ]
 
 
@@ -50,7 +57,7 @@ def kind_of(info: FieldInfo) -> str | None:
     return "pattern" if any(isinstance(item, str) for item in found) else None
 
 
-def text_fields() -> list[tuple[type[forms.PortalForm], str, FieldInfo]]:
+def text_fields() -> list[tuple[type[PortalForm], str, FieldInfo]]:
     return [
         (model, name, info)
         for model in form_models()
@@ -77,10 +84,8 @@ def test_control_characters_are_refused_inside_any_text(model: type, name: str, 
 
 
 def test_a_form_says_what_is_wrong_with_a_line_break() -> None:
-    with pytest.raises(forms.InvalidInput) as refused:
-        forms.parse_form(
-            forms.QuestionForm, {"subject": "Hello\r\nBcc: x@example.com", "body": "Hi", "submission_id": "a" * 32}
-        )
+    with pytest.raises(InvalidInput) as refused:
+        parse_form(QuestionForm, {"subject": "Hello\r\nBcc: x@example.com", "body": "Hi", "submission_id": "a" * 32})
     assert refused.value.errors == {
         "subject": "Keep this to one line, without line breaks, tabs or other special characters."
     }

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from portside.auth.secrets import code_digest, digest, new_code, new_secret
-from portside.data.models import Tenant
+from portside.data.models.tenants import Tenant
 from portside.domain.links import link_lifetime
 from portside.domain.sign_in import mask_email, safe_next_path
 

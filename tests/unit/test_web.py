@@ -8,11 +8,12 @@ import pytest
 
 from infra.local.events import http_event
 from portside.config import settings
-from portside.data.models import Contact, Session, SignInToken
+from portside.data.models.contacts import Contact, Session, SignInToken
 from portside.data.schema import table_shape
 from portside.errors import CsrfRejected
 from portside.manifest import ROUTES
 from portside.web.csrf import check_origin, check_token
+from portside.web.http import HttpEvent
 from portside.web.request import PortalRequest
 
 
@@ -46,12 +47,10 @@ def test_csrf_tokens_must_match(submitted: str | None, expected: str | None) -> 
 
 
 def request_from(source_ip: str, headers: dict[str, str]) -> PortalRequest:
-    from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
-
     event = http_event(
         "GET", "/", route_key="GET /", headers=headers, source_ip=source_ip, host="abc.execute-api.example"
     )
-    return PortalRequest(APIGatewayProxyEventV2(event), ROUTES[0], tenant=None, csp_nonce="n")  # type: ignore[arg-type]
+    return PortalRequest(HttpEvent(event), ROUTES[0], tenant=None, csp_nonce="n")  # type: ignore[arg-type]
 
 
 def test_viewer_headers_count_only_from_the_edge(monkeypatch: pytest.MonkeyPatch) -> None:

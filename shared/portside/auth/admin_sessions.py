@@ -15,7 +15,8 @@ from portside.auth.secrets import digest, new_secret
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import AdminMember, AdminSession, Tenant
+from portside.data.models.admins import AdminMember, AdminSession
+from portside.data.models.tenants import Tenant
 
 ADMIN_COOKIE = "__Host-portside-admin"
 TOUCH_INTERVAL = timedelta(minutes=5)

@@ -14,7 +14,8 @@ from portside.auth.principal import PartnerPrincipal
 from portside.auth.secrets import digest, new_secret
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, Session, Tenant
+from portside.data.models.contacts import Contact, Session
+from portside.data.models.tenants import Tenant
 
 SESSION_COOKIE = "__Host-portside-session"
 # How stale "last seen" may grow before a request refreshes it: tight where an idle timeout depends on it,

@@ -20,7 +20,7 @@ from pynamodb.expressions.update import Action
 from pynamodb.transactions import TransactWrite
 
 from portside.data.base import PortsideItem
-from portside.data.models import AuditEvent
+from portside.data.models.records import AuditEvent
 
 # PynamoDB sends condition checks, then deletes, puts and updates: cancellation reasons follow that order.
 _SEND_ORDER = {"check": 0, "delete": 1, "put": 2, "update": 3}

@@ -5,17 +5,9 @@ from __future__ import annotations
 from typing import TypeVar
 
 from portside.data.base import PortsideItem
-from portside.data.models import (
-    AdminMember,
-    AdminSession,
-    Contact,
-    ContactEmail,
-    Partner,
-    Session,
-    SignInToken,
-    Tenant,
-    TenantHost,
-)
+from portside.data.models.admins import AdminMember, AdminSession
+from portside.data.models.contacts import Contact, ContactEmail, Session, SignInToken
+from portside.data.models.tenants import Partner, Tenant, TenantHost
 
 Item = TypeVar("Item", bound=PortsideItem)
 

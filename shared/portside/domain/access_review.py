@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes
-from portside.data.models import AccessReview, AdminMember, Contact, Tenant
+from portside.data.models.admins import AccessReview, AdminMember
+from portside.data.models.contacts import Contact
+from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.partners import partner_names
 

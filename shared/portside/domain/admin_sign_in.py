@@ -40,7 +40,9 @@ from portside.aws import client as aws_client
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import AdminChallenge, AdminMember, AdminSession, RateCounter, Tenant, UsedTotpCode
+from portside.data.models.admins import AdminChallenge, AdminMember, AdminSession, UsedTotpCode
+from portside.data.models.records import RateCounter
+from portside.data.models.tenants import Tenant
 from portside.domain import rate_limits
 from portside.domain.rate_limits import Limit
 from portside.errors import InvalidInput, PortsideError, RateLimited

@@ -14,7 +14,8 @@ from portside.audit import Client, audit_event
 from portside.auth.matrix import ADMIN_ROLES
 from portside.aws import client as aws_client
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import AdminMember, Tenant
+from portside.data.models.admins import AdminMember
+from portside.data.models.tenants import Tenant
 from portside.errors import InvalidInput
 
 

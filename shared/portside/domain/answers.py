@@ -14,7 +14,9 @@ from portside import clock
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, Question, Tenant
+from portside.data.models.contacts import Contact
+from portside.data.models.questions import Question
+from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.partners import partner_names
 from portside.domain.tenants import mail_brand

@@ -20,7 +20,8 @@ from pynamodb.expressions.condition import Condition
 
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes
-from portside.data.models import AuditEvent, Tenant
+from portside.data.models.records import AuditEvent
+from portside.data.models.tenants import Tenant
 from portside.data.pages import query_page
 from portside.domain.audit_names import names_for
 

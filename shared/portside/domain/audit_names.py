@@ -11,7 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from portside.data.base import PortsideItem
-from portside.data.models import AdminMember, Contact, Deal, Partner, Question, Tenant
+from portside.data.models.admins import AdminMember
+from portside.data.models.contacts import Contact
+from portside.data.models.deals import Deal
+from portside.data.models.questions import Question
+from portside.data.models.tenants import Partner, Tenant
 
 ACTIONS: dict[str, str] = {
     "access_review.completed": "Access review completed",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Brand, Tenant
+from portside.data.models.tenants import Brand, Tenant
 from portside.domain import partners, tenants
 from portside.errors import Conflict, NotFound
 from portside.storage import logos

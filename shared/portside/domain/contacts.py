@@ -22,7 +22,8 @@ from pynamodb.expressions.condition import Condition
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, Tenant
+from portside.data.models.contacts import Contact
+from portside.data.models.tenants import Tenant
 from portside.errors import Conflict, NotFound
 
 # A transaction holds at most 100 writes: the change, its audit record, and this many session deletes.

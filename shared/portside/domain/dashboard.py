@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portside.auth.principal import PartnerPrincipal
-from portside.data.models import Partner, PartnerUpdate, Tenant
+from portside.data.models.tenants import Partner, Tenant
+from portside.data.models.updates import PartnerUpdate
 from portside.domain import tenants
 from portside.domain.updates import updates_for
 from portside.errors import NotFound

@@ -25,7 +25,8 @@ from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
 from portside.data.base import PortsideItem
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import CustomerClaim, CustomerHead, Deal, Tenant
+from portside.data.models.deals import CustomerClaim, CustomerHead, Deal
+from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.customers import claim_keys, customer_key, domain_key
 from portside.domain.submissions import commit_once, mail_ops, submission_item_id

@@ -17,7 +17,8 @@ from pynamodb.expressions.condition import Condition
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, Tenant
+from portside.data.models.contacts import Contact
+from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.contacts import get_contact
 from portside.domain.links import INVITE, INVITE_LIFETIME, add_link

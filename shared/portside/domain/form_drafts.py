@@ -23,7 +23,7 @@ from pynamodb.attributes import MapAttribute
 from portside import clock
 from portside.auth.secrets import digest, new_secret
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import FormDraft
+from portside.data.models.drafts import FormDraft
 from portside.data.reads import get_or_none
 from portside.domain import rate_limits
 from portside.domain.rate_limits import Limit

@@ -9,7 +9,9 @@ from portside.audit import Client, audit_event
 from portside.auth.matrix import PARTNER_ROLES
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, ContactEmail, OutboxMail, Tenant
+from portside.data.models.contacts import Contact, ContactEmail
+from portside.data.models.records import OutboxMail
+from portside.data.models.tenants import Tenant
 from portside.domain.links import INVITE, INVITE_LIFETIME, IssuedLink, add_link
 from portside.domain.tenants import mail_brand
 from portside.errors import Conflict, InvalidInput, NotFound

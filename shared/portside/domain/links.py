@@ -16,7 +16,8 @@ from pynamodb.attributes import UnicodeAttribute
 from portside import clock
 from portside.auth.secrets import code_digest, digest, new_code, new_secret
 from portside.data.changes import Changes
-from portside.data.models import Contact, SignInToken, Tenant
+from portside.data.models.contacts import Contact, SignInToken
+from portside.data.models.tenants import Tenant
 from portside.domain.tenants import mail_brand
 from portside.mail.outbox import outbox_mail
 

@@ -16,7 +16,8 @@ from portside.audit import Client, audit_event
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import OutboxMail, Tenant
+from portside.data.models.records import OutboxMail
+from portside.data.models.tenants import Tenant
 from portside.data.pages import query_page
 from portside.domain.invites import add_fresh_invite
 from portside.domain.links import add_sign_in_link

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Brand, Contact, Partner, Tenant
+from portside.data.models.contacts import Contact
+from portside.data.models.tenants import Brand, Partner, Tenant
 from portside.data.pages import Page, query_page
 from portside.errors import Conflict, InvalidInput, NotFound
 

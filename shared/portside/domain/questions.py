@@ -20,7 +20,9 @@ from portside.audit import Client, audit_event
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
 from portside.data.changes import Changes
-from portside.data.models import Deal, Question, Tenant
+from portside.data.models.deals import Deal
+from portside.data.models.questions import Question
+from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.deals import deal_for, deals_for
 from portside.domain.submissions import commit_once, mail_ops, submission_item_id

@@ -12,7 +12,7 @@ from datetime import timedelta
 from portside import clock
 from portside.auth.secrets import digest
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import RateCounter
+from portside.data.models.records import RateCounter
 from portside.errors import RateLimited
 
 LABEL_PREFIX = "rate:"

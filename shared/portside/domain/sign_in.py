@@ -28,7 +28,8 @@ from portside.auth.sessions import NewSession, new_session
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Contact, ContactEmail, Session, SignInToken, Tenant
+from portside.data.models.contacts import Contact, ContactEmail, Session, SignInToken
+from portside.data.models.tenants import Tenant
 from portside.domain import rate_limits
 from portside.domain.links import INVITE, SIGN_IN, live_hash_attribute
 from portside.domain.rate_limits import Limit

@@ -21,7 +21,8 @@ from portside.audit import Client, audit_event
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import SignInRequest, Tenant
+from portside.data.models.contacts import SignInRequest
+from portside.data.models.tenants import Tenant
 from portside.domain import rate_limits
 from portside.domain.links import add_sign_in_link
 from portside.domain.rate_limits import Limit

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import AdminMember, Tenant
+from portside.data.models.admins import AdminMember
+from portside.data.models.tenants import Tenant
 from portside.domain.tenants import mail_brand
 from portside.mail.outbox import outbox_mail
 

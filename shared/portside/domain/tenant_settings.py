@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Tenant
+from portside.data.models.tenants import Tenant
 from portside.domain import tenants
 from portside.domain.branding import fresh_tenant
 from portside.errors import Conflict

@@ -14,7 +14,7 @@ from typing import Any
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models import Brand, Partner, Tenant, TenantHost
+from portside.data.models.tenants import Brand, Partner, Tenant, TenantHost
 from portside.errors import InvalidInput, NotFound
 
 CACHE_SECONDS = 60.0

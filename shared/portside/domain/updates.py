@@ -10,7 +10,8 @@ from datetime import timedelta
 
 from portside import clock
 from portside.auth.principal import PartnerPrincipal
-from portside.data.models import PartnerUpdate, Tenant
+from portside.data.models.tenants import Tenant
+from portside.data.models.updates import PartnerUpdate
 
 KEEP_FOR = timedelta(days=30)
 SHOWN = 10

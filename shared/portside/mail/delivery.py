@@ -21,7 +21,7 @@ from pynamodb.expressions.update import Action
 from portside import clock
 from portside.config import settings
 from portside.data import reads
-from portside.data.models import OutboxMail
+from portside.data.models.records import OutboxMail
 from portside.mail.outbox import without_secrets
 from portside.mail.render import render_mail
 from portside.mail.sender import send

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from portside import clock
-from portside.data.models import OutboxMail
+from portside.data.models.records import OutboxMail
 
 # The stream worker makes the first attempt within seconds; only a mail still pending after this is swept.
 FIRST_SWEEP_AFTER = timedelta(minutes=2)

@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from aws_lambda_powertools.event_handler import Response
-
-from portside.data.models import Brand
+from portside.data.models.tenants import Brand
 from portside.errors import InvalidInput
 from portside.storage import logos
 from portside.web.headers import content_security_policy
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aws_lambda_powertools.event_handler import Response
-
 from portside.web import csrf
+from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 

@@ -22,34 +22,28 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
-
 from portside.auth import admin_sessions, guard, sessions
 from portside.auth.secrets import new_secret
 from portside.domain import form_drafts, security_events, tenants
-from portside.errors import InvalidInput, PortsideError, RateLimited, SignInRequired, UnreadableForm
-from portside.manifest import Audience, route_for_handler
-from portside.observability import logger, metrics, tracer
+from portside.errors import InvalidInput, NotFound, PortsideError, RateLimited, SignInRequired, UnreadableForm
+from portside.manifest import Audience, path_pattern, route_for_handler
+from portside.observability import logger, metrics
 from portside.web import cookies, csrf
 from portside.web.headers import OVERRIDABLE, new_nonce, security_headers
+from portside.web.http import HttpEvent, Response
 from portside.web.pages import error_page, last_resort_page, page
 from portside.web.request import PortalRequest, public_host
 from portside.web.responses import json_body, redirect
 
 View = Callable[[PortalRequest], Response]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 
-def _powertools_rule(path: str) -> str:
-    return path.replace("{", "<").replace("}", ">")
-
-
-def _methods(route_method: str) -> list[str]:
-    """A GET route also answers HEAD (link scanners send it); ANY is every method."""
+def _methods(route_method: str) -> frozenset[str] | None:
+    """A GET route also answers HEAD (link scanners send it); ANY (None) is every method."""
     if route_method == "ANY":
-        return ALL_METHODS
-    return ["GET", "HEAD"] if route_method == "GET" else [route_method]
+        return None
+    return frozenset({"GET", "HEAD"}) if route_method == "GET" else frozenset({route_method})
 
 
 class Endpoint:
@@ -70,35 +64,45 @@ class Endpoint:
         self.error_pages = error_pages or {}
         self.error_context = error_context
         self.shown_in_place = shown_in_place
-        self.app = APIGatewayHttpResolver()
-        self.app.exception_handler(Exception)(self._answer_error)
+        self.view: View | None = None
+        self._methods = _methods(self.route.method)
+        self._pattern = None if self.route.path == "/{proxy+}" else path_pattern(self.route.path)
         self.handler = self._lambda_entry()
 
     def __call__(self, view: View) -> View:
-        def entry(**path_params: str) -> Response:
-            request = self._prepare(path_params)
-            response = view(request)
-            response.cookies.extend(request.pending_cookies)
-            return response
-
-        if self.route.path == "/{proxy+}":
-            self.app.not_found(lambda _error: entry())
-        else:
-            self.app.route(_powertools_rule(self.route.path), method=_methods(self.route.method))(entry)
+        self.view = view
         return view
 
-    def _prepare(self, path_params: dict[str, str]) -> PortalRequest:
-        """Tenant, principal, guard, CSRF: everything that must hold before a view runs."""
-        event = self.app.current_event
-        tenant = tenants.tenant_for_host(public_host(event.headers))
-        request = PortalRequest(
-            event=event,
-            route=self.route,
-            tenant=tenant,
-            csp_nonce=self.app.context["csp_nonce"],
-            path_params=path_params,
-        )
-        self.app.append_context(request=request)
+    def _respond(self, event: HttpEvent, nonce: str) -> Response:
+        """The view's answer, or the answer to whatever stopped it."""
+        request: PortalRequest | None = None
+        try:
+            path_params = self._path_params(event)
+            tenant = tenants.tenant_for_host(public_host(event.headers))
+            request = PortalRequest(
+                event=event, route=self.route, tenant=tenant, csp_nonce=nonce, path_params=path_params
+            )
+            self._prepare(request)
+            assert self.view is not None, f"{self.route.handler} has no view"
+            response = self.view(request)
+            response.cookies.extend(request.pending_cookies)
+            return response
+        except Exception as error:
+            return self._answer_error(error, event, nonce, request)
+
+    def _path_params(self, event: HttpEvent) -> dict[str, str]:
+        """The route's parameters, read from the path as the route names them (API Gateway already matched it)."""
+        if self._methods is not None and event.method not in self._methods:
+            raise NotFound(f"{event.method} {event.path}")
+        if self._pattern is None:
+            return {}
+        found = self._pattern.match(event.path)
+        if found is None:
+            raise NotFound(event.path)
+        return found.groupdict()
+
+    def _prepare(self, request: PortalRequest) -> None:
+        """Principal, guard, CSRF: everything that must hold before a view runs."""
         if self.route.audience is Audience.PUBLIC:
             request.csrf_token = request.cookies.get(cookies.PRE_SESSION_CSRF)
             if not request.csrf_token:
@@ -111,9 +115,10 @@ class Endpoint:
         else:
             if self.route.audience is Audience.ADMIN:
                 cookie = request.cookies.get(admin_sessions.ADMIN_COOKIE)
-                request.principal = admin_sessions.admin_from_cookie(tenant, cookie)
+                request.principal = admin_sessions.admin_from_cookie(request.tenant, cookie)
             else:
-                request.principal = sessions.principal_from_cookie(tenant, request.cookies.get(sessions.SESSION_COOKIE))
+                session_cookie = request.cookies.get(sessions.SESSION_COOKIE)
+                request.principal = sessions.principal_from_cookie(request.tenant, session_cookie)
             request.csrf_token = request.principal.csrf_token if request.principal else None
         guard.check_route(self.route, request.principal)
         if request.method not in SAFE_METHODS:
@@ -121,11 +126,9 @@ class Endpoint:
             if request.form_problem:
                 raise UnreadableForm(request.form_problem)
             csrf.check_token(request.form.get(csrf.FIELD), request.csrf_token)
-        return request
 
-    def _answer_error(self, error: Exception) -> Response:
+    def _answer_error(self, error: Exception, event: HttpEvent, nonce: str, request: PortalRequest | None) -> Response:
         """Every error of every route is answered here, and only here."""
-        request: PortalRequest | None = self.app.context.get("request")
         if isinstance(error, SignInRequired):
             if self.route.kind == "json":
                 return json_body({"error": "sign_in_required"}, status=401)
@@ -136,11 +139,11 @@ class Endpoint:
         if not isinstance(error, PortsideError):
             logger.exception("unhandled error")
             metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)
-            return error_page(request, self.app, PortsideError())
+            return error_page(request, PortsideError(), nonce, event.request_id)
         logger.info("answered with a domain error", extra={"error": type(error).__name__, "detail": str(error)})
         if error.security_event and request is not None:
             self._record_refusal(request, error)
-        response = self._form_page(request, error) or error_page(request, self.app, error)
+        response = self._form_page(request, error) or error_page(request, error, nonce, event.request_id)
         if isinstance(error, RateLimited):
             response.headers["Retry-After"] = str(error.retry_after_seconds)
         return response
@@ -178,10 +181,10 @@ class Endpoint:
             response = page(request, template, status=error.status, **context)
         except PortsideError as deeper:
             logger.info("the form's page could not be shown", extra={"error": type(deeper).__name__})
-            return error_page(request, self.app, deeper)
+            return error_page(request, deeper, request.csp_nonce, request.request_id)
         except Exception:
             logger.exception("the form's page failed")
-            return error_page(request, self.app, PortsideError())
+            return error_page(request, PortsideError(), request.csp_nonce, request.request_id)
         response.cookies.extend(request.pending_cookies)
         return response
 
@@ -207,16 +210,12 @@ class Endpoint:
         return f"{form_page.format(**params)}?{form_drafts.QUERY}={draft_id}"
 
     def _lambda_entry(self) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
-        app = self.app
-
         @logger.inject_lambda_context(clear_state=True)
-        @tracer.capture_lambda_handler
         @metrics.log_metrics
         def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
             nonce = new_nonce()
-            app.append_context(csp_nonce=nonce)
             try:
-                response = app.resolve(event, context)
+                response = self._respond(HttpEvent(event), nonce).as_result()
             except Exception:  # the error handler itself failed: still a generic page, with every header
                 logger.exception("the error handler failed")
                 metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)

@@ -5,15 +5,14 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
-
 from portside.auth.principal import AdminPrincipal, PartnerPrincipal, Principal
-from portside.data.models import Brand
+from portside.data.models.tenants import Brand
 from portside.domain import form_drafts, tenants
 from portside.errors import PortsideError
 from portside.observability import logger
 from portside.templating import DEFAULT_COLOUR, render, safe_colour
 from portside.web import csrf
+from portside.web.http import Response
 from portside.web.navigation import NavItem, navigation
 from portside.web.request import PortalRequest
 from portside.web.responses import html
@@ -102,7 +101,7 @@ def _refused_form(request: PortalRequest, template: str) -> form_drafts.RefusedF
     return form_drafts.recall(request.tenant.tenant_id, draft_id, request.csrf_token, template)
 
 
-def error_page(request: PortalRequest | None, app: APIGatewayHttpResolver, error: PortsideError) -> Response:
+def error_page(request: PortalRequest | None, error: PortsideError, nonce: str, request_id: str) -> Response:
     """Generic on purpose: the public message of the error class and a request id, never exception text.
 
     Dressed in the tenant's brand when the request got that far; if even that fails (the table is
@@ -117,8 +116,8 @@ def error_page(request: PortalRequest | None, app: APIGatewayHttpResolver, error
         "error.html",
         error.status,
         brand=NEUTRAL_BRAND,
-        nonce=app.context.get("csp_nonce", ""),
-        request_id=app.current_event.request_context.request_id,
+        nonce=nonce,
+        request_id=request_id,
         message=error.public_message,
     )
 

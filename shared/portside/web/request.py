@@ -9,14 +9,14 @@ from functools import cached_property
 from urllib.parse import parse_qs
 
 from aws_lambda_powertools.shared.cookies import Cookie
-from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 
 from portside.audit import Client
 from portside.auth.principal import AdminPrincipal, PartnerPrincipal, Principal
 from portside.auth.secrets import same
 from portside.config import settings
-from portside.data.models import Tenant
+from portside.data.models.tenants import Tenant
 from portside.manifest import Route
+from portside.web.http import HttpEvent
 
 MAX_FORM_BYTES = 64 * 1024
 VIEWER_IP, VIEWER_HOST = "x-viewer-ip", "x-viewer-host"  # set by the edge's viewer-request function
@@ -26,7 +26,7 @@ ORIGIN_VERIFY = "x-origin-verify"  # added by CloudFront to every request it for
 def from_edge(headers: dict[str, str]) -> bool:
     """Whether the request came through the stack's CloudFront, whose viewer headers can then be believed."""
     secret = settings().edge_secret
-    return secret is not None and same(headers.get(ORIGIN_VERIFY, ""), secret.get_secret_value())
+    return bool(secret) and same(headers.get(ORIGIN_VERIFY, ""), secret or "")
 
 
 def public_host(headers: dict[str, str]) -> str:
@@ -41,7 +41,7 @@ def public_host(headers: dict[str, str]) -> str:
 
 @dataclass
 class PortalRequest:
-    event: APIGatewayProxyEventV2
+    event: HttpEvent
     route: Route
     tenant: Tenant
     csp_nonce: str
@@ -68,11 +68,11 @@ class PortalRequest:
 
     @property
     def method(self) -> str:
-        return self.event.request_context.http.method.upper()
+        return self.event.method
 
     @property
     def path(self) -> str:
-        return self.event.raw_path
+        return self.event.path
 
     @property
     def path_and_query(self) -> str:
@@ -81,7 +81,7 @@ class PortalRequest:
 
     @property
     def request_id(self) -> str:
-        return self.event.request_context.request_id
+        return self.event.request_id
 
     def header(self, name: str) -> str | None:
         return self.event.headers.get(name.lower())
@@ -89,14 +89,14 @@ class PortalRequest:
     @cached_property
     def cookies(self) -> dict[str, str]:
         jar: dict[str, str] = {}
-        for pair in self.event.cookies or []:
+        for pair in self.event.cookies:
             name, _, value = pair.partition("=")
             jar.setdefault(name.strip(), value.strip())
         return jar
 
     @property
     def query_params(self) -> dict[str, str]:
-        return dict(self.event.query_string_parameters or {})
+        return self.event.query_string_parameters
 
     def query(self, name: str) -> str | None:
         return self.query_params.get(name)
@@ -124,8 +124,8 @@ class PortalRequest:
 
     @property
     def _raw_body(self) -> bytes:
-        body = self.event.get("body") or ""
-        if not self.event.get("isBase64Encoded"):
+        body = self.event.body
+        if not self.event.is_base64_encoded:
             return body.encode("utf-8", "surrogatepass")
         try:
             return base64.b64decode(body)
@@ -139,4 +139,4 @@ class PortalRequest:
     @cached_property
     def client(self) -> Client:
         ip = self.header(VIEWER_IP) if from_edge(self.event.headers) else None
-        return Client(ip=ip or self.event.request_context.http.source_ip, user_agent=self.header("user-agent"))
+        return Client(ip=ip or self.event.source_ip, user_agent=self.header("user-agent"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.shared.cookies import Cookie
+
+from portside.web.http import Response
 
 HTML = "text/html; charset=utf-8"
 
