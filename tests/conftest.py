@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from infra.local import transactions
+
 for variable in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_SECURITY_TOKEN"):
     os.environ.pop(variable, None)
 os.environ.update(
@@ -15,5 +17,8 @@ os.environ.update(
         "POWERTOOLS_LOG_LEVEL": "WARNING",
     }
 )
+
+# The emulator's transactions, as the local runtime runs them (no copy of the table per transaction).
+transactions.install()
 
 pytest_plugins = ["tests.e2e.runtime"]
