@@ -1,6 +1,6 @@
 """POST /partners/deals: register a deal; bad input shows the form again with a message per field."""
 
-from portside.domain.deals import DealInput, submit_deal
+from portside.domain.deal_submissions import DealInput, submit_deal
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form

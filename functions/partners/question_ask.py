@@ -1,6 +1,7 @@
 """POST /partners/questions: ask; bad input (a deal that is not the partner's, too) shows the form again."""
 
-from portside.domain.questions import QuestionInput, ask_question, deal_choices
+from portside.domain.question_submissions import QuestionInput, ask_question
+from portside.domain.questions import deal_choices
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form

@@ -12,7 +12,7 @@ from infra.local.totp import current_code, fresh_code
 from portside import clock
 from portside.auth.admin_tokens import TokenRejected, verify_id_token
 from portside.aws import client
-from portside.data import reads
+from portside.data import admin_reads
 from portside.data.models.admins import AdminMember
 from portside.data.models.records import AuditEvent
 from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
@@ -39,7 +39,7 @@ def test_password_then_code_opens_a_strict_eight_hour_admin_session(portal: Port
         assert attribute in cookie
     home = portal.get("/admin")
     assert home.status == 200 and OPS in home.body and "ops" in home.body
-    member = reads.admin_member(TENANT_ID, OPS)
+    member = admin_reads.admin_member(TENANT_ID, OPS)
     assert member is not None and member.last_sign_in_at is not None and member.roles == ["ops"]
     assert "admin.signed_in" in audit_actions()
 
@@ -212,7 +212,7 @@ def test_the_admin_command_gives_a_new_admin_the_console(
     newcomer = "new.finance@northwind.example"
     assert main(["admin", "--tenant", TENANT_ID, "--email", newcomer, "--role", "finance"]) == 0
     assert "Cognito mails a temporary password" in capsys.readouterr().out
-    member = reads.admin_member(TENANT_ID, newcomer)
+    member = admin_reads.admin_member(TENANT_ID, newcomer)
     assert member is not None and member.roles == ["finance"]
     user = client("cognito-idp").admin_get_user(UserPoolId=admin_pool["pool_id"], Username=newcomer)
     assert user["UserStatus"] == "FORCE_CHANGE_PASSWORD"

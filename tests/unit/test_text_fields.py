@@ -15,10 +15,11 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from portside.errors import InvalidInput
-from portside.text import _one_line, _paragraphs, has_control_characters, single_line
+from portside.text import has_control_characters, single_line
 from portside.web.forms import AREAS
 from portside.web.forms.base import PortalForm, parse_form
 from portside.web.forms.questions import QuestionForm
+from portside.web.forms.text import _one_line, _paragraphs
 
 # Fields whose own pattern or purpose already rules out control characters, or that are never shown.
 CONSTRAINED = {"code", "token", "session", "password", "new_password", "submission_id", "base_url", "tenant_id"}

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from portside import clock
+from portside.auth.cookie_names import ADMIN_COOKIE  # noqa: F401 (named here too)
 from portside.auth.principal import AdminPrincipal
 from portside.auth.secrets import digest, new_secret
 from portside.config import settings
-from portside.data import reads
+from portside.data import admin_reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminMember, AdminSession
 from portside.data.models.tenants import Tenant
 
-ADMIN_COOKIE = "__Host-portside-admin"
 TOUCH_INTERVAL = timedelta(minutes=5)
 
 
@@ -52,7 +52,7 @@ def admin_from_cookie(tenant: Tenant, cookie_value: str | None) -> AdminPrincipa
     if not cookie_value or not 40 <= len(cookie_value) <= 100:
         return None
     session_hash = digest(cookie_value)
-    item = reads.admin_session(tenant.tenant_id, session_hash)
+    item = admin_reads.admin_session(tenant.tenant_id, session_hash)
     now = clock.now()
     if item is None or item.expires_at <= now:
         return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from portside import clock
+from portside.auth.cookie_names import SESSION_COOKIE  # noqa: F401 (named here too)
 from portside.auth.principal import PartnerPrincipal
 from portside.auth.secrets import digest, new_secret
 from portside.data import reads
@@ -17,7 +18,6 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact, Session
 from portside.data.models.tenants import Tenant
 
-SESSION_COOKIE = "__Host-portside-session"
 # How stale "last seen" may grow before a request refreshes it: tight where an idle timeout depends on it,
 # daily otherwise (engagement counts days), so most pages write nothing.
 IDLE_TOUCH_INTERVAL = timedelta(minutes=5)

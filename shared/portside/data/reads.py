@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TypeVar
 
 from portside.data.base import PortsideItem
-from portside.data.models.admins import AdminMember, AdminSession
 from portside.data.models.contacts import Contact, ContactEmail, Session, SignInToken
 from portside.data.models.tenants import Partner, Tenant, TenantHost
 
@@ -64,11 +63,3 @@ def sessions_of_contact(tenant_id: str, contact_id: str) -> list[Session]:
             consistent_read=True,
         )
     )
-
-
-def admin_member(tenant_id: str, email: str) -> AdminMember | None:
-    return get_or_none(AdminMember, AdminMember.keys_for(tenant_id, email), consistent=True)
-
-
-def admin_session(tenant_id: str, session_hash: str) -> AdminSession | None:
-    return get_or_none(AdminSession, AdminSession.keys_for(tenant_id, session_hash), consistent=True)

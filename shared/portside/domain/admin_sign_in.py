@@ -33,12 +33,11 @@ from botocore.exceptions import ClientError, ParamValidationError
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.auth.admin_sessions import new_admin_session
-from portside.auth.admin_tokens import TokenRejected, verify_id_token
 from portside.auth.matrix import ADMIN_ROLES
 from portside.auth.secrets import digest
 from portside.aws import client as aws_client
 from portside.config import settings
-from portside.data import reads
+from portside.data import admin_reads, reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminChallenge, AdminMember, AdminSession, UsedTotpCode
 from portside.data.models.records import RateCounter
@@ -289,6 +288,8 @@ def _open_session(
     tenant: Tenant, email: str, client: Client, id_token: str, spent: AdminChallenge | None
 ) -> AdminSignedIn:
     """``email`` passed the password step; the tokens must name it, whatever the identity service says."""
+    from portside.auth.admin_tokens import TokenRejected, verify_id_token  # the last step only (PyJWT, cryptography)
+
     try:
         claims = verify_id_token(id_token)
     except TokenRejected as rejected:
@@ -298,7 +299,7 @@ def _open_session(
     if admin_email != email:
         raise _failed(tenant, email, client, "token_names_another_address")
     roles = [role for role in claims.get("cognito:groups", []) if role in ADMIN_ROLES]
-    member = reads.admin_member(tenant.tenant_id, admin_email)
+    member = admin_reads.admin_member(tenant.tenant_id, admin_email)
     if member is None or member.status != "active" or not roles:
         raise _failed(tenant, email, client, "not_an_admin_of_this_tenant")
     session = new_admin_session(tenant, admin_email, str(claims["sub"]), roles)

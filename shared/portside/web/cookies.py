@@ -10,8 +10,7 @@ from urllib.parse import quote, unquote
 
 from aws_lambda_powertools.shared.cookies import Cookie, SameSite
 
-from portside.auth.admin_sessions import ADMIN_COOKIE
-from portside.auth.sessions import SESSION_COOKIE
+from portside.auth.cookie_names import ADMIN_COOKIE, SESSION_COOKIE
 
 PRE_SESSION_CSRF = "__Host-portside-csrf"
 PENDING_SIGN_IN = "__Host-portside-pending"  # the address a sign-in link was just asked for

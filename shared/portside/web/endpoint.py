@@ -22,7 +22,9 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from portside.auth import admin_sessions, guard, sessions
+from portside.auth import guard
+from portside.auth.cookie_names import ADMIN_COOKIE, SESSION_COOKIE
+from portside.auth.principal import Principal
 from portside.auth.secrets import new_secret
 from portside.domain import form_drafts, security_events, tenants
 from portside.errors import InvalidInput, NotFound, PortsideError, RateLimited, SignInRequired, UnreadableForm
@@ -46,6 +48,20 @@ def _methods(route_method: str) -> frozenset[str] | None:
     return frozenset({"GET", "HEAD"}) if route_method == "GET" else frozenset({route_method})
 
 
+def _principal_reader(audience: Audience) -> Callable[[PortalRequest], Principal | None] | None:
+    """Who the session cookie names. Each audience loads its own session store only: a partner's
+    route never loads the admins' (nor their models), an admin's never the partners'."""
+    if audience is Audience.ADMIN:
+        from portside.auth import admin_sessions
+
+        return lambda request: admin_sessions.admin_from_cookie(request.tenant, request.cookies.get(ADMIN_COOKIE))
+    if audience is Audience.PARTNER:
+        from portside.auth import sessions
+
+        return lambda request: sessions.principal_from_cookie(request.tenant, request.cookies.get(SESSION_COOKIE))
+    return None
+
+
 class Endpoint:
     def __init__(
         self,
@@ -67,6 +83,7 @@ class Endpoint:
         self.view: View | None = None
         self._methods = _methods(self.route.method)
         self._pattern = None if self.route.path == "/{proxy+}" else path_pattern(self.route.path)
+        self._read_principal = _principal_reader(self.route.audience)
         self.handler = self._lambda_entry()
 
     def __call__(self, view: View) -> View:
@@ -113,12 +130,8 @@ class Endpoint:
                 )
                 request.csrf_token = minted if request.method in SAFE_METHODS else None
         else:
-            if self.route.audience is Audience.ADMIN:
-                cookie = request.cookies.get(admin_sessions.ADMIN_COOKIE)
-                request.principal = admin_sessions.admin_from_cookie(request.tenant, cookie)
-            else:
-                session_cookie = request.cookies.get(sessions.SESSION_COOKIE)
-                request.principal = sessions.principal_from_cookie(request.tenant, session_cookie)
+            assert self._read_principal is not None
+            request.principal = self._read_principal(request)
             request.csrf_token = request.principal.csrf_token if request.principal else None
         guard.check_route(self.route, request.principal)
         if request.method not in SAFE_METHODS:

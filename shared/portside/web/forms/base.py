@@ -15,7 +15,7 @@ from pydantic import (
 )
 
 from portside.errors import InvalidInput
-from portside.text import TEXT_PROBLEMS, Paragraphs, SingleLine
+from portside.web.forms.text import TEXT_PROBLEMS, Paragraphs, SingleLine
 
 Form = TypeVar("Form", bound="PortalForm")
 

@@ -15,7 +15,6 @@ from pydantic import (
 )
 
 from portside.domain.colours import readable_under_white_text
-from portside.text import SingleLine
 from portside.web.forms.base import (
     Name,
     OptionalNote,
@@ -26,6 +25,7 @@ from portside.web.forms.base import (
     WorkEmail,
     blank_is_none,
 )
+from portside.web.forms.text import SingleLine
 
 
 class InviteForm(PortalForm):

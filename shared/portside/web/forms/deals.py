@@ -18,7 +18,6 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from portside import clock
-from portside.text import Paragraphs
 from portside.web.forms.base import (
     ONE_THING,
     Name,
@@ -27,6 +26,7 @@ from portside.web.forms.base import (
     Slug,
     blank_is_none,
 )
+from portside.web.forms.text import Paragraphs
 
 MAX_DEAL_CENTS = 1_000_000_000 * 100
 

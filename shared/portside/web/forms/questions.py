@@ -9,10 +9,10 @@ from pydantic import (
     field_validator,
 )
 
-from portside.text import Paragraphs, SingleLine
 from portside.web.forms.base import (
     PortalForm,
 )
+from portside.web.forms.text import Paragraphs, SingleLine
 
 
 class QuestionForm(PortalForm):

@@ -9,11 +9,11 @@ from pydantic import (
     StringConstraints,
 )
 
-from portside.text import SingleLine
 from portside.web.forms.base import (
     PortalForm,
     WorkEmail,
 )
+from portside.web.forms.text import SingleLine
 
 
 class SignInLinkForm(PortalForm):

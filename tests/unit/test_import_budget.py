@@ -1,0 +1,69 @@
+"""A cold start pays for what its route needs, and nothing else: each handler, imported as a deployed function would.
+
+Every route's and worker's handler module is imported in a fresh interpreter with a deployed
+function's settings, and the modules it loaded are held to the rules below. Times are the
+benchmark's business (``make bench``); what is loaded is deterministic, so a test can keep it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from portside.manifest import ROUTES, WORKERS, Audience, Route, Worker
+from tests.bench.cold import imported_modules
+
+# Loaded by no handler at import, and why (README, "Cold starts").
+NEVER = {
+    "aws_xray_sdk": "Lambda's active tracing records each invocation without the SDK (about 120 ms)",
+    "pydantic_settings": "the settings are a plain dataclass (about 110 ms)",
+    "aws_lambda_powertools.event_handler": "API Gateway has routed already: one route per function (about 70 ms)",
+    "jinja2": "templates load at the first render, so a route that only redirects never loads them (about 20 ms)",
+    "asyncio": "nothing in the portal is asynchronous",
+}
+# Allowed for one handler only, and why.
+EXCEPT = {
+    ("mail_sender", "asyncio"): "Powertools' batch processor (partial stream failures) brings its async twin along",
+}
+LINES: list[Route | Worker] = [*ROUTES, *WORKERS]
+
+
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, set[str]]:
+    return {line.name: imported_modules(line.handler) for line in LINES}
+
+
+@pytest.mark.parametrize("line", LINES, ids=[line.name for line in LINES])
+def test_no_handler_loads_what_no_cold_start_needs(loaded: dict[str, set[str]], line: Route | Worker) -> None:
+    heavy = {
+        module: why
+        for module, why in NEVER.items()
+        if module in loaded[line.name] and (line.name, module) not in EXCEPT
+    }
+    assert not heavy, f"{line.handler} loads {heavy}"
+
+
+@pytest.mark.parametrize("line", LINES, ids=[line.name for line in LINES])
+def test_only_a_handler_that_reads_a_form_loads_pydantic(loaded: dict[str, set[str]], line: Route | Worker) -> None:
+    modules = loaded[line.name]
+    reads_a_form = any(module.startswith("portside.web.forms.") for module in modules)
+    assert "pydantic" not in modules or reads_a_form, f"{line.handler} loads pydantic (about 60 ms) for no form"
+
+
+# The partner portal's pages (a submission mails the ops admins, so it reads their list: not these).
+PARTNER_PAGES = [
+    route
+    for route in ROUTES
+    if route.audience is not Audience.ADMIN and route.method == "GET" and not route.path.startswith("/admin")
+]
+CONSOLE = {"portside.data.models.admins", "portside.auth.admin_sessions", "portside.web.forms.console", "jwt"}
+
+
+@pytest.mark.parametrize("route", PARTNER_PAGES, ids=[route.name for route in PARTNER_PAGES])
+def test_a_partner_page_loads_nothing_of_the_console(loaded: dict[str, set[str]], route: Route) -> None:
+    assert not CONSOLE & loaded[route.name], f"{route.handler} loads {CONSOLE & loaded[route.name]}"
+
+
+def test_the_rules_see_what_they_forbid(loaded: dict[str, set[str]]) -> None:
+    """The checks themselves: the console's sign-in is seen to load the console, a form route pydantic."""
+    assert {"portside.data.models.admins", "portside.auth.admin_sessions"} <= loaded["admin_login"]
+    assert "pydantic" in loaded["partner_login_request"]
