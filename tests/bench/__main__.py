@@ -1,0 +1,3 @@
+from tests.bench.report import main
+
+main()

@@ -1,0 +1,199 @@
+"""``python -m tests.bench``: measure, print the tables, write ``build/bench.json``.
+
+``BENCH_ONLY=partner_deal,admin_deal`` measures only the routes whose names start with one of these;
+``BENCH_GROWTH=0`` leaves out the 100x data set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from dataclasses import asdict, dataclass
+
+from tests.bench import cold, cost, growth
+from tests.bench.calls import CallCounter
+from tests.bench.requests import Measured, emulated_portal, measure
+from tests.bench.scenarios import SIDE_BY_SIDE, VARIANTS, every_scenario
+from tests.bench.scenarios.console import OWNER
+
+COLD_RUNS = 3
+WARM_RUNS = 5
+GROWTH_RUNS = 5
+BUDGET = 1.5  # a handler's cold import, against a bare ``import boto3``
+
+# Repeated sign-ins from one address and IP are the point here, not an attack.
+BENCH_LIMITS = {
+    "PORTSIDE_SIGN_IN_LIMIT_PER_ADDRESS": "100000",
+    "PORTSIDE_SIGN_IN_LIMIT_PER_IP": "100000",
+    "PORTSIDE_ADMIN_FAILURES_PER_ADDRESS": "100000",
+}
+
+
+def _environment() -> None:
+    os.environ.update(
+        {
+            "AWS_ACCESS_KEY_ID": "bench",
+            "AWS_SECRET_ACCESS_KEY": "bench",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "POWERTOOLS_METRICS_DISABLED": "true",
+            "POWERTOOLS_LOG_LEVEL": "ERROR",
+            **BENCH_LIMITS,
+        }
+    )
+    for variable in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN"):
+        os.environ.pop(variable, None)
+
+
+@dataclass
+class Row:
+    route: str
+    handler: str
+    cold_import_s: float
+    vs_boto3: float
+    aws_calls: int
+    dynamodb_round_trips: int
+    calls: str
+    warm_ms: float
+    own_ms: float
+
+
+def _handlers() -> dict[str, str]:
+    from portside.manifest import ROUTES, WORKERS
+
+    handlers = {route.name: route.handler for route in ROUTES} | {worker.name: worker.handler for worker in WORKERS}
+    handlers |= {name: handlers[name.split(":")[0]] for name in VARIANTS}
+    prefixes = tuple(prefix for prefix in os.environ.get("BENCH_ONLY", "").split(",") if prefix)
+    if prefixes:
+        handlers = {name: module for name, module in handlers.items() if name.startswith(prefixes)}
+    return handlers
+
+
+def _row(name: str, module: str, imported: float, boto3: float, measured: Measured) -> Row:
+    calls = measured.calls
+    return Row(
+        route=name,
+        handler=module,
+        cold_import_s=round(imported, 3),
+        vs_boto3=round(imported / boto3, 2),
+        aws_calls=sum(calls.values()),
+        dynamodb_round_trips=measured.dynamodb_round_trips,
+        calls=", ".join(f"{call.split(':')[1]} x{n}" for call, n in sorted(calls.items())),
+        warm_ms=measured.warm_ms,
+        own_ms=measured.own_ms,
+    )
+
+
+def _print_routes(rows: list[Row], boto3: float) -> None:
+    print(f"\nbare `import boto3`: {boto3:.3f} s (fastest of {COLD_RUNS})\n")
+    header = (
+        f"{'route':34} {'cold import':>11} {'/ boto3':>8} {'AWS calls':>9} {'DynamoDB':>8} {'warm ms':>8} "
+        f"{'own ms':>7}  calls"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        flag = " *" if row.vs_boto3 > BUDGET else ""
+        print(
+            f"{row.route:34} {row.cold_import_s:>9.3f} s {row.vs_boto3:>8.2f} {row.aws_calls:>9} "
+            f"{row.dynamodb_round_trips:>8} {row.warm_ms:>8.1f} {row.own_ms:>7.1f}  {row.calls}{flag}"
+        )
+    over = [row.route for row in rows if row.vs_boto3 > BUDGET]
+    print(
+        f"\n{len(rows) - len(over)} of {len(rows)} at or under {BUDGET}x boto3; over (*): {', '.join(over) or 'none'}"
+    )
+    by_name = {row.route: row for row in rows}
+    pairs = [(known, unknown) for known, unknown in SIDE_BY_SIDE if known in by_name and unknown in by_name]
+    if pairs:
+        print("\nSign-in for a known and an unknown address (warm ms; DynamoDB round trips):")
+        for known, unknown in pairs:
+            k, u = by_name[known], by_name[unknown]
+            print(
+                f"  {known:28} known {k.warm_ms:7.1f} ms ({k.dynamodb_round_trips})"
+                f"   unknown {u.warm_ms:7.1f} ms ({u.dynamodb_round_trips})   calls equal: {k.calls == u.calls}"
+            )
+
+
+def _print_growth(small: dict[str, Measured], large: dict[str, Measured], added: dict[str, int]) -> None:
+    print(
+        f"\nList pages at the demo's size and at {growth.FACTOR}x ({', '.join(f'{n} {k}' for k, n in added.items())}):"
+    )
+    print(f"{'page':24} {'DynamoDB 1x':>11} {f'{growth.FACTOR}x':>5} {'own ms 1x':>10} {f'{growth.FACTOR}x':>7}")
+    for name in small:
+        s, g = small[name], large[name]
+        print(f"{name:24} {s.dynamodb_round_trips:>11} {g.dynamodb_round_trips:>5} {s.own_ms:>10.1f} {g.own_ms:>7.1f}")
+
+
+def _print_cost(rows: dict[str, Row], measured: dict[str, Measured]) -> dict[str, dict[str, float]]:
+    from portside.manifest import ROUTES, Audience
+
+    partner_pages = {route.name for route in ROUTES if route.audience is Audience.PARTNER and route.method == "GET"}
+    pages = [name for name in measured if name in partner_pages]
+    print(f"\nOne million views of each partner page on AWS, in dollars (list prices read {cost.PRICES_READ_ON}):")
+    print(
+        f"{'page':24} {'memory':>6} {'cold init s':>11} {'lambda':>7} {'http api':>8} {'dynamodb':>8} "
+        f"{'cloudfront':>10} {'waf':>5} {'total':>7}"
+    )
+    table: dict[str, dict[str, float]] = {}
+    for name in pages:
+        m = measured[name]
+        usage = cost.Usage(m.own_ms, m.dynamodb_round_trips, m.read_units, m.write_units)
+        for memory in cost.MEMORY_CHOICES:
+            parts = cost.per_million(usage, memory)
+            total = sum(parts.values())
+            init = cost.cold_init_seconds(rows[name].cold_import_s, memory)
+            table[f"{name}@{memory}"] = {**parts, "total": total, "cold_init_s": init}
+            print(
+                f"{name:24} {memory:>6} {init:>11.2f} {parts['lambda']:>7.2f} {parts['http api']:>8.2f} "
+                f"{parts['dynamodb']:>8.2f} {parts['cloudfront']:>10.2f} {parts['waf']:>5.2f} {total:>7.2f}"
+            )
+    return table
+
+
+def main() -> None:
+    _environment()
+    started = time.perf_counter()
+    handlers = _handlers()
+    print(f"Measuring cold imports (fastest of {COLD_RUNS} fresh interpreters each) ...", flush=True)
+    boto3, imported = cold.cold_imports(handlers.values(), COLD_RUNS)
+    print(f"Measuring requests against the emulator (median of {WARM_RUNS} warm requests each) ...", flush=True)
+    counter = CallCounter()
+    with emulated_portal() as portal:
+        every = every_scenario(portal, WARM_RUNS)
+        missing = sorted(set(handlers) - set(every))
+        if missing:
+            sys.exit(f"no scenario for: {', '.join(missing)} (add one to tests/bench/scenarios/)")
+        measured = measure(counter, every, set(handlers), WARM_RUNS)
+        lists = [name for name in growth.LIST_PAGES if name in handlers]
+        small = {name: measured[name] for name in lists}
+        large: dict[str, Measured] = {}
+        added: dict[str, int] = {}
+        if lists and os.environ.get("BENCH_GROWTH", "1") != "0":
+            print(f"Growing the data {growth.FACTOR}x and measuring the list pages again ...", file=sys.stderr)
+            portal.admin_sign_in(OWNER)  # the last console scenario signed out
+            added = growth.grow()
+            large = measure(counter, every, set(lists), GROWTH_RUNS)
+
+    rows = {name: _row(name, module, imported[module], boto3, measured[name]) for name, module in handlers.items()}
+    _print_routes(list(rows.values()), boto3)
+    if large:
+        _print_growth(small, large, added)
+    costs = _print_cost(rows, measured)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    elapsed = time.perf_counter() - started
+    print(f"\nbenchmark: {elapsed:.0f} s, peak memory {peak_mb:.0f} MB")
+
+    out = cold.ROOT / "build" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    report = {
+        "boto3_import_s": round(boto3, 3),
+        "routes": [asdict(row) for row in rows.values()],
+        "growth": {name: {"1x": asdict(small[name]), f"{growth.FACTOR}x": asdict(large[name])} for name in large},
+        "cost_per_million_views": costs,
+        "seconds": round(elapsed),
+        "peak_mb": round(peak_mb),
+    }
+    out.write_text(json.dumps(report, indent=2, default=str))
+    print(f"written to {out.relative_to(cold.ROOT)}")

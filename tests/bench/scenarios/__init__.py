@@ -1,0 +1,49 @@
+"""Per route (and worker): a setup, not measured, and the one request measured, given what the setup returned.
+
+One module per area; a new route adds its scenario to its area's module (a test checks every route has one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Scenario = tuple[Callable[[], Any], Callable[[Any], Any]]
+
+# Variants of one route (``route:variant``), measured beside it: sign-in for known and unknown addresses.
+# Pairs whose times must not tell the address apart: (known address, unknown address).
+SIDE_BY_SIDE = (
+    ("partner_login_request", "partner_login_request:unknown"),
+    ("partner_code_sign_in:wrong", "partner_code_sign_in:wrong_unknown"),
+)
+VARIANTS = (*(unknown for _, unknown in SIDE_BY_SIDE), "partner_code_sign_in:wrong")
+
+
+def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
+    """Every area's scenarios; ``runs``: how many times each will be measured (setups that alternate need it)."""
+    from tests.bench.scenarios import console, deals, partners, questions, sign_in, workers
+
+    return {
+        **sign_in.scenarios(portal),
+        **partners.scenarios(portal),
+        **workers.scenarios(portal),
+        **deals.scenarios(portal),
+        **questions.scenarios(portal),
+        **console.scenarios(portal, runs),
+    }
+
+
+def get(portal: Any, path: str) -> Scenario:
+    return lambda: None, lambda _: portal.get(path)
+
+
+_signed_in: dict[int, str] = {}
+
+
+def as_contact(portal: Any, email: str) -> None:
+    """Signed in as ``email``: again only when another contact signed in since, or the session ended."""
+    from portside.auth.cookie_names import SESSION_COOKIE
+
+    if _signed_in.get(id(portal)) != email or SESSION_COOKIE not in portal.jar:
+        portal.sign_in(email)
+        _signed_in[id(portal)] = email

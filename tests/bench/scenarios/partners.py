@@ -1,0 +1,18 @@
+"""The partner portal's own pages that belong to no feature: home, dashboard, a page that does not exist."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.bench.scenarios import Scenario, as_contact, get
+
+
+def scenarios(portal: Any) -> dict[str, Scenario]:
+    return {
+        "home": get(portal, "/"),
+        "partner_dashboard": (
+            lambda: as_contact(portal, "principal@acme.example"),
+            lambda _: portal.get("/partners/dashboard"),
+        ),
+        "not_found": get(portal, "/no/such/page"),
+    }
