@@ -39,6 +39,8 @@ class DeploymentConfig:
     edge: bool = True  # CloudFront and AWS WAF in front of the API (needs the stack in us-east-1)
     identity_provider: IdentityProvider | None = None
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    # Lambda SnapStart for the route functions: initialisation snapshotted at deploy (README, "Cold starts").
+    snap_start: bool = False
 
     @property
     def is_dev(self) -> bool:
@@ -66,4 +68,5 @@ class DeploymentConfig:
             edge=str(get("edge", "true")).lower() != "false",
             identity_provider=IdentityProvider(**provider) if isinstance(provider, dict) else None,
             cors_origins=tuple(get("cors_origins", [f"https://{domain}"] if domain else [])),
+            snap_start=str(get("snap_start", "false")).lower() == "true",
         )

@@ -62,6 +62,7 @@ class PortsideStack(Stack):
             environment=environment,
             log_retention=retention,
             removal=removal,
+            snap_start=config.snap_start,
         )
         api = Api(self, "Api", shared, retention)
         workers = Workers(self, "Workers", shared)

@@ -87,7 +87,7 @@ class RouteStack(NestedStack):
         for route in (route for route in ROUTES if route.audience is audience):
             function = PortsideFunction(self, route, shared)
             self.functions[route.name] = function
-            integration = HttpLambdaIntegration(f"{id_for(route.name)}Integration", function.function)
+            integration = HttpLambdaIntegration(f"{id_for(route.name)}Integration", function.target)
             for method in _methods(route):
                 added = apigw.HttpRoute(
                     self,

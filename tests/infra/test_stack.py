@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from infra.components.functions import ACTIONS, LOG_ACTIONS, TRACE_ACTIONS
+from infra.components.functions import ACTIONS, LOG_ACTIONS, ROUTE_MEMORY_MB, TRACE_ACTIONS, WORKER_MEMORY_MB
 from portside.manifest import ROUTES, STREAM_RETRY_ATTEMPTS, WORKERS, Audience
 from tests.infra.conftest import Synthesized, synthesize
 
@@ -306,3 +306,26 @@ def test_each_stack_keeps_room_under_cloudformations_500_resources(synthesized: 
     assert len(synthesized.nested) == len(Audience)  # the routes of each audience in a nested stack
     for template in synthesized.templates:
         assert len(template["Resources"]) <= 450
+
+
+def test_route_functions_get_the_memory_their_cold_start_needs(synthesized: Synthesized) -> None:
+    memory = {
+        handler: function["Properties"]["MemorySize"] for handler, function in functions_by_handler(synthesized).items()
+    }
+    assert {memory[route.handler] for route in ROUTES} == {ROUTE_MEMORY_MB}
+    assert {memory[worker.handler] for worker in WORKERS} == {WORKER_MEMORY_MB}
+    assert not any("SnapStart" in function["Properties"] for function in functions_by_handler(synthesized).values())
+
+
+def test_snap_start_is_a_context_flag_for_the_route_functions(tmp_path: Path) -> None:
+    synthesized = synthesize(tmp_path, snap_start="true", edge="false")
+    functions = functions_by_handler(synthesized)
+    snapped = {handler for handler, function in functions.items() if "SnapStart" in function["Properties"]}
+
+    assert snapped == {route.handler for route in ROUTES}
+    aliases = synthesized.resources("AWS::Lambda::Alias")
+    assert len(aliases) == len(ROUTES) and {alias["Properties"]["Name"] for alias in aliases.values()} == {"live"}
+    integrations = synthesized.resources("AWS::ApiGatewayV2::Integration")
+    assert all(
+        "Live" in json.dumps(integration["Properties"]["IntegrationUri"]) for integration in integrations.values()
+    )
