@@ -45,5 +45,6 @@ def as_contact(portal: Any, email: str) -> None:
     from portside.auth.cookie_names import SESSION_COOKIE
 
     if _signed_in.get(id(portal)) != email or SESSION_COOKIE not in portal.jar:
+        portal.deliver_mail()  # mail earlier scenarios queued goes first: the newest then carries the link
         portal.sign_in(email)
         _signed_in[id(portal)] = email
