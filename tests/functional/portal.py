@@ -171,11 +171,15 @@ class Portal:
         moto's in-process DynamoDB Streams API does not answer (its server mode, which the local
         runtime reads, does), so the records are built from the items, in the stream's own shape.
         """
-        pages = client("dynamodb").get_paginator("scan").paginate(  # test-only: request code never scans
-            TableName=settings().table_name,
-            FilterExpression="#type IN (:outbox, :request)",
-            ExpressionAttributeNames={"#type": "type"},
-            ExpressionAttributeValues={":outbox": {"S": "OutboxMail"}, ":request": {"S": "SignInRequest"}},
+        pages = (
+            client("dynamodb")
+            .get_paginator("scan")
+            .paginate(  # test-only: request code never scans
+                TableName=settings().table_name,
+                FilterExpression="#type IN (:outbox, :request)",
+                ExpressionAttributeNames={"#type": "type"},
+                ExpressionAttributeValues={":outbox": {"S": "OutboxMail"}, ":request": {"S": "SignInRequest"}},
+            )
         )
         items = [item for page in pages for item in page["Items"]]
         # A scan returns items in hash order; the stream carries them in the order they were written.

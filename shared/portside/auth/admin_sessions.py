@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from portside import clock
-from portside.auth.cookie_names import ADMIN_COOKIE  # noqa: F401 (named here too)
 from portside.auth.principal import AdminPrincipal
 from portside.auth.secrets import digest, new_secret
 from portside.config import settings
