@@ -1,7 +1,7 @@
 """The audit log in names: who ``contact:acme-principal`` is, what ``deal:9f…`` was, and the actions by name.
 
 An event stores ids (names change; ids do not). A page of the log resolves the ids it shows in
-one BatchGet (contacts, partners, deals, questions), so it reads as names; text filters match
+one BatchGet (contacts, partners, deals, questions, document spaces), so it reads as names; text filters match
 part of a name or of an id. ``ACTIONS`` names every action the portal records: a test walks the
 code for ``audit_event`` calls and fails on one missing here.
 """
@@ -14,6 +14,7 @@ from portside.data.base import PortsideItem
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact
 from portside.data.models.deals import Deal
+from portside.data.models.documents import DocumentSpace
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Partner, Tenant
 
@@ -36,6 +37,8 @@ ACTIONS: dict[str, str] = {
     "deal.protection_expired": "Deal protection ended",
     "deal.rejected": "Deal rejected",
     "deal.submitted": "Deal registered",
+    "document_space.created": "Document space created",
+    "document_space.updated": "Document space updated",
     "invite.accepted": "Invite accepted",
     "mail.retried": "Mail sent again",
     "partner.brand_cleared": "Partner brand removed",
@@ -66,12 +69,25 @@ ACTION_GROUPS: dict[str, str] = {
     "contact.": "Every change to contacts",
     "deal.": "Every deal event",
 }
-_MODELS: dict[str, type[PortsideItem]] = {"contact": Contact, "partner": Partner, "deal": Deal, "question": Question}
-_LABELS = {"contact": "contact", "partner": "partner", "deal": "deal", "question": "question", "admin": "admin"}
+_MODELS: dict[str, type[PortsideItem]] = {
+    "contact": Contact,
+    "partner": Partner,
+    "deal": Deal,
+    "question": Question,
+    "document_space": DocumentSpace,
+}
+_LABELS = {
+    "contact": "contact",
+    "partner": "partner",
+    "deal": "deal",
+    "question": "question",
+    "admin": "admin",
+    "document_space": "document space",
+}
 
 
 def _name_of(item: Any) -> str:
-    if isinstance(item, Contact | Partner):
+    if isinstance(item, Contact | Partner | DocumentSpace):
         return str(item.name)
     if isinstance(item, Deal):
         return str(item.title)

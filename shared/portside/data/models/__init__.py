@@ -41,6 +41,13 @@ Access patterns and the key that serves each:
 | session by cookie | GetItem (consistent) | ``T#<t>#CONTACT#<c>`` / ``SESSION#<sha256>`` |
 | every session of a contact (to end them) | Query (consistent) | ``T#<t>#CONTACT#<c>`` / begins_with ``SESSION#`` |
 | rate-limit window | UpdateItem ADD | ``T#<t>#RATE#<scope>#<sha256(subject)>#<window>`` / ``RATE`` |
+| document space by id | GetItem | ``T#<t>#SPACE#<s>`` / ``SPACE`` |
+| document spaces of a tenant, by name (a contact sees some) | Query GSI1 | ``T#<t>#SPACES`` / ``<name>#<s>`` |
+| document by id (download, archive) | GetItem | ``T#<t>#DOCUMENT#<d>`` / ``DOCUMENT`` |
+| a document's versions | Query | ``T#<t>#DOCUMENT#<d>`` / begins_with ``VERSION#`` |
+| documents of a space, newest first | Query GSI1 | ``T#<t>#SPACE#<s>#DOCUMENTS`` / ``<uploaded>#<d>`` |
+| the document a title names within a space | GetItem (consistent) | ``T#<t>#SPACE#<s>#TITLE#<title>`` / ``TITLE`` |
+| downloads of a document, newest first | Query | ``T#<t>#DOCUMENT#<d>#DOWNLOADS`` / ``<time>#<id>`` |
 | a refused form, shown again on its page | GetItem | ``T#<t>#FORMDRAFT#<id>`` / ``FORMDRAFT`` |
 | audit log, newest first (by date range) | Query | ``T#<t>#AUDIT`` / ``<time>#<id>`` |
 | audit trail of one actor | Query GSI1 | ``T#<t>#AUDIT#ACTOR#<actor>`` / ``<time>#<id>`` |
