@@ -89,7 +89,7 @@ class Portal:
         found = match(method, path)
         assert found, f"no route for {method} {path}"
         route, params = found
-        body = urlencode(form).encode() if form is not None else b""
+        body = urlencode(form, doseq=True).encode() if form is not None else b""  # a list: a checkbox group
         event = http_event(
             method,
             path,

@@ -9,11 +9,13 @@ from datetime import timedelta
 from typing import Any
 
 from infra.local.seed import CONTACTS, TENANT_ID
+from portside.audit import Client
 from portside.data import reads
 from portside.data.models.admins import AccessReview
 from portside.data.models.deals import Deal
 from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent
+from portside.domain.document_spaces import SpaceFields, create_space
 from portside.manifest import ROUTES, Audience
 from tests.functional.portal import Portal
 
@@ -226,7 +228,18 @@ def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict
     )
     question.save()
     portal.admin_sign_in(OWNER)
-    ids = {"{partner_id}": "acme", "{deal_id}": deal.deal_id, "{question_id}": question.question_id}
+    space = create_space(
+        reads.tenant(TENANT_ID),  # type: ignore[arg-type]
+        SpaceFields("Guides", None, (), ("technical",)),
+        "admin:ops@northwind.example",
+        Client(),
+    )
+    ids = {
+        "{partner_id}": "acme",
+        "{deal_id}": deal.deal_id,
+        "{question_id}": question.question_id,
+        "{space_id}": space.space_id,
+    }
 
     for route in (r for r in ROUTES if r.audience is Audience.ADMIN and r.method == "GET"):
         path = route.path

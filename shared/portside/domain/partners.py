@@ -121,3 +121,12 @@ def partner_names(tenant: Tenant, partner_ids: set[str]) -> dict[str, str]:
     """Names of the partners on one page: one BatchGet, however many contacts share them."""
     keys = [Partner.keys_for(tenant.tenant_id, partner_id) for partner_id in sorted(partner_ids)]
     return {partner.partner_id: partner.name for partner in Partner.batch_get(keys)} if keys else {}
+
+
+PARTNER_CHOICES = 500
+
+
+def partner_choices(tenant: Tenant) -> list[Partner]:
+    """Partners by name, to choose from in a form (the first ``PARTNER_CHOICES``; one Query)."""
+    listed = Partner.gsi1.query(Partner.list_partition(tenant.tenant_id), limit=PARTNER_CHOICES)
+    return [item for item in listed if isinstance(item, Partner)]  # the index yields the base type

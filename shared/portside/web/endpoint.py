@@ -182,7 +182,7 @@ class Endpoint:
         template = next((t for kind, t in self.error_pages.items() if isinstance(error, kind)), None)
         if not template or request is None:
             return None
-        context: dict[str, Any] = {"error": error, "values": request.form, "errors": {}}
+        context: dict[str, Any] = {"error": error, "values": request.form_shown, "errors": {}}
         if isinstance(error, InvalidInput):
             context["errors"] = error.errors
         shown_again_at = self._show_again_by_get(request, template, error, context)

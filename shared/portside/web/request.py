@@ -104,7 +104,16 @@ class PortalRequest:
     @property
     def form(self) -> dict[str, str]:
         """The url-encoded form body; a field sent twice keeps its first value. Empty when unreadable."""
-        return self._read_form[0]
+        return {name: values[0] for name, values in self._read_form[0].items()}
+
+    def form_all(self, name: str) -> list[str]:
+        """Every value of a field sent more than once (a group of checkboxes)."""
+        return list(self._read_form[0].get(name, []))
+
+    @property
+    def form_shown(self) -> dict[str, str]:
+        """The form as a refused one is shown again: a field sent more than once as its values joined by commas."""
+        return {name: ",".join(values) for name, values in self._read_form[0].items()}
 
     @property
     def form_problem(self) -> str | None:
@@ -112,7 +121,7 @@ class PortalRequest:
         return self._read_form[1]
 
     @cached_property
-    def _read_form(self) -> tuple[dict[str, str], str | None]:
+    def _read_form(self) -> tuple[dict[str, list[str]], str | None]:
         raw = self._raw_body
         if len(raw) > MAX_FORM_BYTES:
             return {}, "This form is too large to send. Shorten what you typed and try again."
@@ -120,7 +129,7 @@ class PortalRequest:
             pairs = parse_qs(raw.decode("utf-8"), keep_blank_values=True, errors="strict")
         except UnicodeDecodeError:
             return {}, "This form could not be read. Reload the page and try again."
-        return {name: values[0] for name, values in pairs.items()}, None
+        return pairs, None
 
     @property
     def _raw_body(self) -> bytes:

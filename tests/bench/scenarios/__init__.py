@@ -21,7 +21,7 @@ VARIANTS = (*(unknown for _, unknown in SIDE_BY_SIDE), "partner_code_sign_in:wro
 
 def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
     """Every area's scenarios; ``runs``: how many times each will be measured (setups that alternate need it)."""
-    from tests.bench.scenarios import console, deals, partners, questions, sign_in, workers
+    from tests.bench.scenarios import console, deals, documents, partners, questions, sign_in, workers
 
     return {
         **sign_in.scenarios(portal),
@@ -29,6 +29,7 @@ def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
         **workers.scenarios(portal),
         **deals.scenarios(portal),
         **questions.scenarios(portal),
+        **documents.scenarios(portal),
         **console.scenarios(portal, runs),
     }
 

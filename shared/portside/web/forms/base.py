@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import (
@@ -29,7 +30,8 @@ class PortalForm(BaseModel):
     messages: ClassVar[dict[str, str]] = {}
 
 
-def parse_form(model: type[Form], data: dict[str, str]) -> Form:
+def parse_form(model: type[Form], data: Mapping[str, object]) -> Form:
+    """``data`` as the model wants it, or InvalidInput with one sentence per field in error."""
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -1,0 +1,18 @@
+"""GET /admin/documents/<space_id>/edit: a document space's name and who may see it, with the version read."""
+
+from portside.domain.document_spaces import get_space
+from portside.web.endpoint import Endpoint
+from portside.web.http import Response
+from portside.web.request import PortalRequest
+from portside.web.space_pages import space_form_page, space_values
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_form(request: PortalRequest) -> Response:
+    space = get_space(request.tenant, request.path_param("space_id"))
+    return space_form_page(request, space_values(space), space.space_id)
+
+
+handler = endpoint.handler

@@ -1,0 +1,16 @@
+"""GET /admin/documents/new: the form for a new document space."""
+
+from portside.web.endpoint import Endpoint
+from portside.web.http import Response
+from portside.web.request import PortalRequest
+from portside.web.space_pages import space_form_page
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_form(request: PortalRequest) -> Response:
+    return space_form_page(request, {"partners": "all", "roles": "principal,salesperson,technical"})
+
+
+handler = endpoint.handler

@@ -1,0 +1,31 @@
+"""POST /admin/documents/<space_id>: save a document space, unless someone saved it since the form was read."""
+
+from portside.domain.document_spaces import get_space, update_space
+from portside.errors import Conflict, InvalidInput
+from portside.web.endpoint import Endpoint
+from portside.web.forms.documents import SpaceEditForm
+from portside.web.http import Response
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+from portside.web.space_pages import TEMPLATE, form_context, posted_space
+
+endpoint = Endpoint(
+    __name__,
+    error_pages={InvalidInput: TEMPLATE, Conflict: TEMPLATE},
+    # The space must exist for its form to be shown again: an unknown one is a 404, not a form.
+    error_context=lambda request: form_context(
+        request, get_space(request.tenant, request.path_param("space_id")).space_id
+    ),
+)
+
+
+@endpoint
+def update(request: PortalRequest) -> Response:
+    space_id = request.path_param("space_id")
+    form, fields = posted_space(request, SpaceEditForm)
+    assert isinstance(form, SpaceEditForm)
+    update_space(request.tenant, space_id, form.version, fields, request.admin.actor, request.client)
+    return redirect("/admin/documents?notice=updated")
+
+
+handler = endpoint.handler
