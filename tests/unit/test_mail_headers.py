@@ -33,7 +33,8 @@ def test_any_subject_and_sender_name_make_one_sender_and_a_one_line_subject(subj
     assert "".join(senders[0].display_name.split()) == "".join(single_line(sender_name).split())
     assert [r.addr_spec for r in recipients] == RECIPIENTS
     assert not has_control_characters(read_subject)
-    assert read_subject == single_line(subject)[:200]
+    # The same folding may also drop a space that falls between two encoded words (RFC 2047 ignores it there).
+    assert "".join(read_subject.split()) == "".join(single_line(subject)[:200].split())
 
 
 def test_a_brand_name_with_a_comma_is_one_quoted_mailbox() -> None:
