@@ -43,6 +43,7 @@ def main() -> None:
     seed.seed_tenant(base_url)
     seed.seed_deals()
     seed.seed_questions()
+    seed.seed_document_spaces()
     seed.seed_admins(pool["pool_id"], pool["client_id"])
 
     instances = HandlerInstances()

@@ -11,6 +11,7 @@ from portside.aws import client
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact, ContactEmail
 from portside.data.models.deals import CustomerClaim, Deal
+from portside.data.models.documents import DocumentSpace
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Brand, Partner, Tenant, TenantHost
 from portside.domain.customers import claim_keys, customer_key
@@ -321,3 +322,18 @@ def seed_questions() -> None:
             question.answered_at, question.answer_changed_at = answered, changed
             question.GSI2SK = Question.answered_order(changed, demo.question_id)
         question.save()
+
+
+# Who sees which space (the files come with document uploads).
+DEMO_SPACES = (
+    ("demo-product-sheets", "Product sheets", (), ("principal", "salesperson", "technical")),
+    ("demo-price-lists", "Price lists and terms", (), ("principal",)),
+    ("demo-technical-guides", "Technical guides", (), ("principal", "technical")),
+    ("demo-acme-co-marketing", "Acme co-marketing", ("acme",), ("principal", "salesperson", "technical")),
+)
+
+
+def seed_document_spaces() -> None:
+    now = clock.now()
+    for space_id, name, partner_ids, roles in DEMO_SPACES:
+        DocumentSpace.build(TENANT_ID, space_id, name, now, partner_ids=list(partner_ids), roles=list(roles)).save()

@@ -95,3 +95,17 @@ def test_the_audit_log_names_a_space(portal: Portal) -> None:
     created = document_spaces.create_space(tenant(), space("Product sheets"), OPS, HERE)
     ref = f"document_space:{created.space_id}"
     assert names_for(tenant(), {ref}) == {ref: "Product sheets (document space)"}
+
+
+def test_the_demo_spaces_show_each_role_what_the_readme_says(portal: Portal) -> None:
+    from infra.local import seed
+
+    seed.seed_document_spaces()
+
+    def seen(partner: str, role: str) -> list[str]:
+        return [found.name for found in document_spaces.spaces_open_to(tenant(), partner, role)]
+
+    assert seen("acme", "technical") == ["Acme co-marketing", "Product sheets", "Technical guides"]
+    assert "Price lists and terms" not in seen("acme", "technical")
+    assert seen("globex", "principal") == ["Price lists and terms", "Product sheets", "Technical guides"]
+    assert seen("globex", "salesperson") == ["Product sheets"]

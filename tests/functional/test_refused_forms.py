@@ -16,7 +16,6 @@ import pytest
 
 from infra.local import seed
 from portside import clock
-from portside.data.models.documents import DocumentSpace
 from portside.domain import form_drafts
 from portside.errors import InvalidInput
 from portside.manifest import ROUTES, Audience, Route
@@ -28,7 +27,7 @@ DEMO_IDS = {
     "partner_id": "acme",
     "deal_id": "demo-acme-initech",
     "question_id": "demo-acme-rack",
-    "space_id": "demo-guides",
+    "space_id": "demo-technical-guides",
 }
 
 
@@ -48,7 +47,7 @@ def sign_in_for(portal: Portal, route: Route) -> str:
     """Signed in as someone who may post to ``route``; the CSRF token of that session."""
     seed.seed_deals()
     seed.seed_questions()
-    DocumentSpace.build("northwind", DEMO_IDS["space_id"], "Guides", clock.now(), roles=["technical"]).save()
+    seed.seed_document_spaces()
     if route.audience is Audience.PARTNER:
         portal.sign_in("principal@acme.example")
         return portal.get("/partners/dashboard").field("csrf_token")
