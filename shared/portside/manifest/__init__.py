@@ -1,0 +1,64 @@
+"""Every endpoint of the portal, in one place.
+
+Three things are built from this and nothing else: the CDK routes with each function's
+IAM grants, the local runtime's router, and the test that every route is guarded.
+Adding an endpoint is one line in its area's module (``partners``, ``console``, ``documents``;
+the workers in ``workers``) plus one handler module in ``functions/``; a new area registers its
+module here. What a line is, is in ``lines``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from portside.manifest import console, documents, partners
+from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
+from portside.manifest.workers import STREAM_RETRY_ATTEMPTS, WORKERS
+
+__all__ = [
+    "ROUTES",
+    "STREAM_RETRY_ATTEMPTS",
+    "WORKERS",
+    "Access",
+    "Audience",
+    "Route",
+    "Worker",
+    "form_page_for",
+    "path_pattern",
+    "route_for_handler",
+]
+
+ROUTES: tuple[Route, ...] = (
+    *partners.ROUTES,
+    *console.ROUTES,
+    *documents.ROUTES,
+    Route("brand_logo", "GET", "/brand/logo/{logo_id}", "functions.brand.logo", PUBLIC, (R, Access.LOGO_READ)),
+    # API Gateway's $default route: anything no route above matches gets a branded 404 page.
+    Route("not_found", "ANY", "/{proxy+}", "functions.not_found", PUBLIC, (R,)),
+)
+
+
+def route_for_handler(module: str) -> Route:
+    matches = [route for route in ROUTES if route.handler == module]
+    if len(matches) != 1:
+        raise LookupError(f"{module} must be the handler of exactly one manifest route, found {len(matches)}")
+    return matches[0]
+
+
+def path_pattern(path: str) -> re.Pattern[str]:
+    """A route path as API Gateway matches it: ``{name}`` is one segment, ``{name+}`` the rest of the path."""
+    regex = re.sub(r"\{(\w+)\+\}", r"(?P<\1>.+)", path)
+    return re.compile("^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", regex) + "$")
+
+
+_FORM_PAGES = [(path_pattern(route.path), route.form_page) for route in ROUTES if route.form_page]
+
+
+def form_page_for(path: str) -> str | None:
+    """The page of a POST-only ``path`` (``/admin/deals/d1/decision`` -> ``/admin/deals/d1``), if it is one."""
+    for pattern, page in _FORM_PAGES:
+        found = pattern.match(path)
+        if found and page:
+            return page.format(**{name: quote(value, safe="") for name, value in found.groupdict().items()})
+    return None

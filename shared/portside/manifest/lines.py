@@ -1,0 +1,72 @@
+"""What a manifest line is: a route or a worker, the access it needs, and the shorthands the area modules use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Audience(StrEnum):
+    PUBLIC = "public"  # anyone; the tenant comes from the request's host
+    PARTNER = "partner"  # a signed-in partner contact
+    ADMIN = "admin"  # a signed-in admin
+
+
+class Access(StrEnum):
+    TABLE_READ = "table:read"
+    TABLE_WRITE = "table:write"  # implies read
+    BUCKET_READ = "bucket:read"
+    BUCKET_WRITE = "bucket:write"
+    LOGO_READ = "bucket:brand:read"  # published logos (brand/*)
+    LOGO_WRITE = "bucket:brand:write"  # hand out, check and publish logo uploads (uploads/*, brand/*)
+    MAIL = "mail:send"
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    method: str  # an HTTP method, or ANY
+    path: str  # API Gateway syntax: /partners/deals/{deal_id}, /{proxy+}
+    handler: str  # module under functions/, exporting ``handler``
+    audience: Audience
+    access: tuple[Access, ...]
+    permission: tuple[str, str] | None = None  # (resource, action) in the matrix; None: any signed-in principal
+    # "page" (HTML; redirects to sign-in), "download" (a file; redirects to sign-in too) or "json" (answers 401)
+    kind: str = "page"
+    # A POST's form page: where a refused form is shown again, and where a GET of a POST-only path
+    # (a reload, a back button, a pasted address) is sent.
+    form_page: str | None = None
+
+    @property
+    def route_key(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+@dataclass(frozen=True)
+class Worker:
+    name: str
+    handler: str
+    source: str  # "table-stream" (new outbox items) or "schedule"
+    access: tuple[Access, ...]
+    every_minutes: int | None = None  # a schedule worker's interval; None: once a day
+
+
+R, W = Access.TABLE_READ, Access.TABLE_WRITE
+# Pages that hand out a presigned upload sign it with their own role: the upload needs PutObject there.
+UPLOAD = Access.LOGO_WRITE
+PUBLIC, PARTNER, ADMIN = Audience.PUBLIC, Audience.PARTNER, Audience.ADMIN
+
+
+def admin(
+    name: str,
+    method: str,
+    path: str,
+    handler: str,
+    access: tuple[Access, ...],
+    permission: tuple[str, str],
+    form_page: str | None = None,
+    kind: str = "page",
+) -> Route:
+    """An admin console route: every one names the matrix permission it needs."""
+    module = f"functions.admin.{handler}"
+    return Route(name, method, path, module, ADMIN, access, permission=permission, kind=kind, form_page=form_page)

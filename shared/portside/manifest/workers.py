@@ -1,0 +1,15 @@
+"""The workers: the mail worker on the table's stream, the outbox sweeper, the daily deal protection job."""
+
+from __future__ import annotations
+
+from portside.manifest.lines import Access, W, Worker
+
+# How often the stream retries a batch the mail worker crashed on, on AWS and in the local runtime alike.
+# A failed send is not a crash: it is counted on the outbox item and retried by the sweeper.
+STREAM_RETRY_ATTEMPTS = 2
+
+WORKERS: tuple[Worker, ...] = (
+    Worker("mail_sender", "functions.workers.mail_sender", "table-stream", (W, Access.MAIL)),
+    Worker("mail_sweeper", "functions.workers.mail_sweeper", "schedule", (W, Access.MAIL), every_minutes=2),
+    Worker("deal_protection", "functions.workers.deal_protection", "schedule", (W,)),
+)
