@@ -23,7 +23,6 @@ endpoint = Endpoint(
 def update(request: PortalRequest) -> Response:
     space_id = request.path_param("space_id")
     form, fields = posted_space(request, SpaceEditForm)
-    assert isinstance(form, SpaceEditForm)
     update_space(request.tenant, space_id, form.version, fields, request.admin.actor, request.client)
     return redirect("/admin/documents?notice=updated")
 

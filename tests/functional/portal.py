@@ -52,7 +52,8 @@ class Answer:
         return {name: html.unescape(value) for name, value in pairs}
 
     def field(self, name: str) -> str:
-        found = re.search(rf'name="{name}" value="([^"]*)"', self.body)
+        """The value of the input named ``name`` (other attributes may come between)."""
+        found = re.search(rf'name="{name}"[^>]*? value="([^"]*)"', self.body)
         assert found, f"no field {name} in page"
         return found.group(1)
 

@@ -12,7 +12,6 @@ that, and whenever keeping fails, the caller shows the form as the answer to its
 
 from __future__ import annotations
 
-import hmac
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -21,7 +20,7 @@ from typing import Any
 from pynamodb.attributes import MapAttribute
 
 from portside import clock
-from portside.auth.secrets import digest, new_secret
+from portside.auth.secrets import digest, new_secret, same
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.drafts import FormDraft
 from portside.data.reads import get_or_none
@@ -94,7 +93,7 @@ def recall(tenant_id: str, draft_id: str, csrf_token: str | None, template: str)
     draft = get_or_none(FormDraft, FormDraft.keys_for(tenant_id, draft_id))
     if draft is None or draft.expires_at <= clock.now() or draft.template != template:
         return None
-    if not hmac.compare_digest(draft.owner, digest(csrf_token)):
+    if not same(draft.owner, digest(csrf_token)):
         return None
     return RefusedForm(
         template=draft.template,

@@ -26,10 +26,8 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
     space_id = created_space()
 
     def edit_form() -> dict[str, str]:
-        page = portal.get(f"/admin/documents/{space_id}/edit").body
-        version = re.search(r'name="version" value="(\d+)"', page)
-        assert version
-        return {"csrf_token": csrf(), **SPACE, "version": version.group(1)}
+        version = portal.get(f"/admin/documents/{space_id}/edit").field("version")
+        return {"csrf_token": csrf(), **SPACE, "version": version}
 
     return {
         "admin_documents": get(portal, "/admin/documents"),
