@@ -1,4 +1,4 @@
-"""POST /admin/documents/<space_id>: save a document space, unless someone saved it since the form was read."""
+"""POST /admin/documents/<space_id>/edit: save a document space, unless someone saved it since the form was read."""
 
 from portside.domain.document_spaces import get_space, update_space
 from portside.errors import Conflict, InvalidInput

@@ -19,6 +19,7 @@ from constructs import Construct, IConstruct
 
 from infra.components.layer import ROOT
 from portside.manifest import Access, Route, Worker
+from portside.storage.documents import DOCUMENTS_PREFIX
 from portside.storage.logos import BRAND_PREFIX, UPLOADS_PREFIX
 
 TABLE_READ = ("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem")
@@ -26,16 +27,20 @@ TABLE_WRITE = (*TABLE_READ, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb
 ACTIONS: dict[Access, tuple[str, ...]] = {
     Access.TABLE_READ: TABLE_READ,
     Access.TABLE_WRITE: TABLE_WRITE,
-    Access.BUCKET_READ: ("s3:GetObject",),
-    Access.BUCKET_WRITE: ("s3:GetObject", "s3:PutObject"),
     Access.LOGO_READ: ("s3:GetObject",),
     Access.LOGO_WRITE: ("s3:GetObject", "s3:PutObject"),
+    Access.DOCUMENT_UPLOADS: ("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+    Access.DOCUMENT_WRITE: ("s3:PutObject", "s3:DeleteObjectVersion"),
+    Access.DOCUMENT_READ: ("s3:GetObject", "s3:GetObjectVersion"),
     Access.MAIL: ("ses:SendRawEmail",),
 }
 # Object prefixes a grant is confined to: logos never reach documents, nor the reverse.
 OBJECT_PREFIXES: dict[Access, tuple[str, ...]] = {
     Access.LOGO_READ: (BRAND_PREFIX,),
     Access.LOGO_WRITE: (UPLOADS_PREFIX, BRAND_PREFIX),
+    Access.DOCUMENT_UPLOADS: (UPLOADS_PREFIX,),
+    Access.DOCUMENT_WRITE: (DOCUMENTS_PREFIX,),
+    Access.DOCUMENT_READ: (DOCUMENTS_PREFIX,),
 }
 LOG_ACTIONS = ("logs:CreateLogStream", "logs:PutLogEvents")
 TRACE_ACTIONS = ("xray:PutTraceSegments", "xray:PutTelemetryRecords")
@@ -165,8 +170,6 @@ class PortsideFunction(Construct):
     def _resources(needed: Access, shared: Shared) -> list[str]:
         if needed in (Access.TABLE_READ, Access.TABLE_WRITE):
             return [shared.table.table_arn, f"{shared.table.table_arn}/index/*"]
-        if needed in (Access.BUCKET_READ, Access.BUCKET_WRITE):
-            return [shared.bucket.arn_for_objects("*")]
         if needed in OBJECT_PREFIXES:
             return [shared.bucket.arn_for_objects(f"{prefix}*") for prefix in OBJECT_PREFIXES[needed]]
         return list(shared.mail_resources)

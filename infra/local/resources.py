@@ -44,7 +44,10 @@ def create_table() -> None:
 
 
 def create_bucket() -> None:
-    client("s3").create_bucket(Bucket=settings().documents_bucket)
+    """The documents bucket, versioned as the stack's: each upload under a title is a new version of one key."""
+    s3 = client("s3")
+    s3.create_bucket(Bucket=settings().documents_bucket)
+    s3.put_bucket_versioning(Bucket=settings().documents_bucket, VersioningConfiguration={"Status": "Enabled"})
 
 
 def create_mail_identity() -> None:

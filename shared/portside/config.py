@@ -34,6 +34,8 @@ class Settings:
     mail_configuration_set: str | None = None
     # The documents bucket: documents, brand logos, and uploads waiting to be checked.
     documents_bucket: str = "portside-documents"
+    # The largest document a browser may upload (S3 refuses bigger ones before they arrive).
+    document_max_bytes: int = 50 * 1024 * 1024
     templates_dir: Path = field(default_factory=_default_templates_dir)
     # Where the "Powered by Portside" footer link points.
     powered_by_url: str = "https://portside.example/"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from portside.config import settings
+from portside.text import file_size
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -39,6 +40,7 @@ def environment() -> Environment:
     env.filters["day"] = day
     env.filters["money"] = money
     env.filters["safe_colour"] = safe_colour
+    env.filters["file_size"] = file_size
     return env
 
 

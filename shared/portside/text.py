@@ -29,3 +29,23 @@ def single_line(value: str) -> str:
     """``value`` made safe for one line, for text that did not pass through a form (a stored name, say)."""
     cleaned = "".join(" " if has_control_characters(char) else char for char in value)
     return " ".join(cleaned.split())
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula: such cells are quoted (OWASP CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> str:
+    """``value`` as a CSV cell a spreadsheet shows as text, never runs."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def file_size(size: int | float) -> str:
+    """``2.4 MB``, ``18 KB``, ``512 bytes``: a file's size as pages and messages say it."""
+    size = int(size)
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    if size >= 1024:
+        return f"{size // 1024} KB"
+    return f"{size} bytes"

@@ -24,6 +24,7 @@ from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Tenant
 from portside.data.pages import query_page
 from portside.domain.audit_names import names_for
+from portside.text import spreadsheet_cell
 
 PAGE_SIZE = 50
 EXPORT_ROWS = 1000
@@ -38,8 +39,6 @@ CSV_COLUMNS = (
     "user_agent",
     "details",
 )
-# A spreadsheet runs a cell that starts with one of these as a formula: such cells are quoted (OWASP CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -123,11 +122,6 @@ def read_log(tenant: Tenant, wanted: AuditFilter, cursor: str | None, limit: int
     return LogPage(events, names, page.cursor)
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
 def export_csv(
     tenant: Tenant, wanted: AuditFilter, cursor: str | None, actor: str, client: Client
 ) -> tuple[str, str | None]:
@@ -139,7 +133,7 @@ def export_csv(
     for event in page.events:
         details = json.dumps(event.details.as_dict(), sort_keys=True) if event.details else ""
         writer.writerow(
-            _cell(value)
+            spreadsheet_cell(value)
             for value in (
                 event.at.isoformat(),
                 event.actor,

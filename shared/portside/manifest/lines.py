@@ -15,10 +15,12 @@ class Audience(StrEnum):
 class Access(StrEnum):
     TABLE_READ = "table:read"
     TABLE_WRITE = "table:write"  # implies read
-    BUCKET_READ = "bucket:read"
-    BUCKET_WRITE = "bucket:write"
     LOGO_READ = "bucket:brand:read"  # published logos (brand/*)
     LOGO_WRITE = "bucket:brand:write"  # hand out, check and publish logo uploads (uploads/*, brand/*)
+    # Document files: uploads waiting to be checked (uploads/*), then the documents themselves (documents/*).
+    DOCUMENT_UPLOADS = "bucket:uploads"  # hand out a document upload, check it, delete a bad one
+    DOCUMENT_WRITE = "bucket:documents:write"  # copy a checked upload in as a new version; remove an unrecorded one
+    DOCUMENT_READ = "bucket:documents:read"  # sign a one-minute download of a recorded version
     MAIL = "mail:send"
 
 

@@ -37,5 +37,5 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
             lambda data: portal.post("/admin/documents", data),
         ),
         "admin_document_space_edit": get(portal, f"/admin/documents/{space_id}/edit"),
-        "admin_document_space_update": (edit_form, lambda data: portal.post(f"/admin/documents/{space_id}", data)),
+        "admin_document_space_update": (edit_form, lambda data: portal.post(f"/admin/documents/{space_id}/edit", data)),
     }

@@ -85,7 +85,6 @@ class Document(PortsideItem, discriminator="Document"):
     file_name = UnicodeAttribute()  # as uploaded; only ever sent back in a Content-Disposition
     content_type = UnicodeAttribute()  # from the file's first bytes, never from its name
     size = NumberAttribute()
-    object_key = UnicodeAttribute()
     object_version = UnicodeAttribute(null=True)  # the bucket's version id of the newest upload
     version_number = NumberAttribute(default=1)
     uploaded_by = UnicodeAttribute()

@@ -1,4 +1,4 @@
-"""Documents: a space's name, description and who may see it."""
+"""Documents: a space's name, description and who may see it; saving an upload; archiving."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, StringConstraints
 
 from portside.web.forms.base import Name, OptionalNote, PortalForm, VersionForm
+from portside.web.forms.text import SingleLine
 
 PartnerId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z0-9-]+$")]
 
@@ -30,3 +31,19 @@ class SpaceForm(PortalForm):
 
 class SpaceEditForm(SpaceForm, VersionForm):
     messages: ClassVar[dict[str, str]] = {**SpaceForm.messages, **VersionForm.messages}
+
+
+class DocumentUploadForm(PortalForm):
+    """Saving a file the browser uploaded to S3: its title, and the key S3 stored it under."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "title": "Give the document a title, like Price list 2027 (up to 200 characters).",
+        "upload_key": "Choose the file again and upload it.",
+    }
+    title: Annotated[SingleLine, StringConstraints(min_length=1, max_length=200)]
+    upload_key: Annotated[SingleLine, StringConstraints(min_length=1, max_length=1024)]
+
+
+class DocumentArchiveForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {"archived": "Choose archive or restore."}
+    archived: Literal["yes", "no"]

@@ -1,0 +1,33 @@
+"""GET /admin/documents/<space_id>/<document_id>: a document's versions and who downloaded it, newest first."""
+
+from portside.domain.document_spaces import get_space
+from portside.domain.documents import document_in_space, downloader_names, downloads_page, versions_of
+from portside.storage.documents import ALLOWED_TYPES
+from portside.web.endpoint import Endpoint
+from portside.web.http import Response
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_document(request: PortalRequest) -> Response:
+    space = get_space(request.tenant, request.path_param("space_id"))
+    document = document_in_space(request.tenant, space.space_id, request.path_param("document_id"))
+    downloads = downloads_page(request.tenant, document.document_id, request.query("cursor"))
+    return page(
+        request,
+        "admin/document.html",
+        space=space,
+        document=document,
+        versions=versions_of(request.tenant, document.document_id),
+        downloads=downloads,
+        names=downloader_names(request.tenant, downloads.items),
+        type_labels=ALLOWED_TYPES,
+        can_manage=request.admin.may("document_spaces", "manage"),
+        notice=request.query("notice"),
+    )
+
+
+handler = endpoint.handler

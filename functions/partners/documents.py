@@ -1,0 +1,26 @@
+"""GET /partners/documents: the spaces open to the contact's partner and role, each with its documents."""
+
+from portside.domain.documents import library
+from portside.storage.documents import ALLOWED_TYPES
+from portside.web.endpoint import Endpoint
+from portside.web.http import Response
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_documents(request: PortalRequest) -> Response:
+    wanted = (request.query("title") or "").strip()[:200]
+    contact = request.partner
+    return page(
+        request,
+        "partners/documents.html",
+        shelves=library(request.tenant, contact.partner_id, contact.role, wanted),
+        title_filter=wanted,
+        type_labels=ALLOWED_TYPES,
+    )
+
+
+handler = endpoint.handler
