@@ -17,7 +17,9 @@ def archive(request: PortalRequest) -> Response:
     document = document_in_space(request.tenant, space_id, request.path_param("document_id"))
     archived = parse_form(DocumentArchiveForm, request.form).archived == "yes"
     set_archived(request.tenant, document, archived, request.admin.actor, request.client)
-    return redirect(f"/admin/documents/{space_id}/{document.document_id}?notice={'archived' if archived else 'restored'}")
+    return redirect(
+        f"/admin/documents/{space_id}/{document.document_id}?notice={'archived' if archived else 'restored'}"
+    )
 
 
 handler = endpoint.handler

@@ -12,8 +12,13 @@ from functools import cache
 from typing import Any
 
 import botocore.session
+from botocore.config import Config
+
+# Presigned S3 links and uploads are signed with Signature Version 4: the only one every region takes,
+# and the one whose links say how long they live (``X-Amz-Expires``).
+_CONFIG = {"s3": Config(signature_version="s3v4")}
 
 
 @cache
 def client(service: str) -> Any:
-    return botocore.session.get_session().create_client(service)
+    return botocore.session.get_session().create_client(service, config=_CONFIG.get(service))

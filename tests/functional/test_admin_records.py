@@ -16,7 +16,9 @@ from portside.data.models.deals import Deal
 from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent
 from portside.domain.document_spaces import SpaceFields, create_space
+from portside.domain.documents import space_documents
 from portside.manifest import ROUTES, Audience
+from tests.functional.documents_helpers import PDF, save_upload
 from tests.functional.portal import Portal
 
 OPS, AUDITOR, OWNER = "ops@northwind.example", "auditor@northwind.example", "owner@northwind.example"
@@ -201,6 +203,12 @@ def test_ops_cannot_record_an_access_review(portal: Portal, admin_pool: dict[str
     assert list(AccessReview.query(AccessReview.partition_of(TENANT_ID))) == []
 
 
+def uploaded_document(portal: Portal, space_id: str) -> str:
+    assert save_upload(portal, space_id, "guide.pdf", PDF, "Guide").status == 303
+    (document,) = space_documents(reads.tenant(TENANT_ID), space_id, archived_too=False)  # type: ignore[arg-type]
+    return str(document.document_id)
+
+
 def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict[str, Any]) -> None:
     deal = Deal.build(
         TENANT_ID,
@@ -239,6 +247,7 @@ def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict
         "{deal_id}": deal.deal_id,
         "{question_id}": question.question_id,
         "{space_id}": space.space_id,
+        "{document_id}": uploaded_document(portal, space.space_id),
     }
 
     for route in (r for r in ROUTES if r.audience is Audience.ADMIN and r.method == "GET"):

@@ -41,7 +41,9 @@ def test_an_upload_is_checked_then_saved_under_its_title(ops: Portal) -> None:
     assert "Uploaded and checked: install-guide.pdf (PDF, 69 bytes)" in back.body
     assert back.field("title") == "Installation guide", "the title typed before the upload comes back"
     assert 'maxlength="200"' in back.body, "a field's extra attributes are markup, not text"
-    saved = ops.admin_post(f"/admin/documents/{GUIDES}", {"title": "Installation guide", "upload_key": back.field("upload_key")})
+    saved = ops.admin_post(
+        f"/admin/documents/{GUIDES}", {"title": "Installation guide", "upload_key": back.field("upload_key")}
+    )
 
     assert saved.status == 303 and saved.location == f"/admin/documents/{GUIDES}?notice=saved"
     listed = ops.get(f"/admin/documents/{GUIDES}").body

@@ -107,7 +107,7 @@ def test_a_name_with_quotes_and_unicode_reads_back_exactly() -> None:
     header = content_disposition('Precios 2027 — "final".pdf')
 
     assert header == (
-        "attachment; filename=\"Precios 2027 _ _final_.pdf\"; "
+        'attachment; filename="Precios 2027 _ _final_.pdf"; '
         "filename*=UTF-8''Precios%202027%20%E2%80%94%20%22final%22.pdf"
     )
     assert clean_file_name("..\\..\\etc/passwd") == "passwd"

@@ -1,7 +1,7 @@
 """The audit log in names: who ``contact:acme-principal`` is, what ``deal:9f…`` was, and the actions by name.
 
-An event stores ids (names change; ids do not). A page of the log resolves the ids it shows in
-one BatchGet (contacts, partners, deals, questions, document spaces), so it reads as names; text filters match
+An event stores ids (names change; ids do not). A page of the log resolves the ids it shows in one
+BatchGet (contacts, partners, deals, questions, document spaces, documents), so it reads as names; text filters match
 part of a name or of an id. ``ACTIONS`` names every action the portal records: a test walks the
 code for ``audit_event`` calls and fails on one missing here.
 """
@@ -14,7 +14,7 @@ from portside.data.base import PortsideItem
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact
 from portside.data.models.deals import Deal
-from portside.data.models.documents import DocumentSpace
+from portside.data.models.documents import Document, DocumentSpace
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Partner, Tenant
 
@@ -37,6 +37,10 @@ ACTIONS: dict[str, str] = {
     "deal.protection_expired": "Deal protection ended",
     "deal.rejected": "Deal rejected",
     "deal.submitted": "Deal registered",
+    "document.archived": "Document archived",
+    "document.downloaded": "Document downloaded",
+    "document.restored": "Document restored",
+    "document.uploaded": "Document uploaded",
     "document_space.created": "Document space created",
     "document_space.updated": "Document space updated",
     "invite.accepted": "Invite accepted",
@@ -68,6 +72,7 @@ ACTION_GROUPS: dict[str, str] = {
     "admin.": "Every admin sign-in step",
     "contact.": "Every change to contacts",
     "deal.": "Every deal event",
+    "document.": "Every document event (uploads, downloads, archiving)",
 }
 _MODELS: dict[str, type[PortsideItem]] = {
     "contact": Contact,
@@ -75,6 +80,7 @@ _MODELS: dict[str, type[PortsideItem]] = {
     "deal": Deal,
     "question": Question,
     "document_space": DocumentSpace,
+    "document": Document,
 }
 _LABELS = {
     "contact": "contact",
@@ -83,13 +89,14 @@ _LABELS = {
     "question": "question",
     "admin": "admin",
     "document_space": "document space",
+    "document": "document",
 }
 
 
 def _name_of(item: Any) -> str:
     if isinstance(item, Contact | Partner | DocumentSpace):
         return str(item.name)
-    if isinstance(item, Deal):
+    if isinstance(item, Deal | Document):
         return str(item.title)
     if isinstance(item, Question):
         return str(item.subject)

@@ -13,16 +13,19 @@ import csv
 import io
 import uuid
 from dataclasses import dataclass
+from typing import Any
+
+from pynamodb.expressions.update import Action
 
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.base import PortsideItem
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.documents import Document, DocumentSpace, DocumentTitle, DocumentVersion, Download
-from portside.data.pages import Page, query_page
 from portside.data.models.contacts import Contact
+from portside.data.models.documents import Document, DocumentSpace, DocumentTitle, DocumentVersion, Download
 from portside.data.models.tenants import Partner, Tenant
+from portside.data.pages import Page, query_page
 from portside.domain.document_spaces import get_space, spaces_open_to
 from portside.errors import Conflict, NotFound
 from portside.storage import documents as files
@@ -72,13 +75,20 @@ class Uploaded:
 
 
 def _record(
-    tenant: Tenant, space: DocumentSpace, title: str, document_id: str, existing: Document | None,
-    checked: files.CheckedUpload, object_version: str | None, actor: str, client: Client,
+    tenant: Tenant,
+    space: DocumentSpace,
+    title: str,
+    document_id: str,
+    existing: Document | None,
+    checked: files.CheckedUpload,
+    object_version: str | None,
+    actor: str,
+    client: Client,
 ) -> int:
-    """One transaction: the document (or its next version), the claim, the space's count, the audit. Returns the version."""
+    """One transaction: the document or its next version, the title's claim, the space's count, the audit."""
     now, tenant_id = clock.now(), tenant.tenant_id
     number = int(existing.version_number) + 1 if existing else 1
-    uploaded = {
+    uploaded: dict[str, Any] = {
         "file_name": checked.file_name,
         "content_type": checked.content_type,
         "size": checked.size,
@@ -102,7 +112,7 @@ def _record(
         )
     )
     changes.put(DocumentVersion.build(tenant_id, document_id, number, **uploaded), label="version")
-    space_actions = [DocumentSpace.updated_at.set(now)]
+    space_actions: list[Action] = [DocumentSpace.updated_at.set(now)]
     if existing is None:
         changes.put(
             DocumentTitle.build(tenant_id, space.space_id, title, document_id),
@@ -138,9 +148,7 @@ def _record(
     return number
 
 
-def upload(
-    tenant: Tenant, space_id: str, title: str, upload: files.Upload, actor: str, client: Client
-) -> Uploaded:
+def upload(tenant: Tenant, space_id: str, title: str, upload: files.Upload, actor: str, client: Client) -> Uploaded:
     """Check an upload and record it under ``title``: a new document, or the next version of the one with that title.
 
     A file that fails the checks is deleted and answers InvalidInput; an upload under the same
@@ -148,9 +156,7 @@ def upload(
     """
     space = get_space(tenant, space_id)
     checked = files.check_upload(upload)
-    claim = reads.get_or_none(
-        DocumentTitle, DocumentTitle.keys_for(tenant.tenant_id, space_id, title), consistent=True
-    )
+    claim = reads.get_or_none(DocumentTitle, DocumentTitle.keys_for(tenant.tenant_id, space_id, title), consistent=True)
     existing = get_document(tenant, str(claim.document_id)) if claim else None
     document_id = existing.document_id if existing else uuid.uuid4().hex
     object_version = files.publish(tenant.tenant_id, document_id, checked)
@@ -247,10 +253,10 @@ def record_download(tenant: Tenant, document: Document, contact_id: str, partner
         raise Conflict(f"document {document.document_id} changed while it was asked for") from failed
 
 
-def downloads_page(tenant: Tenant, document_id: str, cursor: str | None, limit: int = DOWNLOADS_PAGE) -> Page[Download]:
+def downloads_page(tenant: Tenant, document_id: str, cursor: str | None, limit: int | None = None) -> Page[Download]:
     """A page of a document's downloads, newest first."""
     partition = Download.partition_of(tenant.tenant_id, document_id)
-    return query_page(Download, partition, limit=limit, cursor=cursor, newest_first=True)
+    return query_page(Download, partition, limit=limit or DOWNLOADS_PAGE, cursor=cursor, newest_first=True)
 
 
 def downloader_names(tenant: Tenant, downloads: list[Download]) -> dict[str, str]:
@@ -267,7 +273,14 @@ def downloader_names(tenant: Tenant, downloads: list[Download]) -> dict[str, str
 
 EXPORT_ROWS = 1000  # rows per part of a CSV export; the rest follows its cursor
 CSV_COLUMNS = (
-    "Downloaded at (UTC)", "Contact", "Contact id", "Partner", "Partner id", "Version", "Client IP", "User agent"
+    "Downloaded at (UTC)",
+    "Contact",
+    "Contact id",
+    "Partner",
+    "Partner id",
+    "Version",
+    "Client IP",
+    "User agent",
 )
 
 

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 import uuid
@@ -27,8 +28,8 @@ from botocore.exceptions import ClientError
 from portside.aws import client
 from portside.config import settings
 from portside.errors import InvalidInput
-from portside.text import file_size
 from portside.storage.logos import UPLOADS_PREFIX, UploadForm
+from portside.text import file_size
 
 DOCUMENTS_PREFIX = "documents/"
 UPLOAD_SECONDS = 30 * 60
@@ -188,10 +189,8 @@ def check_upload(upload: Upload) -> CheckedUpload:
 
 def discard(key: str) -> None:
     """Delete an upload that will not be kept (the lifecycle rule would, after a day)."""
-    try:
+    with contextlib.suppress(ClientError):  # already gone: nothing to delete
         client("s3").delete_object(Bucket=settings().documents_bucket, Key=key)
-    except ClientError:  # already gone: nothing to delete
-        pass
 
 
 def publish(tenant_id: str, document_id: str, checked: CheckedUpload) -> str | None:
@@ -222,7 +221,9 @@ def content_disposition(file_name: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(file_name, safe='')}"
 
 
-def download_url(tenant_id: str, document_id: str, object_version: str | None, file_name: str, content_type: str) -> str:
+def download_url(
+    tenant_id: str, document_id: str, object_version: str | None, file_name: str, content_type: str
+) -> str:
     """A GET of exactly this version that lives 60 seconds and is always saved, never shown."""
     params = {
         "Bucket": settings().documents_bucket,
@@ -233,4 +234,3 @@ def download_url(tenant_id: str, document_id: str, object_version: str | None, f
     if object_version:
         params["VersionId"] = object_version
     return str(client("s3").generate_presigned_url("get_object", Params=params, ExpiresIn=DOWNLOAD_SECONDS))
-
