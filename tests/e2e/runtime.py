@@ -94,6 +94,8 @@ def runtime() -> Iterator[Runtime]:
         "MOTO_PORT": str(emulator_port),
         # All tests share one client address: the per-IP limit is proven by the functional tests.
         "PORTSIDE_SIGN_IN_LIMIT_PER_IP": "10000",
+        # A document limit an oversized upload can pass quickly (the emulator ignores the POST policy's own).
+        "PORTSIDE_DOCUMENT_MAX_BYTES": str(1024 * 1024),
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "infra.local"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from infra.local import seed
+from infra.local import demo_documents, seed
 from portside.data.models.documents import Download
 from portside.data.models.records import AuditEvent
 from tests.functional.documents_helpers import CSV, PDF, save_upload
@@ -180,4 +180,19 @@ def test_downloads_page_by_cursor(portal: Portal, documents: dict[str, str], mon
             "Acme Tech"
         )
         == 1
+    )
+
+
+def test_the_demo_library_is_real_files_checked_as_any_upload(portal: Portal) -> None:
+    seed.seed_document_spaces()
+    demo_documents.seed_documents(seed.TENANT_ID)
+    portal.sign_in("tech@acme.example")
+
+    page = portal.get("/partners/documents").body
+
+    assert "Installation guide" in page and "PDF" in page and "Firmware release notes" in page and "Text" in page
+    assert "Product catalogue 2027" in page and "CSV" in page and "Price list 2027" not in page
+    guide = re.search(r'href="/partners/documents/(\w+)/download"[^>]*>\s*<strong>Installation guide', page)
+    assert guide and requests.get(portal.get(guide.group(0).split('"')[1]).location, timeout=5).content.startswith(
+        b"%PDF-1.4"
     )

@@ -116,7 +116,9 @@ def upload_of(tenant_id: str, space_id: str, key: str) -> Upload:
     upload_id, _, file_name = key.removeprefix(prefix).partition("/")
     if not key.startswith(prefix) or not UPLOAD_ID.fullmatch(upload_id) or not file_name:
         raise InvalidInput({"file": "That upload does not belong to this space. Choose the file again and upload it."})
-    return Upload(key, clean_file_name(file_name))
+    # Browsers send a quote or a line break in a file name as %22, %0D, %0A (HTML's multipart encoding).
+    sent = file_name.replace("%22", '"').replace("%0D", "").replace("%0A", "")
+    return Upload(key, clean_file_name(sent))
 
 
 def _text_type(head: bytes, complete: bool) -> str | None:
