@@ -58,7 +58,8 @@ DEMO_DOCUMENTS: tuple[tuple[str, str, str, bytes], ...] = (
         "demo-product-sheets",
         "Product catalogue 2027",
         "catalogue-2027.csv",
-        b"sku,name,category\nR740,Rack server R740,Servers\nR750,Rack server R750,Servers\nSW24,Switch 24 port,Network\n",
+        b"sku,name,category\nR740,Rack server R740,Servers\nR750,Rack server R750,Servers\n"
+        b"SW24,Switch 24 port,Network\n",
     ),
     (
         "demo-price-lists",
