@@ -19,7 +19,9 @@ def save(request: PortalRequest) -> Response:
     space_id = request.path_param("space_id")
     form = parse_form(DocumentUploadForm, request.form)
     uploaded = files.upload_of(request.tenant.tenant_id, space_id, form.upload_key)
-    saved = upload(request.tenant, space_id, form.title, uploaded, request.admin.actor, request.client)
+    saved = upload(
+        request.tenant, space_id, form.title, uploaded, request.admin.actor, request.client, notify=bool(form.notify)
+    )
     return redirect(f"/admin/documents/{space_id}?notice={'saved' if saved.new_document else 'version'}")
 
 

@@ -1,7 +1,8 @@
 """The mail worker, fed by the table's stream: new outbox items and new sign-in link requests.
 
 Each new outbox item gets its first attempt at once; each request for a sign-in link is fulfilled
-(``domain.sign_in_requests``), which writes the outbox item of its mail.
+(``domain.sign_in_requests``), which writes the outbox item of its mail; each document announcement
+becomes one outbox item per contact who may see the document (``domain.document_announcements``).
 
 A failed send is counted on the item and left to the sweeper; only a crash (the table out of
 reach, say) is reported per record (``batchItemFailures``) for the stream to retry, and even a
@@ -13,7 +14,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
-from portside.domain import sign_in_requests
+from portside.domain import document_announcements, sign_in_requests
 from portside.mail.delivery import deliver
 from portside.observability import logger, metrics
 
@@ -22,7 +23,12 @@ from portside.observability import logger, metrics
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams, raise_on_entire_batch_failure=False)
 
 
-HANDLERS = {"OutboxMail": deliver, "SignInRequest": sign_in_requests.fulfil}
+# One per manifest.STREAM_ITEM_TYPES (a test checks): the stack's stream filter lets exactly these through.
+HANDLERS = {
+    "OutboxMail": deliver,
+    "SignInRequest": sign_in_requests.fulfil,
+    "DocumentAnnouncement": document_announcements.fulfil,
+}
 
 
 def handle_record(record: DynamoDBRecord) -> str:

@@ -17,15 +17,15 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from infra.components.functions import PortsideFunction, Shared, id_for
-from portside.manifest import STREAM_RETRY_ATTEMPTS, WORKERS
+from portside.manifest import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS, WORKERS
 
 DAILY_HOUR_UTC = 5  # before the working day in Europe, after it in the Americas
 
-# Only new outbox items and sign-in link requests wake the mail worker: the stream carries every item type.
+# Only new items of the worker's types wake it: the stream carries every item type.
 OUTBOX_INSERTS = lambda_.FilterCriteria.filter(
     {
         "eventName": lambda_.FilterRule.is_equal("INSERT"),
-        "dynamodb": {"NewImage": {"type": {"S": lambda_.FilterRule.or_("OutboxMail", "SignInRequest")}}},
+        "dynamodb": {"NewImage": {"type": {"S": lambda_.FilterRule.or_(*STREAM_ITEM_TYPES)}}},
     }
 )
 

@@ -25,6 +25,7 @@ from portside.config import settings
 from portside.data.models.contacts import SignInRequest
 from portside.domain import form_drafts
 from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
+from portside.manifest import STREAM_ITEM_TYPES
 
 
 def shows_refused_form(location: str) -> bool:
@@ -167,7 +168,7 @@ class Portal:
 
     # --- mail -----------------------------------------------------------------------------------------------
     def outbox_records(self) -> list[dict[str, Any]]:
-        """Each new outbox item and sign-in link request as the INSERT record the table's stream carries.
+        """Each new item the mail worker takes (mail, link requests, announcements) as its stream INSERT record.
 
         moto's in-process DynamoDB Streams API does not answer (its server mode, which the local
         runtime reads, does), so the records are built from the items, in the stream's own shape.
@@ -177,9 +178,9 @@ class Portal:
             .get_paginator("scan")
             .paginate(  # test-only: request code never scans
                 TableName=settings().table_name,
-                FilterExpression="#type IN (:outbox, :request)",
+                FilterExpression=f"#type IN ({', '.join(f':t{n}' for n in range(len(STREAM_ITEM_TYPES)))})",
                 ExpressionAttributeNames={"#type": "type"},
-                ExpressionAttributeValues={":outbox": {"S": "OutboxMail"}, ":request": {"S": "SignInRequest"}},
+                ExpressionAttributeValues={f":t{n}": {"S": kind} for n, kind in enumerate(STREAM_ITEM_TYPES)},
             )
         )
         items = [item for page in pages for item in page["Items"]]

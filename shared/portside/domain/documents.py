@@ -23,7 +23,14 @@ from portside.data import reads
 from portside.data.base import PortsideItem
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact
-from portside.data.models.documents import Document, DocumentSpace, DocumentTitle, DocumentVersion, Download
+from portside.data.models.documents import (
+    Document,
+    DocumentAnnouncement,
+    DocumentSpace,
+    DocumentTitle,
+    DocumentVersion,
+    Download,
+)
 from portside.data.models.tenants import Partner, Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.document_spaces import get_space, spaces_open_to
@@ -84,6 +91,7 @@ def _record(
     object_version: str | None,
     actor: str,
     client: Client,
+    notify: bool,
 ) -> int:
     """One transaction: the document or its next version, the title's claim, the space's count, the audit."""
     now, tenant_id = clock.now(), tenant.tenant_id
@@ -109,9 +117,12 @@ def _record(
             content_type=checked.content_type,
             size=checked.size,
             version=number,
+            notify=notify,
         )
     )
     changes.put(DocumentVersion.build(tenant_id, document_id, number, **uploaded), label="version")
+    if notify:  # the mail worker mails each reader; the upload never waits for it
+        changes.put(DocumentAnnouncement.build(tenant_id, document_id, number, now), label="announcement")
     space_actions: list[Action] = [DocumentSpace.updated_at.set(now)]
     if existing is None:
         changes.put(
@@ -148,11 +159,21 @@ def _record(
     return number
 
 
-def upload(tenant: Tenant, space_id: str, title: str, upload: files.Upload, actor: str, client: Client) -> Uploaded:
+def upload(
+    tenant: Tenant,
+    space_id: str,
+    title: str,
+    upload: files.Upload,
+    actor: str,
+    client: Client,
+    *,
+    notify: bool = False,
+) -> Uploaded:
     """Check an upload and record it under ``title``: a new document, or the next version of the one with that title.
 
     A file that fails the checks is deleted and answers InvalidInput; an upload under the same
-    title at the same moment answers Conflict, and nothing of this one is kept.
+    title at the same moment answers Conflict, and nothing of this one is kept. ``notify``: mail
+    every contact who may see the space (through the mail worker).
     """
     space = get_space(tenant, space_id)
     checked = files.check_upload(upload)
@@ -161,7 +182,7 @@ def upload(tenant: Tenant, space_id: str, title: str, upload: files.Upload, acto
     document_id = existing.document_id if existing else uuid.uuid4().hex
     object_version = files.publish(tenant.tenant_id, document_id, checked)
     try:
-        _record(tenant, space, title, document_id, existing, checked, object_version, actor, client)
+        _record(tenant, space, title, document_id, existing, checked, object_version, actor, client, notify)
     except ConditionFailed as failed:
         files.unpublish(tenant.tenant_id, document_id, object_version)
         if "space" in failed.labels:

@@ -36,6 +36,7 @@ WHAT = {
     "deal_protection": "Deal protection ending or ended",
     "question_asked": "New question (to ops)",
     "question_answered": "Answer to a question",
+    "document_published": "New document (to the contacts who may see it)",
 }
 ABOUT_PAGES = {"deal": "/admin/deals/{}", "question": "/admin/partners/questions/{}"}
 

@@ -21,6 +21,7 @@ def outbox_mail(
     *,
     about: str,
     secrets: dict[str, str] | None = None,
+    mail_id: str | None = None,
     **context: Any,
 ) -> OutboxMail:
     """``template`` names ``templates/email/<template>.txt`` and ``.html``; context must be JSON-able.
@@ -28,13 +29,14 @@ def outbox_mail(
     ``about`` names the record the mail is about (``deal:<id>``, ``contact:<id>``), for the admins'
     list of mail that could not be sent. ``secrets`` (a link carrying a token, a one-time code) join
     the context only until the mail is sent or parked: then they are deleted, so the table keeps no
-    usable secret at rest.
+    usable secret at rest. ``mail_id``: a fixed id, for a mail that must be queued once however
+    often its cause is handled; by default a fresh one.
     """
     secrets = secrets or {}
     now = clock.now()
     return OutboxMail.build(
         tenant_id,
-        uuid.uuid4().hex,
+        mail_id or uuid.uuid4().hex,
         now,
         now + FIRST_SWEEP_AFTER,
         to=[to] if isinstance(to, str) else list(to),

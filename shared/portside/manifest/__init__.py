@@ -14,10 +14,11 @@ from urllib.parse import quote
 
 from portside.manifest import console, documents, partners
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
-from portside.manifest.workers import STREAM_RETRY_ATTEMPTS, WORKERS
+from portside.manifest.workers import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS, WORKERS
 
 __all__ = [
     "ROUTES",
+    "STREAM_ITEM_TYPES",
     "STREAM_RETRY_ATTEMPTS",
     "WORKERS",
     "Access",

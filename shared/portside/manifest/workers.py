@@ -7,6 +7,9 @@ from portside.manifest.lines import Access, W, Worker
 # How often the stream retries a batch the mail worker crashed on, on AWS and in the local runtime alike.
 # A failed send is not a crash: it is counted on the outbox item and retried by the sweeper.
 STREAM_RETRY_ATTEMPTS = 2
+# The item types whose new items wake the mail worker (the stream carries every type): mail to send,
+# sign-in links to make, and documents to announce to the contacts who may see them.
+STREAM_ITEM_TYPES = ("OutboxMail", "SignInRequest", "DocumentAnnouncement")
 
 WORKERS: tuple[Worker, ...] = (
     Worker("mail_sender", "functions.workers.mail_sender", "table-stream", (W, Access.MAIL)),

@@ -48,6 +48,8 @@ Access patterns and the key that serves each:
 | documents of a space, newest first | Query GSI1 | ``T#<t>#SPACE#<s>#DOCUMENTS`` / ``<uploaded>#<d>`` |
 | the document a title names within a space | GetItem (consistent) | ``T#<t>#SPACE#<s>#TITLE#<title>`` / ``TITLE`` |
 | downloads of a document, newest first | Query | ``T#<t>#DOCUMENT#<d>#DOWNLOADS`` / ``<time>#<id>`` |
+| a document version to announce to its readers | GetItem (consistent) | ``T#<t>#ANNOUNCEMENT#<d>#<v>`` / ``…`` |
+| announcements not yet fulfilled (the sweeper) | Query GSI1 | ``T#<t>#ANNOUNCEMENTS`` / ``<time>#<d>`` |
 | a refused form, shown again on its page | GetItem | ``T#<t>#FORMDRAFT#<id>`` / ``FORMDRAFT`` |
 | audit log, newest first (by date range) | Query | ``T#<t>#AUDIT`` / ``<time>#<id>`` |
 | audit trail of one actor | Query GSI1 | ``T#<t>#AUDIT#ACTOR#<actor>`` / ``<time>#<id>`` |

@@ -183,3 +183,38 @@ class Download(PortsideItem, discriminator="Download"):
             at=at,
             **fields,
         )
+
+
+class DocumentAnnouncement(PortsideItem, discriminator="DocumentAnnouncement"):
+    """A request to mail the contacts who may see a new document (or version); the mail worker fans it out.
+
+    Written with the upload, so the upload never waits for the mail; listed as pending until fulfilled,
+    so the sweeper finds one whose stream record never reached the worker.
+    """
+
+    tenant_id = UnicodeAttribute()
+    document_id = UnicodeAttribute()
+    version_number = NumberAttribute()
+    created_at = UTCDateTimeAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, document_id: str, version_number: int) -> tuple[str, str]:
+        return tenant_key(tenant_id, "ANNOUNCEMENT", document_id, str(version_number)), "ANNOUNCEMENT"
+
+    @classmethod
+    def pending_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "ANNOUNCEMENTS")
+
+    @classmethod
+    def build(cls, tenant_id: str, document_id: str, version_number: int, at: datetime) -> DocumentAnnouncement:
+        pk, sk = cls.keys_for(tenant_id, document_id, version_number)
+        return cls(
+            pk,
+            sk,
+            tenant_id=tenant_id,
+            document_id=document_id,
+            version_number=version_number,
+            created_at=at,
+            GSI1PK=cls.pending_partition(tenant_id),
+            GSI1SK=f"{at.isoformat()}#{document_id}",
+        )

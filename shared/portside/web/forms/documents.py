@@ -39,9 +39,11 @@ class DocumentUploadForm(PortalForm):
     messages: ClassVar[dict[str, str]] = {
         "title": "Give the document a title, like Price list 2027 (up to 200 characters).",
         "upload_key": "Choose the file again and upload it.",
+        "notify": "Tick the box to mail the contacts, or leave it empty.",
     }
     title: Annotated[SingleLine, StringConstraints(min_length=1, max_length=200)]
     upload_key: Annotated[SingleLine, StringConstraints(min_length=1, max_length=1024)]
+    notify: Literal["yes"] | None = None  # "Tell the contacts who can see it"
 
 
 class DocumentArchiveForm(PortalForm):
