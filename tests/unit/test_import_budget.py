@@ -19,6 +19,7 @@ NEVER = {
     "aws_lambda_powertools.event_handler": "API Gateway has routed already: one route per function (about 70 ms)",
     "jinja2": "templates load at the first render, so a route that only redirects never loads them (about 20 ms)",
     "asyncio": "nothing in the portal is asynchronous",
+    "filetype": "read at the first upload checked: a download, which only signs a link, never loads it",
 }
 # Allowed for one handler only, and why.
 EXCEPT = {

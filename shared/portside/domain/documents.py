@@ -77,8 +77,12 @@ def versions_of(tenant: Tenant, document_id: str) -> list[DocumentVersion]:
 
 @dataclass(frozen=True)
 class Uploaded:
-    document: Document
-    new_document: bool
+    document_id: str
+    version_number: int
+
+    @property
+    def new_document(self) -> bool:
+        return self.version_number == 1
 
 
 def _record(
@@ -142,6 +146,7 @@ def _record(
             Document.keys_for(tenant_id, document_id),
             [
                 *(getattr(Document, name).set(value) for name, value in uploaded.items() if value is not None),
+                *([] if object_version else [Document.object_version.remove()]),  # an unversioned bucket's newest
                 Document.version_number.set(number),
                 Document.GSI1SK.set(Document.space_order(now, document_id)),
             ],
@@ -182,13 +187,13 @@ def upload(
     document_id = existing.document_id if existing else uuid.uuid4().hex
     object_version = files.publish(tenant.tenant_id, document_id, checked)
     try:
-        _record(tenant, space, title, document_id, existing, checked, object_version, actor, client, notify)
+        number = _record(tenant, space, title, document_id, existing, checked, object_version, actor, client, notify)
     except ConditionFailed as failed:
         files.unpublish(tenant.tenant_id, document_id, object_version)
         if "space" in failed.labels:
             raise NotFound(f"document space {space_id}") from failed
         raise Conflict(f"another upload under {title!r} was saved meanwhile") from failed
-    return Uploaded(get_document(tenant, document_id), new_document=existing is None)
+    return Uploaded(document_id, number)
 
 
 def set_archived(tenant: Tenant, document: Document, archived: bool, actor: str, client: Client) -> None:

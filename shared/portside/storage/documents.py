@@ -19,10 +19,8 @@ import csv
 import re
 import uuid
 from dataclasses import dataclass
-from email.header import decode_header, make_header
 from urllib.parse import quote
 
-import filetype
 from botocore.exceptions import ClientError
 
 from portside.aws import client
@@ -38,7 +36,6 @@ HEAD_BYTES = 8192  # what filetype reads: enough for Office's zipped formats
 UPLOAD_ID = re.compile(r"^[0-9a-f]{32}$")
 MAX_FILE_NAME = 200
 TITLE_FIELD = "x-amz-meta-title"  # the upload form's "Title": S3 keeps it with the file until it is saved
-TEXT_TYPES = ("text/csv", "text/plain")
 # The allow-list, by what the first bytes say; the labels are what the pages show.
 ALLOWED_TYPES: dict[str, str] = {
     "application/pdf": "PDF",
@@ -142,6 +139,8 @@ def _text_type(head: bytes, complete: bool) -> str | None:
 
 def content_type_of(head: bytes, complete: bool) -> str | None:
     """The allowed type the first bytes show, or ``None``. ``complete``: the head is the whole file."""
+    import filetype  # only the routes that check uploads load it, not the downloads
+
     kind = filetype.guess_mime(head)
     if kind is not None:
         return kind if kind in ALLOWED_TYPES else None
@@ -159,6 +158,8 @@ class CheckedUpload:
 
 def _metadata_text(raw: str) -> str:
     """A metadata value as typed: S3 returns text beyond ASCII RFC 2047-encoded."""
+    from email.header import decode_header, make_header
+
     return str(make_header(decode_header(raw))) if "=?" in raw else raw
 
 

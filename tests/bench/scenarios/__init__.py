@@ -38,14 +38,14 @@ def get(portal: Any, path: str) -> Scenario:
     return lambda: None, lambda _: portal.get(path)
 
 
-_signed_in: dict[int, str] = {}
+_signed_in: dict[int, tuple[str, str | None]] = {}
 
 
 def as_contact(portal: Any, email: str) -> None:
-    """Signed in as ``email``: again only when another contact signed in since, or the session ended."""
+    """Signed in as ``email``: again only when the session changed since (another sign-in, or the session ended)."""
     from portside.auth.cookie_names import SESSION_COOKIE
 
-    if _signed_in.get(id(portal)) != email or SESSION_COOKIE not in portal.jar:
+    if _signed_in.get(id(portal)) != (email, portal.jar.get(SESSION_COOKIE)) or SESSION_COOKIE not in portal.jar:
         portal.deliver_mail()  # mail earlier scenarios queued goes first: the newest then carries the link
         portal.sign_in(email)
-        _signed_in[id(portal)] = email
+        _signed_in[id(portal)] = (email, portal.jar.get(SESSION_COOKIE))
