@@ -103,6 +103,14 @@ def test_logo_grants_reach_only_their_prefixes(synthesized: Synthesized) -> None
     assert s3_resources_of(synthesized, "functions.admin.partners_list") == set()
 
 
+def test_document_grants_reach_only_their_prefixes(synthesized: Synthesized) -> None:
+    assert s3_resources_of(synthesized, "functions.partners.document_download") == {"/documents/*"}
+    assert s3_resources_of(synthesized, "functions.admin.document_space") == {"/uploads/*"}
+    assert s3_resources_of(synthesized, "functions.admin.document_upload") == {"/uploads/*", "/documents/*"}
+    assert s3_resources_of(synthesized, "functions.partners.documents") == set()
+    assert s3_resources_of(synthesized, "functions.admin.document_archive") == set()
+
+
 def test_functions_know_the_admin_pool_and_the_bucket(synthesized: Synthesized) -> None:
     environment = functions_by_handler(synthesized)["functions.admin.login"]["Properties"]["Environment"]["Variables"]
 
