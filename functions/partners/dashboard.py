@@ -1,6 +1,7 @@
 """GET /partners/dashboard: who is signed in, for which partner, and what needs attention."""
 
 from portside.domain.dashboard import dashboard_for
+from portside.domain.orders import recent_changes
 from portside.domain.tenants import brand_for
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
@@ -13,6 +14,7 @@ endpoint = Endpoint(__name__)
 @endpoint
 def show_dashboard(request: PortalRequest) -> Response:
     view = dashboard_for(request.tenant, request.partner)
+    sees_orders = request.partner.may("orders", "view")
     return page(
         request,
         "partners/dashboard.html",
@@ -20,6 +22,7 @@ def show_dashboard(request: PortalRequest) -> Response:
         view=view,
         can_register_deals=request.partner.may("deals", "submit"),
         can_ask=request.partner.may("questions", "ask"),
+        order_changes=recent_changes(request.tenant, request.partner.partner_id) if sees_orders else None,
     )
 
 

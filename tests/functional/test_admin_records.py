@@ -8,6 +8,7 @@ import re
 from datetime import timedelta
 from typing import Any
 
+from infra.local import demo_lookups
 from infra.local.seed import CONTACTS, TENANT_ID
 from portside.audit import Client
 from portside.data import reads
@@ -235,6 +236,7 @@ def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict
         body="x",
     )
     question.save()
+    demo_lookups.seed_lookups()
     portal.admin_sign_in(OWNER)
     space = create_space(
         reads.tenant(TENANT_ID),  # type: ignore[arg-type]
@@ -248,6 +250,7 @@ def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict
         "{question_id}": question.question_id,
         "{space_id}": space.space_id,
         "{document_id}": uploaded_document(portal, space.space_id),
+        "{order_number}": "SO-10042",
     }
 
     for route in (r for r in ROUTES if r.audience is Audience.ADMIN and r.method == "GET"):

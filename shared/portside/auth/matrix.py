@@ -50,7 +50,7 @@ RESOURCES: dict[str, Resource] = {
         Resource("prices", "Prices", "partner", ("view", "export"), KILL_LIST),
         Resource("stock", "Stock", "partner", ("view",), KILL_LIST),
         Resource("pricing_requests", "Pricing and credit requests", "partner", ("view", "submit")),
-        Resource("account", "Partner account", "partner", ("view",), KILL_LIST),
+        Resource("account", "Account", "partner", ("view",), KILL_LIST),
         # Admin resources.
         Resource("admin_dashboard", "Overview", "admin", ("view",)),
         Resource("partners", "Partners", "admin", ("view", "manage")),
@@ -117,6 +117,7 @@ MATRIX: dict[str, dict[str, Grant]] = {
         "document_spaces": _grant("view", "manage"),
         "training_authoring": _grant("view", "manage"),
         "imports": _grant("view", "manage"),
+        "order_data": _grant("view", note="read-only, to check what an import brought"),
         "engagement": _grant("view", "nudge"),
         "outbox": _grant("view", "retry"),
         "role_help": _grant("view"),

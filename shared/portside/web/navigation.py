@@ -22,12 +22,14 @@ PARTNER_SECTIONS = (
     ("stock", "/partners/stock"),
     ("prices", "/partners/prices"),
     ("pricing_requests", "/partners/requests"),
+    ("account", "/partners/account"),
 )
 
 ADMIN_SECTIONS = (
     ("partners", "/admin/partners"),
     ("deal_reviews", "/admin/deals"),
     ("approvals", "/admin/approvals"),
+    ("order_data", "/admin/orders"),
     ("answers", "/admin/partners/questions"),
     ("document_spaces", "/admin/documents"),
     ("training_authoring", "/admin/training"),

@@ -16,12 +16,12 @@ SIDE_BY_SIDE = (
     ("partner_login_request", "partner_login_request:unknown"),
     ("partner_code_sign_in:wrong", "partner_code_sign_in:wrong_unknown"),
 )
-VARIANTS = (*(unknown for _, unknown in SIDE_BY_SIDE), "partner_code_sign_in:wrong")
+VARIANTS = (*(unknown for _, unknown in SIDE_BY_SIDE), "partner_code_sign_in:wrong", "partner_orders:search")
 
 
 def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
     """Every area's scenarios; ``runs``: how many times each will be measured (setups that alternate need it)."""
-    from tests.bench.scenarios import console, deals, documents, partners, questions, sign_in, workers
+    from tests.bench.scenarios import console, deals, documents, lookups, partners, questions, sign_in, workers
 
     return {
         **sign_in.scenarios(portal),
@@ -30,6 +30,7 @@ def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
         **deals.scenarios(portal),
         **questions.scenarios(portal),
         **documents.scenarios(portal),
+        **lookups.scenarios(portal),
         **console.scenarios(portal, runs),
     }
 

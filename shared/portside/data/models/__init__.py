@@ -50,6 +50,18 @@ Access patterns and the key that serves each:
 | downloads of a document, newest first | Query | ``T#<t>#DOCUMENT#<d>#DOWNLOADS`` / ``<time>#<id>`` |
 | a document version to announce to its readers | GetItem (consistent) | ``T#<t>#ANNOUNCEMENT#<d>#<v>`` / ``…`` |
 | announcements not yet fulfilled (the sweeper) | Query GSI1 | ``T#<t>#ANNOUNCEMENTS`` / ``<time>#<d>`` |
+| an order of a partner, by its number | GetItem | ``T#<t>#PARTNER#<p>#ORDER#<number>`` / ``ORDER`` |
+| a partner's orders, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#ORDERS`` / ``<placed>#<number>`` |
+| a partner's open orders, newest first (sparse) | Query GSI2 | ``T#<t>#PARTNER#<p>#ORDERS#OPEN`` / ``<placed>#<n>`` |
+| a partner's orders by the start of an order or PO number | Query | ``T#<t>#PARTNER#<p>#ORDERREFS`` / ``<ref>#<n>`` |
+| a partner's recent order changes (TTL 30 days) | Query | ``T#<t>#PARTNER#<p>#ORDERCHANGES`` / ``<time>#<n>`` |
+| product and its stock by SKU | GetItem | ``T#<t>#PRODUCT#<sku>`` / ``PRODUCT`` |
+| products by the start of the name | Query GSI1 | ``T#<t>#PRODUCTS#NAME`` / ``<name>#<sku>`` |
+| products by the start of the SKU | Query GSI2 | ``T#<t>#PRODUCTS#SKU`` / ``<sku>`` |
+| prices of a tier, by SKU | Query | ``T#<t>#PRICES#TIER#<tier>`` / ``<sku>#<min qty>#<from>`` |
+| one partner's own prices (overriding its tier's) | Query | ``T#<t>#PRICES#PARTNER#<p>`` / ``<sku>#<min qty>#<from>`` |
+| a partner's account | GetItem | ``T#<t>#PARTNER#<p>#ACCOUNT`` / ``ACCOUNT`` |
+| when each kind of ERP data last arrived | GetItem (cached a minute) | ``T#<t>#FRESHNESS`` / ``FRESHNESS`` |
 | a refused form, shown again on its page | GetItem | ``T#<t>#FORMDRAFT#<id>`` / ``FORMDRAFT`` |
 | audit log, newest first (by date range) | Query | ``T#<t>#AUDIT`` / ``<time>#<id>`` |
 | audit trail of one actor | Query GSI1 | ``T#<t>#AUDIT#ACTOR#<actor>`` / ``<time>#<id>`` |

@@ -47,6 +47,7 @@ class Tenant(PortsideItem, discriminator="Tenant"):
     session_days = NumberAttribute(default=30)
     session_idle_minutes = NumberAttribute(null=True)
     salespeople_see_only_own_deals = UnicodeAttribute(null=True)  # any value: salespeople see only their own
+    stock_quantities_shown = UnicodeAttribute(null=True)  # any value: stock pages show exact quantities
     deal_protection_days = NumberAttribute(default=90)
     # Who partners ask for help: in every page's footer, on error pages and in every mail.
     support_email = UnicodeAttribute(null=True)

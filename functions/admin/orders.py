@@ -1,0 +1,39 @@
+"""GET /admin/orders: a partner's orders as the ERP sent them, the company's own fields included (read-only)."""
+
+from portside.domain.freshness import updated_at
+from portside.domain.orders import orders_page, search_orders
+from portside.domain.partners import partner_choices
+from portside.web.endpoint import Endpoint
+from portside.web.http import Response
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_orders(request: PortalRequest) -> Response:
+    partners = partner_choices(request.tenant)
+    chosen = next((partner for partner in partners if partner.partner_id == request.query("partner")), None)
+    wanted = (request.query("q") or "").strip()[:64]
+    show_all = request.query("show") == "all"
+    found, cursor = [], None
+    if chosen is not None and wanted:
+        found = search_orders(request.tenant, chosen.partner_id, wanted)
+    elif chosen is not None:
+        listed = orders_page(request.tenant, chosen.partner_id, open_only=not show_all, cursor=request.query("cursor"))
+        found, cursor = listed.items, listed.cursor
+    return page(
+        request,
+        "admin/orders.html",
+        partners=partners,
+        chosen=chosen,
+        orders=found,
+        next_cursor=cursor,
+        wanted=wanted,
+        show_all=show_all,
+        updated=updated_at(request.tenant.tenant_id, "orders"),
+    )
+
+
+handler = endpoint.handler

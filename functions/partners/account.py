@@ -1,0 +1,26 @@
+"""GET /partners/account: the partner's credit limit, balance, available credit and payment terms (principal)."""
+
+from portside.domain.freshness import updated_at
+from portside.domain.lookup_views import AccountView
+from portside.domain.prices import account_of
+from portside.errors import NotFound
+from portside.web.endpoint import Endpoint
+from portside.web.http import Response
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_account(request: PortalRequest) -> Response:
+    try:
+        account = AccountView.of(account_of(request.tenant, request.partner.partner_id))
+    except NotFound:
+        account = None
+    return page(
+        request, "partners/account.html", account=account, updated=updated_at(request.tenant.tenant_id, "accounts")
+    )
+
+
+handler = endpoint.handler

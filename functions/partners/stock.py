@@ -1,0 +1,28 @@
+"""GET /partners/stock: availability of products found by the start of their SKU or name."""
+
+from portside.domain.freshness import updated_at
+from portside.domain.lookup_views import ProductView
+from portside.domain.stock import look_up
+from portside.web.endpoint import Endpoint
+from portside.web.http import Response
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_stock(request: PortalRequest) -> Response:
+    wanted = (request.query("q") or "").strip()[:100]
+    exact = bool(request.tenant.stock_quantities_shown)
+    return page(
+        request,
+        "partners/stock.html",
+        products=[ProductView.of(product, exact) for product in look_up(request.tenant, wanted)] if wanted else [],
+        wanted=wanted,
+        exact=exact,
+        updated=updated_at(request.tenant.tenant_id, "stock"),
+    )
+
+
+handler = endpoint.handler

@@ -1,0 +1,144 @@
+"""Orders from the company's ERP: one item per order under its partner, with the references that find it.
+
+An order lives under its partner's key, so a contact can only ever read its own partner's orders:
+the partner in every key comes from the session, never from the request. Some fields are for the
+company only (the kill list: unit cost, margin, supplier, internal notes); partner pages are built
+from ``domain.lookup_views``, which cannot carry them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from pynamodb.attributes import (
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UTCDateTimeAttribute,
+)
+
+from portside.data.base import PortsideItem, tenant_key
+
+ORDER_STATUSES = ("received", "confirmed", "picking", "backordered", "shipped", "delivered", "cancelled")
+CLOSED_STATUSES = frozenset({"delivered", "cancelled"})
+
+
+def reference_key(reference: str) -> str:
+    """An order or PO number as searched: ``acme-po-7731`` finds ``ACME-PO-7731``."""
+    return "".join(reference.casefold().split())
+
+
+class OrderLine(MapAttribute[str, Any]):
+    sku = UnicodeAttribute()
+    description = UnicodeAttribute()
+    quantity = NumberAttribute()
+    unit_price = NumberAttribute()  # the partner's, in minor units
+    line_total = NumberAttribute()
+    unit_cost = NumberAttribute(null=True)  # killed
+    margin = NumberAttribute(null=True)  # killed (minor units)
+    supplier = UnicodeAttribute(null=True)  # killed
+
+
+class OrderEvent(MapAttribute[str, Any]):
+    """What changed when: "Shipped", "ETA moved to 2 Dec"."""
+
+    at = UTCDateTimeAttribute()
+    what = UnicodeAttribute()
+
+
+class Order(PortsideItem, discriminator="Order"):
+    tenant_id = UnicodeAttribute()
+    partner_id = UnicodeAttribute()
+    order_number = UnicodeAttribute()
+    po_number = UnicodeAttribute(null=True)
+    status = UnicodeAttribute()
+    placed_on = UnicodeAttribute()  # ISO date
+    eta = UnicodeAttribute(null=True)  # ISO date
+    carrier = UnicodeAttribute(null=True)
+    tracking_number = UnicodeAttribute(null=True)
+    currency = UnicodeAttribute(default="USD")
+    lines = ListAttribute(of=OrderLine, default=list)
+    total = NumberAttribute(default=0)
+    internal_notes = UnicodeAttribute(null=True)  # killed
+    history = ListAttribute(of=OrderEvent, default=list)
+    updated_at = UTCDateTimeAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, partner_id: str, order_number: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "PARTNER", partner_id, "ORDER", reference_key(order_number)), "ORDER"
+
+    @classmethod
+    def all_partition(cls, tenant_id: str, partner_id: str) -> str:
+        return tenant_key(tenant_id, "PARTNER", partner_id, "ORDERS")
+
+    @classmethod
+    def open_partition(cls, tenant_id: str, partner_id: str) -> str:
+        return tenant_key(tenant_id, "PARTNER", partner_id, "ORDERS", "OPEN")
+
+    @staticmethod
+    def list_order(placed_on: str, order_number: str) -> str:
+        return f"{placed_on}#{reference_key(order_number)}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED_STATUSES
+
+    def index_keys(self) -> dict[str, str | None]:
+        """Every order in GSI1 (newest first); open ones in GSI2 too, which is sparse: closed ones leave it."""
+        order = self.list_order(self.placed_on, self.order_number)
+        is_open = self.is_open
+        return {
+            "GSI1PK": self.all_partition(self.tenant_id, self.partner_id),
+            "GSI1SK": order,
+            "GSI2PK": self.open_partition(self.tenant_id, self.partner_id) if is_open else None,
+            "GSI2SK": order if is_open else None,
+        }
+
+    @classmethod
+    def build(cls, tenant_id: str, partner_id: str, order_number: str, **fields: Any) -> Order:
+        pk, sk = cls.keys_for(tenant_id, partner_id, order_number)
+        order = cls(pk, sk, tenant_id=tenant_id, partner_id=partner_id, order_number=order_number, **fields)
+        for name, value in order.index_keys().items():
+            setattr(order, name, value)
+        return order
+
+
+class OrderReference(PortsideItem, discriminator="OrderReference"):
+    """An order number or PO number of a partner's order, searchable by its start."""
+
+    order_number = UnicodeAttribute()
+
+    @classmethod
+    def partition_of(cls, tenant_id: str, partner_id: str) -> str:
+        return tenant_key(tenant_id, "PARTNER", partner_id, "ORDERREFS")
+
+    @classmethod
+    def build(cls, tenant_id: str, partner_id: str, reference: str, order_number: str) -> OrderReference:
+        sort = f"{reference_key(reference)}#{reference_key(order_number)}"
+        return cls(cls.partition_of(tenant_id, partner_id), sort, order_number=order_number)
+
+
+class OrderChange(PortsideItem, discriminator="OrderChange"):
+    """A change a partner cares about (shipped, a later ETA), for the dashboard; expires after 30 days."""
+
+    order_number = UnicodeAttribute()
+    what = UnicodeAttribute()
+    at = UTCDateTimeAttribute()
+
+    @classmethod
+    def partition_of(cls, tenant_id: str, partner_id: str) -> str:
+        return tenant_key(tenant_id, "PARTNER", partner_id, "ORDERCHANGES")
+
+    @classmethod
+    def build(cls, tenant_id: str, partner_id: str, order_number: str, what: str, at: datetime) -> OrderChange:
+        sort = f"{at.isoformat()}#{reference_key(order_number)}"
+        return cls(
+            cls.partition_of(tenant_id, partner_id),
+            sort,
+            order_number=order_number,
+            what=what,
+            at=at,
+            expires_ttl=at + timedelta(days=30),
+        )

@@ -1,0 +1,54 @@
+"""A partner's orders: newest first (open ones by default), found by the start of an order or PO number.
+
+The partner comes from the principal, never from the request: every key below names it, so no order
+number, cursor or search can reach another partner's orders. The console reads the same lists for
+a partner it picks, with the company's own fields shown.
+"""
+
+from __future__ import annotations
+
+from portside.data import reads
+from portside.data.base import PortsideItem
+from portside.data.models.orders import Order, OrderChange, OrderReference, reference_key
+from portside.data.models.tenants import Tenant
+from portside.data.pages import Page, query_page
+from portside.errors import NotFound
+
+PAGE_SIZE = 20
+SEARCH_LIMIT = 20
+DASHBOARD_CHANGES = 5
+
+
+def orders_page(tenant: Tenant, partner_id: str, *, open_only: bool, cursor: str | None) -> Page[Order]:
+    """A page of the partner's orders, newest first: its open ones, or all of them."""
+    if open_only:
+        partition, index = Order.open_partition(tenant.tenant_id, partner_id), "GSI2"
+    else:
+        partition, index = Order.all_partition(tenant.tenant_id, partner_id), "GSI1"
+    return query_page(Order, partition, index=index, limit=PAGE_SIZE, cursor=cursor, newest_first=True)
+
+
+def search_orders(tenant: Tenant, partner_id: str, text: str) -> list[Order]:
+    """The partner's orders whose order or PO number starts with ``text``, newest first: a Query and a BatchGet."""
+    wanted = reference_key(text)
+    if not wanted:
+        return []
+    partition = OrderReference.partition_of(tenant.tenant_id, partner_id)
+    references = OrderReference.query(partition, OrderReference.SK.startswith(wanted), limit=SEARCH_LIMIT * 2)
+    numbers = {reference.order_number for reference in references}
+    keys = [Order.keys_for(tenant.tenant_id, partner_id, number) for number in sorted(numbers)][:SEARCH_LIMIT]
+    found = [item for item in PortsideItem.batch_get(keys) if isinstance(item, Order)] if keys else []
+    return sorted(found, key=lambda order: (order.placed_on, order.order_number), reverse=True)
+
+
+def get_order(tenant: Tenant, partner_id: str, order_number: str) -> Order:
+    order = reads.get_or_none(Order, Order.keys_for(tenant.tenant_id, partner_id, order_number[:64]))
+    if order is None:
+        raise NotFound(f"order {order_number} of partner {partner_id}")
+    return order
+
+
+def recent_changes(tenant: Tenant, partner_id: str) -> list[OrderChange]:
+    """The partner's latest order changes (shipped, a later ETA) for the dashboard, newest first."""
+    partition = OrderChange.partition_of(tenant.tenant_id, partner_id)
+    return list(OrderChange.query(partition, scan_index_forward=False, limit=DASHBOARD_CHANGES))

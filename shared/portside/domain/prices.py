@@ -1,0 +1,101 @@
+"""A partner's price list: its tier's prices with its own prices in their place, valid on the day.
+
+A page walks the tier's entries by SKU (one Query) and lays the partner's own entries over the SKUs
+it covers (one Query of the partner's, which are few): a SKU the partner has its own price for shows
+only those. The partner's tier comes from the per-minute partner cache: a tier change shows within
+a minute.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from portside import clock
+from portside.data import reads
+from portside.data.models.catalogue import Account, PriceEntry, search_key
+from portside.data.models.tenants import Tenant
+from portside.data.pages import query_page
+from portside.domain.lookup_views import PriceView
+from portside.domain.tenants import cached_partner
+from portside.errors import NotFound
+from portside.text import spreadsheet_cell
+
+PAGE_SIZE = 100
+EXPORT_PAGE = 1000
+OWN_PRICES_LIMIT = 1000
+DEFAULT_TIER = "standard"
+
+
+@dataclass(frozen=True)
+class PricePage:
+    entries: list[PriceEntry]  # valid on the day, by SKU and minimum quantity
+    cursor: str | None
+
+
+def tier_of(tenant: Tenant, partner_id: str) -> str:
+    partner = cached_partner(tenant, partner_id)
+    return (partner.tier if partner is not None and partner.tier else DEFAULT_TIER).casefold()
+
+
+def price_page(
+    tenant: Tenant, partner_id: str, day: str, *, sku_start: str = "", cursor: str | None = None, size: int = PAGE_SIZE
+) -> PricePage:
+    """One page of the partner's price list on ``day``, from the SKU ``sku_start`` begins."""
+    wanted = search_key(sku_start)
+    condition = PriceEntry.SK.startswith(wanted) if wanted else None
+    partition = PriceEntry.partition_of(tenant.tenant_id, f"tier:{tier_of(tenant, partner_id)}")
+    tier = query_page(PriceEntry, partition, condition, limit=size, cursor=cursor)
+    own = list(
+        PriceEntry.query(
+            PriceEntry.partition_of(tenant.tenant_id, f"partner:{partner_id}"), condition, limit=OWN_PRICES_LIMIT
+        )
+    )
+    # This page covers the SKUs from where it starts to where the next one starts (or to the end).
+    low = search_key(tier.items[0].sku) if cursor and tier.items else ""
+    high = search_key(tier.items[-1].sku) if tier.cursor and tier.items else None
+    covered = [
+        entry for entry in own if low <= search_key(entry.sku) and (high is None or search_key(entry.sku) <= high)
+    ]
+    own_skus = {search_key(entry.sku) for entry in covered}
+    merged = [entry for entry in tier.items if search_key(entry.sku) not in own_skus] + covered
+    valid = [entry for entry in merged if entry.valid_on(day)]
+    valid.sort(key=lambda entry: (search_key(entry.sku), int(entry.min_quantity)))
+    return PricePage(valid, tier.cursor)
+
+
+def today_for(tenant: Tenant) -> str:
+    """The tenant's date today (prices are valid by the tenant's calendar), as ISO."""
+    return clock.now().astimezone(ZoneInfo(tenant.time_zone or "UTC")).date().isoformat()
+
+
+EXPORT_COLUMNS = ("SKU", "Product", "Minimum quantity", "List price", "Your price", "Currency", "Valid until")
+
+
+def export_csv(tenant: Tenant, partner_id: str, day: str, cursor: str | None) -> tuple[str, str | None]:
+    """Up to EXPORT_PAGE entries of the price list as CSV (amounts in the currency's units), and the rest's cursor."""
+    listed = price_page(tenant, partner_id, day, cursor=cursor, size=EXPORT_PAGE)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    for entry in map(PriceView.of, listed.entries):
+        row = (
+            entry.sku,
+            entry.product_name,
+            entry.min_quantity,
+            f"{entry.list_price / 100:.2f}",
+            f"{entry.price / 100:.2f}",
+            entry.currency,
+            entry.valid_to or "",
+        )
+        writer.writerow(spreadsheet_cell(value) for value in row)
+    return out.getvalue(), listed.cursor
+
+
+def account_of(tenant: Tenant, partner_id: str) -> Account:
+    account = reads.get_or_none(Account, Account.keys_for(tenant.tenant_id, partner_id))
+    if account is None:
+        raise NotFound(f"account of partner {partner_id}")
+    return account

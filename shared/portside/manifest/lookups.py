@@ -1,0 +1,23 @@
+"""Self-serve lookups: the partners' orders, stock, prices and account, and the console's read of orders."""
+
+from __future__ import annotations
+
+from portside.manifest.lines import PARTNER, R, Route, admin
+
+
+def _partner(name: str, path: str, handler: str, permission: tuple[str, str], kind: str = "page") -> Route:
+    return Route(name, "GET", path, f"functions.partners.{handler}", PARTNER, (R,), permission=permission, kind=kind)
+
+
+ROUTES: tuple[Route, ...] = (
+    _partner("partner_orders", "/partners/orders", "orders_list", ("orders", "view")),
+    _partner("partner_order", "/partners/orders/{order_number}", "order_show", ("orders", "view")),
+    _partner("partner_stock", "/partners/stock", "stock", ("stock", "view")),
+    _partner("partner_prices", "/partners/prices", "prices", ("prices", "view")),
+    _partner("partner_prices_export", "/partners/prices.csv", "prices_export", ("prices", "export"), kind="download"),
+    _partner("partner_account", "/partners/account", "account", ("account", "view")),
+    admin("admin_orders", "GET", "/admin/orders", "orders", (R,), ("order_data", "view")),
+    admin(
+        "admin_order", "GET", "/admin/orders/{partner_id}/{order_number}", "order_show", (R,), ("order_data", "view")
+    ),
+)
