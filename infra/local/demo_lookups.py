@@ -167,8 +167,8 @@ def seed_orders(today: date, at: datetime) -> None:
                 placed = today - timedelta(days=3 + index * 4)
                 status = ORDER_STATUSES[index % len(ORDER_STATUSES)]
                 order_number, po = f"SO-{number}", f"{partner_id.upper()}-PO-{7000 + index * 13}"
-                if partner_id == "acme" and index == 20:
-                    order_number, po, status = (*SO_10042, "shipped")
+                if partner_id == "acme" and index == 20:  # on its way: shipped last week, due in a few days
+                    order_number, po, status, placed = (*SO_10042, "shipped", today - timedelta(days=6))
                 order = _order(partner_id, order_number, po, status, placed, at, chance)
                 batch.save(order)
                 for reference in (order_number, po):
