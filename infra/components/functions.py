@@ -20,6 +20,7 @@ from constructs import Construct, IConstruct
 from infra.components.layer import ROOT
 from portside.manifest import Access, Route, Worker
 from portside.storage.documents import DOCUMENTS_PREFIX
+from portside.storage.imports import IMPORTS_PREFIX
 from portside.storage.logos import BRAND_PREFIX, UPLOADS_PREFIX
 
 TABLE_READ = ("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem")
@@ -32,6 +33,7 @@ ACTIONS: dict[Access, tuple[str, ...]] = {
     Access.DOCUMENT_UPLOADS: ("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
     Access.DOCUMENT_WRITE: ("s3:PutObject", "s3:DeleteObjectVersion"),
     Access.DOCUMENT_READ: ("s3:GetObject", "s3:GetObjectVersion"),
+    Access.IMPORT_FILES: ("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
     Access.MAIL: ("ses:SendRawEmail",),
 }
 # Object prefixes a grant is confined to: logos never reach documents, nor the reverse.
@@ -41,6 +43,7 @@ OBJECT_PREFIXES: dict[Access, tuple[str, ...]] = {
     Access.DOCUMENT_UPLOADS: (UPLOADS_PREFIX,),
     Access.DOCUMENT_WRITE: (DOCUMENTS_PREFIX,),
     Access.DOCUMENT_READ: (DOCUMENTS_PREFIX,),
+    Access.IMPORT_FILES: (IMPORTS_PREFIX,),
 }
 LOG_ACTIONS = ("logs:CreateLogStream", "logs:PutLogEvents")
 TRACE_ACTIONS = ("xray:PutTraceSegments", "xray:PutTelemetryRecords")

@@ -8,6 +8,9 @@ EventBridge and then dead-lettered.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from aws_cdk import Acknowledgment, Duration, Validations
 from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
@@ -17,17 +20,19 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from infra.components.functions import PortsideFunction, Shared, id_for
-from portside.manifest import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS, WORKERS
+from portside.manifest import STREAM_RETRY_ATTEMPTS, WORKERS
 
 DAILY_HOUR_UTC = 5  # before the working day in Europe, after it in the Americas
 
-# Only new items of the worker's types wake it: the stream carries every item type.
-OUTBOX_INSERTS = lambda_.FilterCriteria.filter(
-    {
-        "eventName": lambda_.FilterRule.is_equal("INSERT"),
-        "dynamodb": {"NewImage": {"type": {"S": lambda_.FilterRule.or_(*STREAM_ITEM_TYPES)}}},
-    }
-)
+
+def inserts_of(item_types: tuple[str, ...]) -> Mapping[str, Any]:
+    """Only new items of a worker's types wake it: the stream carries every item type."""
+    return lambda_.FilterCriteria.filter(
+        {
+            "eventName": lambda_.FilterRule.is_equal("INSERT"),
+            "dynamodb": {"NewImage": {"type": {"S": lambda_.FilterRule.or_(*item_types)}}},
+        }
+    )
 
 
 class Workers(Construct):
@@ -46,7 +51,7 @@ class Workers(Construct):
         )
         self.functions: dict[str, PortsideFunction] = {}
         for worker in WORKERS:
-            function = PortsideFunction(self, worker, shared, timeout_seconds=60)
+            function = PortsideFunction(self, worker, shared, timeout_seconds=worker.timeout_seconds)
             if worker.source == "table-stream":
                 function.function.add_event_source(
                     sources.DynamoEventSource(
@@ -58,7 +63,7 @@ class Workers(Construct):
                         max_record_age=Duration.hours(6),
                         report_batch_item_failures=True,
                         on_failure=sources.SqsDlq(self.dead_letters),
-                        filters=[OUTBOX_INSERTS],
+                        filters=[inserts_of(worker.item_types)],
                     )
                 )
             elif worker.source == "schedule":

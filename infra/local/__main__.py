@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import faulthandler
 import logging
 import os
@@ -34,6 +35,7 @@ def main() -> None:
     from infra.local.server import LocalPortal
     from infra.local.streams import StreamFeeder
     from portside.config import settings
+    from portside.manifest import WORKERS
 
     base_url = f"http://127.0.0.1:{port}"
     totp.enable_in_emulator()
@@ -50,10 +52,13 @@ def main() -> None:
 
     instances = HandlerInstances()
     mail = MailCatcher()
-    feeder = StreamFeeder(
-        lambda event, context: instances.invoke("functions.workers.mail_sender", event, context), mail.collect
-    )
-    feeder.start()
+    feeders = [
+        StreamFeeder(functools.partial(instances.invoke, worker.handler), mail.collect, worker.item_types)
+        for worker in WORKERS
+        if worker.source == "table-stream"
+    ]
+    for feeder in feeders:
+        feeder.start()
     scheduler = Scheduler(instances.invoke, mail.collect)
     scheduler.start()
     server = make_server(
@@ -81,7 +86,8 @@ def main() -> None:
     signal.signal(signal.SIGINT, stop)
     server.serve_forever()
     scheduler.stop()
-    feeder.stop()
+    for feeder in feeders:
+        feeder.stop()
     emulator.stop()
     print("Portside stopped.", flush=True)
     # Everything lived in memory: skip the interpreter's final garbage collection of the emulator's

@@ -1,4 +1,4 @@
-"""Feeds the table's stream to the mail worker, as Lambda's event source mapping does.
+"""Feeds the table's stream to a stream worker, as Lambda's event source mapping (and its filter) does.
 
 Records are read with the DynamoDB Streams API and handed to the worker in batches; the
 records it reports as failed (by sequence number) are retried as often as the stack's event
@@ -21,8 +21,14 @@ from portside.manifest import STREAM_RETRY_ATTEMPTS
 
 
 class StreamFeeder:
-    def __init__(self, handler: Callable[[dict[str, Any], Any], dict[str, Any]], after_batch: Callable[[], object]):
+    def __init__(
+        self,
+        handler: Callable[[dict[str, Any], Any], dict[str, Any]],
+        after_batch: Callable[[], object],
+        item_types: tuple[str, ...],
+    ):
         self._handler = handler
+        self._item_types = frozenset(item_types)
         self._after_batch = after_batch
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stream", daemon=True)
@@ -48,6 +54,11 @@ class StreamFeeder:
                 traceback.print_exc()
             self._stop.wait(0.2)
 
+    def _wanted(self, record: dict[str, Any]) -> bool:
+        """The stack's filter: new items of the worker's types only."""
+        kind = record.get("dynamodb", {}).get("NewImage", {}).get("type", {}).get("S")
+        return record.get("eventName") == "INSERT" and kind in self._item_types
+
     @staticmethod
     def _read(arn: str, shard: str, after: str | None) -> tuple[list[dict[str, Any]], str | None]:
         """Every record after sequence number ``after`` (all of them for None), and the new position.
@@ -72,7 +83,7 @@ class StreamFeeder:
         batch: list[dict[str, Any]] = []
         for shard, after in positions.items():
             records, positions[shard] = self._read(arn, shard, after)
-            batch += [{**record, "eventSourceARN": arn} for record in records]
+            batch += [{**record, "eventSourceARN": arn} for record in records if self._wanted(record)]
         now = time.monotonic()
         due = [entry for entry in retry if entry[1] <= now]
         waiting = [entry for entry in retry if entry[1] > now]

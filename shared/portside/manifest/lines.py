@@ -21,6 +21,7 @@ class Access(StrEnum):
     DOCUMENT_UPLOADS = "bucket:uploads"  # hand out a document upload, check it, delete a bad one
     DOCUMENT_WRITE = "bucket:documents:write"  # copy a checked upload in as a new version; remove an unrecorded one
     DOCUMENT_READ = "bucket:documents:read"  # sign a one-minute download of a recorded version
+    IMPORT_FILES = "bucket:imports"  # keep an import's file, read it, write and hand out its report (imports/*)
     MAIL = "mail:send"
 
 
@@ -51,6 +52,8 @@ class Worker:
     source: str  # "table-stream" (new outbox items) or "schedule"
     access: tuple[Access, ...]
     every_minutes: int | None = None  # a schedule worker's interval; None: once a day
+    item_types: tuple[str, ...] = ()  # a stream worker's: the item types whose new items wake it
+    timeout_seconds: int = 60
 
 
 R, W = Access.TABLE_READ, Access.TABLE_WRITE

@@ -1,0 +1,75 @@
+"""Imports of ERP data: one job per uploaded file, run by the import worker, and a lock per kind.
+
+A job is written (queued) with the upload's start, in the same transaction as its audit event and
+its kind's lock; the table's stream wakes the import worker, which runs it and writes its counts.
+The lock keeps two imports of one kind from running at once, and lapses by itself if a worker dies.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
+
+from portside.data.base import PortsideItem, tenant_key
+
+IMPORT_KINDS = ("orders", "stock", "prices", "accounts")
+
+
+class ImportJob(PortsideItem, discriminator="ImportJob"):
+    tenant_id = UnicodeAttribute()
+    import_id = UnicodeAttribute()
+    kind = UnicodeAttribute()  # one of IMPORT_KINDS
+    file_name = UnicodeAttribute()
+    object_key = UnicodeAttribute()  # the CSV, kept under imports/ beside its report
+    started_by = UnicodeAttribute()
+    status = UnicodeAttribute(default="queued")  # queued | running | done | failed
+    rows_total = NumberAttribute(default=0)
+    rows_done = NumberAttribute(default=0)
+    created = NumberAttribute(default=0)
+    updated = NumberAttribute(default=0)
+    unchanged = NumberAttribute(default=0)
+    rejected = NumberAttribute(default=0)
+    problem = UnicodeAttribute(null=True)  # why a whole file was refused (wrong headers, unreadable)
+    report_key = UnicodeAttribute(null=True)  # the rejected rows, as CSV
+    created_at = UTCDateTimeAttribute()
+    finished_at = UTCDateTimeAttribute(null=True)
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, import_id: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "IMPORT", import_id), "IMPORT"
+
+    @classmethod
+    def list_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "IMPORTS")
+
+    @classmethod
+    def build(cls, tenant_id: str, import_id: str, kind: str, at: datetime, **fields: Any) -> ImportJob:
+        pk, sk = cls.keys_for(tenant_id, import_id)
+        return cls(
+            pk,
+            sk,
+            tenant_id=tenant_id,
+            import_id=import_id,
+            kind=kind,
+            created_at=at,
+            GSI1PK=cls.list_partition(tenant_id),
+            GSI1SK=f"{at.isoformat()}#{import_id}",
+            **fields,
+        )
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in ("queued", "running")
+
+
+class ImportLock(PortsideItem, discriminator="ImportLock"):
+    """Held by the import of a kind that is queued or running; lapses at ``until`` if its worker never ends it."""
+
+    import_id = UnicodeAttribute()
+    until = UTCDateTimeAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, kind: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "IMPORTLOCK", kind), "IMPORTLOCK"
