@@ -18,7 +18,7 @@ endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE, Conflict: TEM
 def save(request: PortalRequest) -> Response:
     space_id = request.path_param("space_id")
     form = parse_form(DocumentUploadForm, request.form)
-    uploaded = files.upload_of(request.tenant.tenant_id, space_id, form.upload_key)
+    uploaded = files.upload_of(request.tenant.tenant_id, files.space_folder(space_id), form.upload_key)
     saved = upload(
         request.tenant, space_id, form.title, uploaded, request.admin.actor, request.client, notify=bool(form.notify)
     )

@@ -101,5 +101,5 @@ def seed_documents(tenant_id: str) -> None:
     for space_id, title, file_name, content in DEMO_DOCUMENTS:
         key = f"uploads/{tenant_id}/documents/{space_id}/{uuid.uuid4().hex}/{file_name}"
         client("s3").put_object(Bucket=settings().documents_bucket, Key=key, Body=content)
-        upload = files.upload_of(tenant_id, space_id, key)
+        upload = files.upload_of(tenant_id, files.space_folder(space_id), key)
         documents.upload(tenant, space_id, title, upload, UPLOADER, Client())

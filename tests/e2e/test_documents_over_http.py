@@ -139,10 +139,10 @@ def test_a_wrong_kind_an_oversized_file_and_a_tampered_space_are_refused(runtime
     html = upload_to_s3(ops, space_id, "Not a PDF", "prices.pdf", b"<html><script>alert(1)</script></html>")
     assert "prices.pdf is not a PDF, Office document" in html.text and 'name="upload_key"' not in html.text
     big = upload_to_s3(ops, space_id, "Too big", "big.pdf", PDF + b"0" * (1024 * 1024))
-    assert "big.pdf is 1.0 MB; a document may be at most 1.0 MB." in big.text
+    assert "big.pdf is 1.0 MB; a file may be at most 1.0 MB." in big.text
 
     good = upload_to_s3(ops, space_id, "Fine", "fine.pdf", PDF)
     key = unescape(field(good.text, "upload_key"))
     tampered = ops.post(f"/admin/documents/{other_space}", {"csrf_token": csrf, "title": "Fine", "upload_key": key})
-    assert tampered.status_code == 400 and "does not belong to this space" in tampered.text
+    assert tampered.status_code == 400 and "does not belong here" in tampered.text
     assert "No documents in this space yet" in ops.get(f"/admin/documents/{other_space}").text

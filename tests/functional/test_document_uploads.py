@@ -93,7 +93,7 @@ def test_a_file_over_the_limit_is_refused_with_the_limit(ops: Portal, monkeypatc
 
     back = upload(ops, GUIDES, "big.csv", CSV * 3, "Big")
 
-    assert f"big.csv is {len(CSV * 3)} bytes; a document may be at most 100 bytes." in back.body
+    assert f"big.csv is {len(CSV * 3)} bytes; a file may be at most 100 bytes." in back.body
     assert uploads_left(GUIDES) == []
 
 
@@ -104,7 +104,7 @@ def test_a_save_naming_another_spaces_or_tenants_upload_is_refused(ops: Portal) 
 
     for key in (elsewhere, other_tenant, "documents/northwind/x", "../../etc/passwd"):
         refused = ops.admin_post(f"/admin/documents/{GUIDES}", {"title": "Prices", "upload_key": key})
-        assert refused.status == 400 and "That upload does not belong to this space" in refused.body
+        assert refused.status == 400 and "That upload does not belong here" in refused.body
     assert document_ids(ops, GUIDES) == [] and document_ids(ops, "demo-price-lists") == []
 
 

@@ -197,9 +197,9 @@ def _index_orders(tenant_id: str, orders: list[PortsideItem], at: datetime) -> N
             for reference in (order.order_number, order.po_number):
                 if reference:
                     batch.save(OrderReference.build(tenant_id, order.partner_id, reference, order.order_number))
-            news = [event for event in order.history or [] if event.at == at and _worth_telling(event.what)]
-            for event in news if len(order.history or []) > 1 else []:
-                batch.save(OrderChange.build(tenant_id, order.partner_id, order.order_number, event.what, at))
+            news = [event.what for event in order.history or [] if event.at == at and _worth_telling(event.what)]
+            if news and len(order.history or []) > 1:  # a change to an order the partner already had
+                batch.save(OrderChange.build(tenant_id, order.partner_id, order.order_number, ", ".join(news), at))
 
 
 def _worth_telling(what: str) -> bool:

@@ -112,9 +112,14 @@ def _read_rows(job: ImportJob) -> tuple[list[str], list[tuple[int, dict[str, str
     if problem:
         raise InvalidInput({"file": problem})
     names = [name.strip().lstrip("\ufeff") for name in header]
-    rows = [
-        (reader.line_num, dict(zip(names, values, strict=False))) for values in reader if any(v.strip() for v in values)
-    ]
+    rows = []
+    while True:
+        line = reader.line_num + 1  # where the row starts: a quoted value may span lines
+        values = next(reader, None)
+        if values is None:
+            break
+        if any(value.strip() for value in values):
+            rows.append((line, dict(zip(names, values, strict=False))))
     if not rows:
         raise InvalidInput({"file": "The file has its header row but no rows."})
     return names, rows

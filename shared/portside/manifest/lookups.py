@@ -1,8 +1,10 @@
-"""Self-serve lookups: the partners' orders, stock, prices and account, and the console's read of orders."""
+"""Self-serve lookups: the partners' orders, stock, prices and account; the console's orders and ERP imports."""
 
 from __future__ import annotations
 
-from portside.manifest.lines import PARTNER, R, Route, admin
+from portside.manifest.lines import PARTNER, Access, R, Route, W, admin
+
+UPLOADS, IMPORT_FILES = Access.DOCUMENT_UPLOADS, Access.IMPORT_FILES
 
 
 def _partner(name: str, path: str, handler: str, permission: tuple[str, str], kind: str = "page") -> Route:
@@ -19,5 +21,33 @@ ROUTES: tuple[Route, ...] = (
     admin("admin_orders", "GET", "/admin/orders", "orders", (R,), ("order_data", "view")),
     admin(
         "admin_order", "GET", "/admin/orders/{partner_id}/{order_number}", "order_show", (R,), ("order_data", "view")
+    ),
+    admin("admin_imports", "GET", "/admin/imports", "imports", (R, UPLOADS), ("imports", "view")),
+    admin(
+        "admin_import_start",
+        "POST",
+        "/admin/imports",
+        "import_start",
+        (W, UPLOADS, IMPORT_FILES),
+        ("imports", "manage"),
+        form_page="/admin/imports",
+    ),
+    admin(
+        "admin_import_template",
+        "GET",
+        "/admin/imports/templates/{kind}",
+        "import_template",
+        (R,),
+        ("imports", "view"),
+        kind="download",
+    ),
+    admin(
+        "admin_import_report",
+        "GET",
+        "/admin/imports/{import_id}/rejected.csv",
+        "import_report",
+        (R, IMPORT_FILES),
+        ("imports", "view"),
+        kind="download",
     ),
 )

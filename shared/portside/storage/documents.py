@@ -18,6 +18,7 @@ import contextlib
 import csv
 import re
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -35,7 +36,6 @@ DOWNLOAD_SECONDS = 60
 HEAD_BYTES = 8192  # what filetype reads: enough for Office's zipped formats
 UPLOAD_ID = re.compile(r"^[0-9a-f]{32}$")
 MAX_FILE_NAME = 200
-TITLE_FIELD = "x-amz-meta-title"  # the upload form's "Title": S3 keeps it with the file until it is saved
 # The allow-list, by what the first bytes say; the labels are what the pages show.
 ALLOWED_TYPES: dict[str, str] = {
     "application/pdf": "PDF",
@@ -61,25 +61,34 @@ def max_bytes() -> int:
     return settings().document_max_bytes
 
 
-def _upload_prefix(tenant_id: str, space_id: str) -> str:
-    return f"{UPLOADS_PREFIX}{tenant_id}/documents/{space_id}/"
+def space_folder(space_id: str) -> str:
+    """Where a space's uploads wait: ``documents/<space>`` under the tenant's uploads."""
+    return f"documents/{space_id}"
+
+
+def _upload_prefix(tenant_id: str, folder: str) -> str:
+    return f"{UPLOADS_PREFIX}{tenant_id}/{folder}/"
 
 
 def document_key(tenant_id: str, document_id: str) -> str:
     return f"{DOCUMENTS_PREFIX}{tenant_id}/{document_id}"
 
 
-def upload_form(tenant_id: str, space_id: str, return_url: str) -> UploadForm:
-    """A presigned POST that takes one file of at most the limit for 30 minutes, then returns to ``return_url``."""
+def upload_form(tenant_id: str, folder: str, return_url: str, typed_field: str = "title") -> UploadForm:
+    """A presigned POST that takes one file of at most the limit for 30 minutes, then returns to ``return_url``.
+
+    ``typed_field``: the form's one field besides the file (a document's title, an import's kind),
+    which S3 keeps with the file as ``x-amz-meta-<field>`` until the upload is saved.
+    """
     upload_id = uuid.uuid4().hex
-    prefix = f"{_upload_prefix(tenant_id, space_id)}{upload_id}/"
+    prefix = f"{_upload_prefix(tenant_id, folder)}{upload_id}/"
     presigned = client("s3").generate_presigned_post(
         Bucket=settings().documents_bucket,
         Key=prefix + "${filename}",
         Fields={"success_action_redirect": return_url},
         Conditions=[
             ["starts-with", "$key", prefix],
-            ["starts-with", f"${TITLE_FIELD}", ""],
+            ["starts-with", f"$x-amz-meta-{typed_field}", ""],
             {"success_action_redirect": return_url},
             ["content-length-range", 1, max_bytes()],
         ],
@@ -107,12 +116,12 @@ class Upload:
     file_name: str
 
 
-def upload_of(tenant_id: str, space_id: str, key: str) -> Upload:
-    """The upload ``key`` names, if it lies under this tenant's space; anything else is InvalidInput."""
-    prefix = _upload_prefix(tenant_id, space_id)
+def upload_of(tenant_id: str, folder: str, key: str) -> Upload:
+    """The upload ``key`` names, if it lies in this tenant's ``folder``; anything else is InvalidInput."""
+    prefix = _upload_prefix(tenant_id, folder)
     upload_id, _, file_name = key.removeprefix(prefix).partition("/")
     if not key.startswith(prefix) or not UPLOAD_ID.fullmatch(upload_id) or not file_name:
-        raise InvalidInput({"file": "That upload does not belong to this space. Choose the file again and upload it."})
+        raise InvalidInput({"file": "That upload does not belong here. Choose the file again and upload it."})
     # Browsers send a quote or a line break in a file name as %22, %0D, %0A (HTML's multipart encoding).
     sent = file_name.replace("%22", '"').replace("%0D", "").replace("%0A", "")
     return Upload(key, clean_file_name(sent))
@@ -153,7 +162,7 @@ class CheckedUpload:
     file_name: str
     content_type: str
     size: int
-    title: str  # as typed in the upload form, to be confirmed on saving
+    typed: str  # the upload form's typed field (a title, a kind), to be confirmed on saving
 
 
 def _metadata_text(raw: str) -> str:
@@ -163,30 +172,41 @@ def _metadata_text(raw: str) -> str:
     return str(make_header(decode_header(raw))) if "=?" in raw else raw
 
 
-def _refusal(file_name: str, size: int | None = None) -> InvalidInput:
-    if size is not None and size > max_bytes():
-        reason = f"{file_name} is {file_size(size)}; a document may be at most {file_size(max_bytes())}."
+DOCUMENT_TYPES_SAID = "a PDF, Office document, CSV, plain text, PNG, JPEG or ZIP file"
+
+
+def _refusal(file_name: str, size: int, types_said: str) -> InvalidInput:
+    if size > max_bytes():
+        reason = f"{file_name} is {file_size(size)}; a file may be at most {file_size(max_bytes())}."
     else:
-        reason = f"{file_name} is not a PDF, Office document, CSV, plain text, PNG, JPEG or ZIP file."
+        reason = f"{file_name} is not {types_said}."
     return InvalidInput({"file": f"{reason} It was not kept: choose another file."})
 
 
-def check_upload(upload: Upload) -> CheckedUpload:
+def check_upload(
+    upload: Upload,
+    allowed: Collection[str] = tuple(ALLOWED_TYPES),
+    types_said: str = DOCUMENT_TYPES_SAID,
+    typed_field: str = "title",
+) -> CheckedUpload:
     """What an upload is by its size and content; a missing, oversized or disallowed one is deleted and refused."""
     s3, bucket = client("s3"), settings().documents_bucket
     try:
         stored = s3.get_object(Bucket=bucket, Key=upload.key, Range=f"bytes=0-{HEAD_BYTES - 1}")
     except ClientError as error:
+        if error.response.get("Error", {}).get("Code") == "InvalidRange":  # an empty file has no first byte
+            discard(upload.key)
+            raise _refusal(upload.file_name, 0, types_said) from error
         raise InvalidInput(
             {"file": "The upload is gone (uploads are kept for a day). Choose the file again and upload it."}
         ) from error
     size = int(str(stored.get("ContentRange") or f"/{stored.get('ContentLength', 0)}").rsplit("/", 1)[-1] or 0)
     head = stored["Body"].read()
     content_type = content_type_of(head, complete=len(head) >= size)
-    if content_type is None or not 0 < size <= max_bytes():
+    if content_type is None or content_type not in allowed or not 0 < size <= max_bytes():
         discard(upload.key)
-        raise _refusal(upload.file_name, size)
-    typed = _metadata_text(str((stored.get("Metadata") or {}).get(TITLE_FIELD.removeprefix("x-amz-meta-"), "")))
+        raise _refusal(upload.file_name, size, types_said)
+    typed = _metadata_text(str((stored.get("Metadata") or {}).get(typed_field, "")))
     return CheckedUpload(upload.key, upload.file_name, content_type, size, typed.strip()[:200])
 
 

@@ -34,11 +34,12 @@ def space_context(request: PortalRequest, space: DocumentSpace | None = None) ->
     space = space or get_space(request.tenant, request.path_param("space_id"))
     can_manage = request.admin.may("document_spaces", "manage")
     return_url = f"{request.tenant.base_url.rstrip('/')}/admin/documents/{space.space_id}"
+    folder = files.space_folder(space.space_id)
     return {
         "space": space,
         "documents": space_documents(request.tenant, space.space_id, archived_too=True),
         "can_manage": can_manage,
-        "upload": files.upload_form(request.tenant.tenant_id, space.space_id, return_url) if can_manage else None,
+        "upload": files.upload_form(request.tenant.tenant_id, folder, return_url) if can_manage else None,
         "max_bytes": files.max_bytes(),
         "type_labels": files.ALLOWED_TYPES,
         "checked": None,
@@ -54,9 +55,9 @@ def space_page(request: PortalRequest) -> Response:
     key = request.query("key")
     if key and context["can_manage"]:
         try:
-            upload = files.upload_of(request.tenant.tenant_id, context["space"].space_id, key)
+            upload = files.upload_of(request.tenant.tenant_id, files.space_folder(context["space"].space_id), key)
             context["checked"] = checked = files.check_upload(upload)
-            values = {"title": checked.title, "upload_key": checked.key}
+            values = {"title": checked.typed, "upload_key": checked.key}
         except InvalidInput as refused:
             errors = refused.errors
     response = page(request, TEMPLATE, values=values, errors=errors, error=None, **context)

@@ -1,4 +1,5 @@
-"""Lookups: a salesperson's orders, stock and prices, the principal's account; the console's orders as finance."""
+"""Lookups: a salesperson's orders, stock and prices, the principal's account; the console's orders as finance;
+imports as ops, and the import worker on a file of ``IMPORT_ROWS`` stock rows (rows per second: that over its time)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,41 @@ from typing import Any
 
 from tests.bench.scenarios import Scenario, as_contact
 
+IMPORT_ROWS = 1000
+
 
 def scenarios(portal: Any) -> dict[str, Scenario]:
     from infra.local import demo_lookups
+    from portside.domain.import_rows import COLUMNS, EXAMPLE_ROWS
+    from tests.functional.imports_helpers import csv_text, latest_job, run_imports, start, upload
 
     demo_lookups.seed_lookups()
+    rows = [{**EXAMPLE_ROWS["stock"], "sku": f"BENCH-{n:05d}"} for n in range(IMPORT_ROWS)]
+    stock_file = csv_text(COLUMNS["stock"], rows)
+    started = {"count": 0}
+
+    def as_ops() -> None:
+        portal.admin_sign_in("ops@northwind.example")
+
+    def start_form() -> dict[str, str]:
+        run_imports()  # the last run's import ends first: a kind's next import waits for it
+        as_ops()
+        back = upload(portal, stock_file, "stock")
+        return {"csrf_token": portal.admin_csrf(), "kind": "stock", "upload_key": back.field("upload_key")}
+
+    def queued_import() -> None:
+        run_imports()
+        as_ops()
+        started["count"] += 1
+        rows_now = [{**row, "available": str(started["count"])} for row in rows]  # every row changes each run
+        start(portal, csv_text(COLUMNS["stock"], rows_now), "stock")
+
+    def report_ready() -> str:
+        run_imports()
+        as_ops()
+        start(portal, csv_text(COLUMNS["stock"], [{**rows[0], "available": "-1"}]), "stock")
+        run_imports()
+        return str(latest_job().import_id)
 
     def as_sales() -> None:
         as_contact(portal, "sales@acme.example")
@@ -31,4 +62,9 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         "partner_account": (as_principal, lambda _: portal.get("/partners/account")),
         "admin_orders": (as_finance, lambda _: portal.get("/admin/orders?partner=acme")),
         "admin_order": (as_finance, lambda _: portal.get("/admin/orders/acme/SO-10042")),
+        "admin_imports": (as_ops, lambda _: portal.get("/admin/imports")),
+        "admin_import_start": (start_form, lambda data: portal.post("/admin/imports", data)),
+        "admin_import_template": (as_ops, lambda _: portal.get("/admin/imports/templates/orders")),
+        "admin_import_report": (report_ready, lambda import_id: portal.get(f"/admin/imports/{import_id}/rejected.csv")),
+        "importer": (queued_import, lambda _: run_imports()),
     }

@@ -1,0 +1,26 @@
+"""POST /admin/imports: start importing an uploaded CSV as orders, stock, prices or accounts (run by the worker)."""
+
+from portside.domain.imports import start_import
+from portside.errors import Conflict, InvalidInput
+from portside.storage import documents as files
+from portside.web.endpoint import Endpoint
+from portside.web.forms.base import parse_form
+from portside.web.forms.imports import ImportStartForm
+from portside.web.http import Response
+from portside.web.import_pages import CSV_TYPES, FOLDER, TEMPLATE, imports_context
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+
+endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE, Conflict: TEMPLATE}, error_context=imports_context)
+
+
+@endpoint
+def start(request: PortalRequest) -> Response:
+    form = parse_form(ImportStartForm, request.form)
+    upload = files.upload_of(request.tenant.tenant_id, FOLDER, form.upload_key)
+    checked = files.check_upload(upload, CSV_TYPES, "a CSV file (UTF-8 text)", typed_field="kind")
+    start_import(request.tenant, form.kind, checked.key, checked.file_name, request.admin.actor, request.client)
+    return redirect("/admin/imports?notice=started")
+
+
+handler = endpoint.handler
