@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import time
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
 
-from infra.local import seed
+from infra.local import demo_lookups, seed
 from portside.data.models.catalogue import Account, PriceEntry, Product
 from portside.data.models.imports import ImportLock
 from portside.data.models.orders import Order
@@ -189,3 +190,16 @@ def test_the_auditor_reads_imports_and_starts_none(portal: Portal, admin_pool: d
     assert template.status == 200 and template.body.splitlines()[0] == ",".join(COLUMNS["prices"])
     assert portal.get("/admin/imports/templates/secrets").status == 404
     assert portal.admin_post("/admin/imports", {"kind": "stock", "upload_key": "x"}).status == 403
+
+
+def test_the_readmes_sample_orders_file_imports_with_one_rejected_row(ops: Portal) -> None:
+    sample = (Path(demo_lookups.__file__).parent / "demo" / "sample-orders.csv").read_bytes()
+
+    start(ops, sample, "orders", "sample-orders.csv")
+    assert run_imports() == ["done"]
+    job = latest_job()
+    ops.sign_in("sales@acme.example")
+
+    assert (job.created, job.rejected) == (3, 1)
+    assert "SO-10100" in ops.get("/partners/orders?q=ACME-PO-8800").body
+    assert "SO-20100" not in ops.get("/partners/orders?show=all").body, "Globex's order is Globex's"

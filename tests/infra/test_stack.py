@@ -173,17 +173,34 @@ def test_the_admin_user_pool(synthesized: Synthesized) -> None:
     assert client["Properties"]["GenerateSecret"] is False
 
 
-def test_the_mail_worker_retries_bisects_and_dead_letters(synthesized: Synthesized) -> None:
-    (mapping,) = synthesized.resources("AWS::Lambda::EventSourceMapping").values()
-    properties = mapping["Properties"]
-
-    assert properties["BisectBatchOnFunctionError"] is True
-    assert properties["MaximumRetryAttempts"] == STREAM_RETRY_ATTEMPTS  # the local feeder retries as often
-    assert properties["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
-    assert "OnFailure" in properties["DestinationConfig"]
-    assert "OutboxMail" in json.dumps(properties["FilterCriteria"])
+def test_each_stream_worker_retries_bisects_dead_letters_and_wakes_for_its_own_items(synthesized: Synthesized) -> None:
+    functions = {logical: f for logical, f in synthesized.resources("AWS::Lambda::Function").items()}
+    woken: dict[str, str] = {}
+    for mapping in synthesized.resources("AWS::Lambda::EventSourceMapping").values():
+        properties = mapping["Properties"]
+        assert properties["BisectBatchOnFunctionError"] is True
+        assert properties["MaximumRetryAttempts"] == STREAM_RETRY_ATTEMPTS  # the local feeder retries as often
+        assert properties["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+        assert "OnFailure" in properties["DestinationConfig"]
+        target = functions[properties["FunctionName"]["Ref"]]["Properties"]
+        woken[target["Handler"]] = json.dumps(properties["FilterCriteria"])
+    stream_workers = [worker for worker in WORKERS if worker.source == "table-stream"]
+    assert len(woken) == len(stream_workers)
+    for worker in stream_workers:
+        (filters,) = [criteria for handler, criteria in woken.items() if handler.startswith(worker.handler)]
+        assert all(kind in filters for kind in worker.item_types)
+    assert "ImportJob" not in woken["functions.workers.mail_sender.handler"]
     (queue,) = synthesized.resources("AWS::SQS::Queue").values()
     assert queue["Properties"]["SqsManagedSseEnabled"] is True
+
+
+def test_the_import_worker_may_run_fifteen_minutes_on_its_own_prefix(synthesized: Synthesized) -> None:
+    importer = functions_by_handler(synthesized)["functions.workers.importer"]
+
+    assert importer["Properties"]["Timeout"] == 900
+    assert s3_resources_of(synthesized, "functions.workers.importer") == {"/imports/*"}
+    assert s3_resources_of(synthesized, "functions.admin.import_start") == {"/uploads/*", "/imports/*"}
+    assert s3_resources_of(synthesized, "functions.admin.import_report") == {"/imports/*"}
 
 
 def test_alarms_and_dashboard(synthesized: Synthesized) -> None:
