@@ -10,7 +10,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
-from portside.domain import imports
+from portside.domain import import_runs
 from portside.observability import logger, metrics
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams, raise_on_entire_batch_failure=False)
@@ -20,7 +20,7 @@ def handle_record(record: DynamoDBRecord) -> str:
     image = record.raw_event.get("dynamodb", {}).get("NewImage") or {}
     if record.raw_event.get("eventName") != "INSERT" or image.get("type", {}).get("S") != "ImportJob":
         return "ignored"
-    outcome = imports.run((image["PK"]["S"], image["SK"]["S"]))
+    outcome = import_runs.run((image["PK"]["S"], image["SK"]["S"]))
     metrics.add_metric(name=f"Import_{outcome}", unit="Count", value=1)
     return outcome
 

@@ -17,7 +17,7 @@ from portside.data.models.catalogue import Account, PriceEntry, Product
 from portside.data.models.imports import ImportLock
 from portside.data.models.orders import Order
 from portside.data.models.records import AuditEvent
-from portside.domain.import_rows import COLUMNS, EXAMPLE_ROWS
+from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
 from tests.functional.imports_helpers import csv_text, latest_job, run_imports, start, upload
 from tests.functional.portal import Portal
 

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
+from infra.components.api import STACKS_PER_AUDIENCE, stack_of
 from infra.components.functions import ACTIONS, LOG_ACTIONS, ROUTE_MEMORY_MB, TRACE_ACTIONS, WORKER_MEMORY_MB
-from portside.manifest import ROUTES, STREAM_RETRY_ATTEMPTS, WORKERS, Audience
+from portside.manifest import ROUTES, STREAM_RETRY_ATTEMPTS, WORKERS
 from tests.infra.conftest import Synthesized, synthesize
 
 STREAM_READ = {"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"}
@@ -327,10 +328,19 @@ def test_the_outbox_sweeper_runs_every_two_minutes_with_retries_and_dead_letters
 
 
 def test_each_stack_keeps_room_under_cloudformations_500_resources(synthesized: Synthesized) -> None:
-    """Each route costs about nine resources, in its audience's nested stack; this fails before a deploy would."""
-    assert len(synthesized.nested) == len(Audience)  # the routes of each audience in a nested stack
+    """Each route costs about nine resources, in its audience's nested stacks; this fails before a deploy would."""
+    assert len(synthesized.nested) == sum(STACKS_PER_AUDIENCE.values())
     for template in synthesized.templates:
-        assert len(template["Resources"]) <= 450
+        assert len(template["Resources"]) <= 450, "raise STACKS_PER_AUDIENCE for the audience of this stack"
+
+
+def test_adding_a_route_moves_no_other_route_to_another_stack() -> None:
+    """A route's stack depends on its own name only: CloudFormation cannot move an API route between stacks."""
+    from dataclasses import replace
+
+    placed = {route.name: stack_of(route) for route in ROUTES}
+    more = [*ROUTES, replace(ROUTES[-1], name="a_route_added_later")]
+    assert {route.name: stack_of(route) for route in more if route.name in placed} == placed
 
 
 def test_route_functions_get_the_memory_their_cold_start_needs(synthesized: Synthesized) -> None:
@@ -348,6 +358,7 @@ def test_snap_start_is_a_context_flag_for_the_route_functions(tmp_path: Path) ->
     snapped = {handler for handler, function in functions.items() if "SnapStart" in function["Properties"]}
 
     assert snapped == {route.handler for route in ROUTES}
+    assert all(len(template["Resources"]) <= 450 for template in synthesized.templates), "a version and alias each"
     aliases = synthesized.resources("AWS::Lambda::Alias")
     assert len(aliases) == len(ROUTES) and {alias["Properties"]["Name"] for alias in aliases.values()} == {"live"}
     integrations = synthesized.resources("AWS::ApiGatewayV2::Integration")

@@ -46,3 +46,13 @@ def test_tracking_links_come_from_the_carriers_template_and_escape_the_number() 
     assert tracking_url("UPS", "1Z999") == "https://www.ups.com/track?tracknum=1Z999"
     assert tracking_url("ups", "1Z 9&x=<y>") == "https://www.ups.com/track?tracknum=1Z%209%26x%3D%3Cy%3E"
     assert tracking_url("Pigeon post", "123") is None and tracking_url("DHL", None) is None
+
+
+def test_each_import_kinds_checks_take_exactly_its_documented_columns() -> None:
+    from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
+    from portside.domain.import_rows import ROW_MODELS, parse_row
+
+    for kind, model in ROW_MODELS.items():
+        assert tuple(model.model_fields) == COLUMNS[kind], kind
+        row, problems = parse_row(kind, EXAMPLE_ROWS[kind])
+        assert row is not None and problems == [], f"the {kind} template's example row must pass: {problems}"

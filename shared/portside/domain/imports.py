@@ -1,10 +1,9 @@
-"""ERP imports: started from the console with an uploaded CSV, run by the import worker, reported and audited.
+"""ERP imports as the console starts and lists them (the run itself is ``import_runs``, in the worker).
 
 Starting an import moves the checked upload under ``imports/`` and writes the job (queued), its
 kind's lock and the audit event in one transaction: an import of a kind already queued or running
 is refused until it ends. The table's stream wakes the import worker (never the web request, so a
-file of 50,000 rows is no page's problem): it checks every row, applies the good ones, writes the
-rejected ones as a CSV report, counts everything, audits the counts and releases the lock.
+file of 50,000 rows is no page's problem).
 """
 
 from __future__ import annotations
@@ -14,25 +13,18 @@ import io
 import uuid
 from datetime import timedelta
 
-from botocore.exceptions import ClientError
-
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.imports import IMPORT_KINDS, ImportJob, ImportLock
-from portside.data.models.tenants import Partner, Tenant
+from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
-from portside.domain import freshness
-from portside.domain.import_apply import APPLY, Outcome
-from portside.domain.import_rows import COLUMNS, EXAMPLE_ROWS, header_problem, parse_row
+from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
 from portside.errors import Conflict, InvalidInput, NotFound
-from portside.observability import logger
 from portside.storage import imports as import_files
 
 LOCK_MINUTES = 20  # longer than a worker may run: a lock outliving its worker lapses by itself
-PROGRESS_EVERY = 1000  # rows between progress writes
-CHUNK = 5000  # rows applied at a time
 PAGE_SIZE = 20
 
 
@@ -89,134 +81,6 @@ def get_import(tenant: Tenant, import_id: str) -> ImportJob:
     if job is None:
         raise NotFound(f"import {import_id}")
     return job
-
-
-def _partners(tenant_id: str) -> set[str]:
-    listed = Partner.gsi1.query(Partner.list_partition(tenant_id))
-    return {item.partner_id for item in listed if isinstance(item, Partner)}
-
-
-def _read_rows(job: ImportJob) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    body = import_files.read(job.object_key)
-    try:
-        text = body.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InvalidInput(
-            {"file": "The file is not UTF-8 text. Save it from the spreadsheet as CSV UTF-8."}
-        ) from error
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
-        raise InvalidInput({"file": "The file is empty: it needs the header row and at least one row."})
-    problem = header_problem(job.kind, header)
-    if problem:
-        raise InvalidInput({"file": problem})
-    names = [name.strip().lstrip("\ufeff") for name in header]
-    rows = []
-    while True:
-        line = reader.line_num + 1  # where the row starts: a quoted value may span lines
-        values = next(reader, None)
-        if values is None:
-            break
-        if any(value.strip() for value in values):
-            rows.append((line, dict(zip(names, values, strict=False))))
-    if not rows:
-        raise InvalidInput({"file": "The file has its header row but no rows."})
-    return names, rows
-
-
-def _report(job: ImportJob, rejected: list[tuple[int, str, str]]) -> str | None:
-    if not rejected:
-        return None
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(("line", "column", "reason"))
-    writer.writerows(sorted(rejected))
-    return import_files.write_report(job.tenant_id, job.import_id, out.getvalue())
-
-
-def run(keys: tuple[str, str]) -> str:
-    """Run a queued import: "done", "failed" or "skipped" (not queued: another attempt has it)."""
-    job = reads.get_or_none(ImportJob, keys, consistent=True)
-    if job is None or job.status != "queued":
-        return "skipped"
-    try:
-        job.update(actions=[ImportJob.status.set("running")], condition=ImportJob.status == "queued")
-    except Exception:  # another attempt took it a moment ago
-        return "skipped"
-    outcome, problem, total = Outcome(), None, 0
-    try:
-        _, rows = _read_rows(job)
-        total = len(rows)
-        job.update(actions=[ImportJob.rows_total.set(total)])
-        partners = _partners(job.tenant_id)
-        for start in range(0, total, CHUNK):
-            checked = []
-            for line, values in rows[start : start + CHUNK]:
-                row, problems = parse_row(job.kind, values)
-                if row is None:
-                    outcome.rejected += [(line, column, reason) for column, reason in problems]
-                else:
-                    checked.append((line, row))
-            part = APPLY[job.kind](job.tenant_id, checked, clock.now(), partners)
-            outcome.created, outcome.updated = outcome.created + part.created, outcome.updated + part.updated
-            outcome.unchanged += part.unchanged
-            outcome.rejected += part.rejected
-            job.update(actions=[ImportJob.rows_done.set(min(start + CHUNK, total))])
-    except InvalidInput as refused:
-        problem = next(iter(refused.errors.values()))
-    except ClientError as error:
-        logger.exception("an import could not read its file")
-        problem = (
-            f"The file could not be read ({error.response.get('Error', {}).get('Code', 'error')}). Upload it again."
-        )
-    return _finish(job, outcome, problem, total)
-
-
-def _finish(job: ImportJob, outcome: Outcome, problem: str | None, total: int) -> str:
-    now = clock.now()
-    rejected_rows = len({line for line, _, _ in outcome.rejected})
-    report = _report(job, outcome.rejected)
-    status = "failed" if problem else "done"
-    changes = Changes(
-        audit_event(
-            job.tenant_id,
-            "system:import",
-            f"import.{status}",
-            f"import:{job.import_id}",
-            Client(),
-            kind=job.kind,
-            rows=total,
-            created=outcome.created,
-            updated=outcome.updated,
-            unchanged=outcome.unchanged,
-            rejected=rejected_rows,
-            problem=problem or "",
-        )
-    )
-    actions = [
-        ImportJob.status.set(status),
-        ImportJob.created.set(outcome.created),
-        ImportJob.updated.set(outcome.updated),
-        ImportJob.unchanged.set(outcome.unchanged),
-        ImportJob.rejected.set(rejected_rows),
-        ImportJob.rows_done.set(total),
-        ImportJob.finished_at.set(now),
-    ]
-    if problem:
-        actions.append(ImportJob.problem.set(problem))
-    if report:
-        actions.append(ImportJob.report_key.set(report))
-    changes.update_key(ImportJob, (job.PK, job.SK), actions, label="job")
-    changes.delete(
-        ImportLock(*ImportLock.keys_for(job.tenant_id, job.kind)),
-        label="lock",
-        condition=ImportLock.PK.does_not_exist() | (ImportLock.import_id == job.import_id),
-    )
-    changes.commit()
-    if not problem and outcome.created + outcome.updated + outcome.unchanged:
-        freshness.mark_updated(job.tenant_id, (job.kind,), now)
-    return status
 
 
 def template_csv(kind: str) -> str:

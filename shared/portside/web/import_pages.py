@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from portside.domain.import_rows import COLUMNS, LABELS
+from portside.domain.import_columns import COLUMNS, LABELS
 from portside.domain.imports import imports_page
 from portside.errors import InvalidInput
 from portside.storage import documents as files

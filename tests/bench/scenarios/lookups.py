@@ -12,7 +12,7 @@ IMPORT_ROWS = 1000
 
 def scenarios(portal: Any) -> dict[str, Scenario]:
     from infra.local import demo_lookups
-    from portside.domain.import_rows import COLUMNS, EXAMPLE_ROWS
+    from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
     from tests.functional.imports_helpers import csv_text, latest_job, run_imports, start, upload
 
     demo_lookups.seed_lookups()
