@@ -15,7 +15,8 @@ def show_settings(request: PortalRequest) -> Response:
     tenant = fresh_tenant(request.tenant.tenant_id)
     current = TenantSettings.of(tenant)
     values = {name: "" if value is None else str(value) for name, value in vars(current).items()}
-    values["salespeople_see_only_own_deals"] = "true" if current.salespeople_see_only_own_deals else ""
+    for choice in ("salespeople_see_only_own_deals", "stock_quantities_shown"):  # checkboxes: ticked or not
+        values[choice] = "true" if getattr(current, choice) else ""
     return page(
         request,
         "admin/settings.html",

@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from infra.local import demo_lookups, seed
-from portside.data.models.tenants import Tenant
-from portside.domain import tenants
+from infra.local import demo_lookups
 from tests.functional.portal import Portal
+from tests.functional.test_tenant_settings import save as save_settings
 
 
 @pytest.fixture
@@ -74,7 +73,9 @@ def test_technical_contacts_see_stock_but_not_orders_prices_or_the_account(erp: 
     assert "Recent order changes" not in dashboard and 'href="/partners/stock"' in dashboard
 
 
-def test_stock_by_sku_or_name_in_words_and_quantities_only_where_the_tenant_says(erp: Portal) -> None:
+def test_stock_by_sku_or_name_in_words_and_quantities_only_where_the_tenant_says(
+    erp: Portal, admin_pool: dict[str, Any]
+) -> None:
     erp.sign_in("tech@acme.example")
 
     by_sku = erp.get("/partners/stock?q=nw-srv-100").body
@@ -86,10 +87,11 @@ def test_stock_by_sku_or_name_in_words_and_quantities_only_where_the_tenant_says
     assert re.search(r"In stock|Low stock|Out of stock", by_sku + by_name)
     assert "No SKU or product name starts with “zzz”" in nothing
     assert '<th scope="col">Available</th>' not in by_sku
-    tenant = Tenant.get(*Tenant.keys_for(seed.TENANT_ID))
-    tenant.update(actions=[Tenant.stock_quantities_shown.set("yes")])
-    tenants.forget_cached_tenants()
+    erp.admin_sign_in("owner@northwind.example")
+    assert save_settings(erp, stock_quantities_shown="true").status == 303
     assert '<th scope="col">Available</th>' in erp.get("/partners/stock?q=nw-srv-100").body
+    assert save_settings(erp).status == 303, "unticked, the box takes the quantities away again"
+    assert '<th scope="col">Available</th>' not in erp.get("/partners/stock?q=nw-srv-100").body
 
 
 def test_each_partner_gets_its_tier_and_its_own_prices(erp: Portal) -> None:

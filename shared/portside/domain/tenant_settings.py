@@ -29,6 +29,7 @@ class TenantSettings:
     session_idle_minutes: int | None
     deal_protection_days: int
     salespeople_see_only_own_deals: bool
+    stock_quantities_shown: bool = False
 
     @classmethod
     def of(cls, tenant: Tenant) -> TenantSettings:
@@ -40,6 +41,7 @@ class TenantSettings:
             session_idle_minutes=int(tenant.session_idle_minutes) if tenant.session_idle_minutes else None,
             deal_protection_days=int(tenant.deal_protection_days or 90),
             salespeople_see_only_own_deals=bool(tenant.salespeople_see_only_own_deals),
+            stock_quantities_shown=bool(tenant.stock_quantities_shown),
         )
 
 
@@ -68,6 +70,9 @@ def update_settings(tenant_id: str, version: int, wanted: TenantSettings, actor:
             Tenant.salespeople_see_only_own_deals.set("yes")
             if wanted.salespeople_see_only_own_deals
             else Tenant.salespeople_see_only_own_deals.remove(),
+            Tenant.stock_quantities_shown.set("yes")
+            if wanted.stock_quantities_shown
+            else Tenant.stock_quantities_shown.remove(),
         ],
         label="tenant",
     )  # PynamoDB adds the version check

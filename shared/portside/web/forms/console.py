@@ -215,4 +215,5 @@ class TenantSettingsForm(PortalForm):
     session_idle_minutes: Annotated[int | None, Field(ge=15, le=1440), BeforeValidator(blank_is_none)] = None
     deal_protection_days: Annotated[int, Field(ge=1, le=365)]
     salespeople_see_only_own_deals: bool = False
+    stock_quantities_shown: bool = False
     version: int
