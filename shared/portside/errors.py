@@ -63,6 +63,11 @@ class InvalidInput(PortsideError):
         self.errors = errors
 
 
+class TooLarge(PortsideError):
+    status = 413
+    public_message = "The request is larger than this endpoint takes."
+
+
 class UnreadableForm(PortsideError):
     """A body that is not a form at all (not UTF-8, too large): nothing in it can be shown again."""
 

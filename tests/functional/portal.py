@@ -86,19 +86,33 @@ class Portal:
             return self.get(answer.location)
         return answer
 
-    def _call(self, method: str, path: str, *, form: dict[str, str] | None, headers: dict[str, str] | None) -> Answer:
+    def call_raw(self, method: str, path: str, body: bytes, headers: dict[str, str]) -> Answer:
+        """A machine's request (an ERP's push): its own body and headers, and no cookies."""
+        return self._call(method, path, form=None, headers=headers, body=body, with_cookies=False)
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        form: dict[str, str] | None,
+        headers: dict[str, str] | None,
+        body: bytes | None = None,
+        with_cookies: bool = True,
+    ) -> Answer:
         path, _, query = path.partition("?")
         found = match(method, path)
         assert found, f"no route for {method} {path}"
         route, params = found
-        body = urlencode(form, doseq=True).encode() if form is not None else b""  # a list: a checkbox group
+        if body is None:
+            body = urlencode(form, doseq=True).encode() if form is not None else b""  # a list: a checkbox group
         event = http_event(
             method,
             path,
             route_key=route.route_key,
             query=query,
             headers={"content-type": "application/x-www-form-urlencoded", "user-agent": "pytest", **(headers or {})},
-            cookies=[f"{name}={value}" for name, value in self.jar.items()],
+            cookies=[f"{name}={value}" for name, value in self.jar.items()] if with_cookies else [],
             body=body,
             source_ip=self.source_ip,
             path_params=params,

@@ -47,6 +47,9 @@ def test_each_route_is_public_or_guarded_and_answers_with_security_headers(porta
     sent_to_sign_in = answer.status == 303 and answer.location.startswith(login)
     if route.audience is Audience.PUBLIC:
         assert not sent_to_sign_in
+    elif route.audience is Audience.API:  # a machine's route: no sign-in page, a JSON 401 naming the scheme
+        assert answer.status == 401 and answer.headers["Content-Type"].startswith("application/json")
+        assert answer.headers["WWW-Authenticate"].startswith("Bearer")
     else:
         assert sent_to_sign_in, f"{route.route_key} answered {answer.status} without a session"
 
@@ -127,3 +130,15 @@ def test_a_get_of_a_post_only_address_leads_to_its_page(portal: Portal, route: R
     assert any(r.method == "GET" and re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", r.path), target) for r in ROUTES), (
         f"{route.route_key} sends a GET to {target}, which is no page"
     )
+
+
+def test_a_path_variable_has_one_name_wherever_paths_share_a_place() -> None:
+    """API Gateway refuses ``/x/{a}`` beside ``/x/{b}``: the deploy would fail, so this test fails first."""
+    names: dict[tuple[str, ...], set[str]] = {}
+    for route in ROUTES:
+        parts = route.path.strip("/").split("/")
+        for depth, part in enumerate(parts):
+            if part.startswith("{") and part != "{proxy+}":
+                names.setdefault(tuple(parts[:depth]), set()).add(part)
+    clashing = {"/".join(prefix): found for prefix, found in names.items() if len(found) > 1}
+    assert not clashing, clashing

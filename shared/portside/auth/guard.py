@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from portside.auth.matrix import ADMIN_ROLES, PARTNER_ROLES, allows
-from portside.auth.principal import AdminPrincipal, PartnerPrincipal, Principal
+from portside.auth.principal import AdminPrincipal, ImportKeyPrincipal, PartnerPrincipal, Principal
 from portside.errors import Forbidden, SignInRequired
 from portside.manifest import Audience, Route
 
-_PRINCIPAL_OF = {Audience.PARTNER: PartnerPrincipal, Audience.ADMIN: AdminPrincipal}
+_PRINCIPAL_OF = {Audience.PARTNER: PartnerPrincipal, Audience.ADMIN: AdminPrincipal, Audience.API: ImportKeyPrincipal}
 
 
 def require(principal: Principal | None, resource: str, action: str) -> Principal:

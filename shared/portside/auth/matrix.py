@@ -60,7 +60,7 @@ RESOURCES: dict[str, Resource] = {
         Resource("answers", "Questions", "admin", ("view", "answer")),
         Resource("document_spaces", "Documents", "admin", ("view", "manage")),
         Resource("training_authoring", "Training", "admin", ("view", "manage")),
-        Resource("imports", "Data imports", "admin", ("view", "manage")),
+        Resource("imports", "Data imports", "admin", ("view", "manage", "keys")),
         Resource("order_data", "Orders", "admin", ("view",)),
         Resource("engagement", "Engagement", "admin", ("view", "nudge")),
         Resource("audit_log", "Audit log", "admin", ("view", "export")),

@@ -1,4 +1,4 @@
-"""Who a request comes from, as the guard resolved it: a partner contact or an admin."""
+"""Who a request comes from, as the guard resolved it: a partner contact, an admin, or an ERP by its import key."""
 
 from __future__ import annotations
 
@@ -49,4 +49,20 @@ class AdminPrincipal:
         return any(allows(role, resource, action) for role in self.roles)
 
 
-Principal = PartnerPrincipal | AdminPrincipal
+@dataclass(frozen=True)
+class ImportKeyPrincipal:
+    """An ERP pushing imports with one of the tenant's keys."""
+
+    tenant_id: str
+    key_id: str
+    name: str
+
+    @property
+    def actor(self) -> str:
+        return f"import_key:{self.key_id}"
+
+    def may(self, resource: str, action: str) -> bool:
+        return (resource, action) == ("imports", "push")
+
+
+Principal = PartnerPrincipal | AdminPrincipal | ImportKeyPrincipal

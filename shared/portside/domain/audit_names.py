@@ -46,6 +46,8 @@ ACTIONS: dict[str, str] = {
     "import.done": "Import done",
     "import.failed": "Import refused (the whole file)",
     "import.started": "Import started",
+    "import_key.created": "Import key created",
+    "import_key.revoked": "Import key revoked",
     "invite.accepted": "Invite accepted",
     "mail.retried": "Mail sent again",
     "partner.brand_cleared": "Partner brand removed",

@@ -34,21 +34,19 @@ class ImportRunning(Conflict):
     )
 
 
-def start_import(
-    tenant: Tenant, kind: str, upload_key: str, file_name: str, actor: str, audit_client: Client
+def _queue(
+    tenant: Tenant, kind: str, import_id: str, kept: str, file_name: str, actor: str, client: Client
 ) -> ImportJob:
-    """Queue an import of a checked upload; refused while another of its kind is queued or running."""
+    """The job, its kind's lock and the audit event in one transaction; refused while the kind is held."""
     if kind not in IMPORT_KINDS:
+        import_files.delete(kept)
         raise InvalidInput({"kind": "Choose what the file holds: orders, stock, prices or accounts."})
-    now, import_id = clock.now(), uuid.uuid4().hex
-    kept = import_files.keep_upload(upload_key, tenant.tenant_id, import_id)
+    now = clock.now()
     job = ImportJob.build(
         tenant.tenant_id, import_id, kind, now, file_name=file_name, object_key=kept, started_by=actor
     )
     changes = Changes(
-        audit_event(
-            tenant.tenant_id, actor, "import.started", f"import:{import_id}", audit_client, kind=kind, file=file_name
-        )
+        audit_event(tenant.tenant_id, actor, "import.started", f"import:{import_id}", client, kind=kind, file=file_name)
     )
     lock = ImportLock(
         *ImportLock.keys_for(tenant.tenant_id, kind), import_id=import_id, until=now + timedelta(minutes=LOCK_MINUTES)
@@ -60,8 +58,27 @@ def start_import(
     except ConditionFailed as failed:
         import_files.delete(kept)
         raise ImportRunning(f"an import of {kind} is running") from failed
+    return job
+
+
+def start_import(tenant: Tenant, kind: str, upload_key: str, file_name: str, actor: str, client: Client) -> ImportJob:
+    """Queue an import of a checked upload; refused while another of its kind is queued or running."""
+    import_id = uuid.uuid4().hex
+    kept = import_files.keep_upload(upload_key, tenant.tenant_id, import_id)
+    job = _queue(tenant, kind, import_id, kept, file_name, actor, client)
     import_files.delete(upload_key)
     return job
+
+
+def start_pushed(tenant: Tenant, kind: str, rows: list[dict[str, str]], actor: str, client: Client) -> ImportJob:
+    """Queue an import of rows an ERP pushed as JSON: written as the CSV a person would upload, then run alike."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS[kind], restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+    import_id = uuid.uuid4().hex
+    kept = import_files.write_source(tenant.tenant_id, import_id, out.getvalue())
+    return _queue(tenant, kind, import_id, kept, f"pushed-{kind}.json", actor, client)
 
 
 def imports_page(tenant: Tenant, cursor: str | None) -> Page[ImportJob]:

@@ -10,6 +10,7 @@ class Audience(StrEnum):
     PUBLIC = "public"  # anyone; the tenant comes from the request's host
     PARTNER = "partner"  # a signed-in partner contact
     ADMIN = "admin"  # a signed-in admin
+    API = "api"  # an ERP's system, by an import key in its Authorization header (JSON; no cookies, no CSRF)
 
 
 class Access(StrEnum):
@@ -59,7 +60,7 @@ class Worker:
 R, W = Access.TABLE_READ, Access.TABLE_WRITE
 # Pages that hand out a presigned upload sign it with their own role: the upload needs PutObject there.
 UPLOAD = Access.LOGO_WRITE
-PUBLIC, PARTNER, ADMIN = Audience.PUBLIC, Audience.PARTNER, Audience.ADMIN
+PUBLIC, PARTNER, ADMIN, API = Audience.PUBLIC, Audience.PARTNER, Audience.ADMIN, Audience.API
 
 
 def admin(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portside.manifest.lines import PARTNER, Access, R, Route, W, admin
+from portside.manifest.lines import API, PARTNER, Access, R, Route, W, admin
 
 UPLOADS, IMPORT_FILES = Access.DOCUMENT_UPLOADS, Access.IMPORT_FILES
 
@@ -49,5 +49,38 @@ ROUTES: tuple[Route, ...] = (
         (R, IMPORT_FILES),
         ("imports", "view"),
         kind="download",
+    ),
+    admin("admin_import_keys", "GET", "/admin/imports/keys", "import_keys", (R,), ("imports", "view")),
+    admin(
+        "admin_import_key_create",
+        "POST",
+        "/admin/imports/keys",
+        "import_key_create",
+        (W,),
+        ("imports", "keys"),
+        form_page="/admin/imports/keys",
+    ),
+    admin(
+        "admin_import_key_revoke",
+        "POST",
+        "/admin/imports/keys/{key_id}/revoke",
+        "import_key_revoke",
+        (W,),
+        ("imports", "keys"),
+        form_page="/admin/imports/keys",
+    ),
+    # An ERP's pushes, signed with an import key (not a session): JSON in, JSON out. API Gateway wants one
+    # name for the variable at one place in a path: a kind to POST to, an import's id to GET.
+    Route(
+        "api_import_push",
+        "POST",
+        "/api/imports/{kind_or_id}",
+        "functions.api.import_push",
+        API,
+        (W, IMPORT_FILES),
+        kind="json",
+    ),
+    Route(
+        "api_import_status", "GET", "/api/imports/{kind_or_id}", "functions.api.import_status", API, (R,), kind="json"
     ),
 )

@@ -21,6 +21,11 @@ def keep_upload(upload_key: str, tenant_id: str, import_id: str) -> str:
     return kept
 
 
+def write_source(tenant_id: str, import_id: str, body: str) -> str:
+    """Keep pushed rows as the import's file, as an upload would be kept; returns its key."""
+    return _write(import_key(tenant_id, import_id, "source.csv"), body)
+
+
 def delete(key: str) -> None:
     client("s3").delete_object(Bucket=settings().documents_bucket, Key=key)
 
@@ -30,7 +35,10 @@ def read(key: str) -> bytes:
 
 
 def write_report(tenant_id: str, import_id: str, body: str) -> str:
-    key = import_key(tenant_id, import_id, "rejected.csv")
+    return _write(import_key(tenant_id, import_id, "rejected.csv"), body)
+
+
+def _write(key: str, body: str) -> str:
     client("s3").put_object(
         Bucket=settings().documents_bucket, Key=key, Body=body.encode(), ContentType="text/csv; charset=utf-8"
     )

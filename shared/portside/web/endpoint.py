@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from portside.auth import guard
 from portside.auth.cookie_names import ADMIN_COOKIE, SESSION_COOKIE
-from portside.auth.principal import Principal
+from portside.auth.principal import ImportKeyPrincipal, Principal
 from portside.auth.secrets import new_secret
 from portside.domain import form_drafts, security_events, tenants
 from portside.errors import InvalidInput, NotFound, PortsideError, RateLimited, SignInRequired, UnreadableForm
@@ -39,6 +39,15 @@ from portside.web.responses import json_body, redirect
 
 View = Callable[[PortalRequest], Response]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+ERROR_CODES = {
+    400: "invalid",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    409: "conflict",
+    413: "too_large",
+    429: "rate_limited",
+}
 
 
 def _methods(route_method: str) -> frozenset[str] | None:
@@ -55,6 +64,10 @@ def _principal_reader(audience: Audience) -> Callable[[PortalRequest], Principal
         from portside.auth import admin_sessions
 
         return lambda request: admin_sessions.admin_from_cookie(request.tenant, request.cookies.get(ADMIN_COOKIE))
+    if audience is Audience.API:
+        from portside.auth import import_keys
+
+        return lambda request: import_keys.principal_from_header(request.tenant, request.header("authorization"))
     if audience is Audience.PARTNER:
         from portside.auth import sessions
 
@@ -131,8 +144,14 @@ class Endpoint:
                 request.csrf_token = minted if request.method in SAFE_METHODS else None
         else:
             assert self._read_principal is not None
-            request.principal = self._read_principal(request)
-            request.csrf_token = request.principal.csrf_token if request.principal else None
+            principal = self._read_principal(request)
+            request.principal = principal
+            if isinstance(principal, ImportKeyPrincipal) or self.route.audience is Audience.API:
+                # A machine's request, signed by the key in its Authorization header: no cookie is read, so no
+                # other site can make a browser send it, and there is no form token to check.
+                guard.check_route(self.route, principal)
+                return
+            request.csrf_token = principal.csrf_token if principal else None
         guard.check_route(self.route, request.principal)
         if request.method not in SAFE_METHODS:
             csrf.check_origin(request.header("sec-fetch-site"), request.header("origin"), request.host)
@@ -142,9 +161,9 @@ class Endpoint:
 
     def _answer_error(self, error: Exception, event: HttpEvent, nonce: str, request: PortalRequest | None) -> Response:
         """Every error of every route is answered here, and only here."""
+        if self.route.kind == "json":
+            return self._json_error(error, request)
         if isinstance(error, SignInRequired):
-            if self.route.kind == "json":
-                return json_body({"error": "sign_in_required"}, status=401)
             login = "/admin/login" if self.route.audience is Audience.ADMIN else "/partners/login"
             if request is None:
                 return redirect(login)
@@ -159,6 +178,24 @@ class Endpoint:
         response = self._form_page(request, error) or error_page(request, error, nonce, event.request_id)
         if isinstance(error, RateLimited):
             response.headers["Retry-After"] = str(error.retry_after_seconds)
+        return response
+
+    def _json_error(self, error: Exception, request: PortalRequest | None) -> Response:
+        """A JSON route's error as JSON, never a page: ``{"error": ..., "message": ...}`` with its status."""
+        if not isinstance(error, PortsideError):
+            logger.exception("unhandled error")
+            metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)
+            error = PortsideError()
+        if error.security_event and request is not None:
+            self._record_refusal(request, error)
+        body: dict[str, Any] = {"error": ERROR_CODES.get(error.status, "error"), "message": error.public_message}
+        if isinstance(error, InvalidInput):
+            body["fields"] = error.errors
+        response = json_body(body, status=error.status)
+        if isinstance(error, SignInRequired):
+            body["message"] = "Send a valid, unrevoked import key: Authorization: Bearer psk_..."
+            response = json_body(body, status=error.status)
+            response.headers["WWW-Authenticate"] = 'Bearer realm="portside"'
         return response
 
     def _record_refusal(self, request: PortalRequest, error: PortsideError) -> None:

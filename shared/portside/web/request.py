@@ -132,6 +132,11 @@ class PortalRequest:
         return pairs, None
 
     @property
+    def body_bytes(self) -> bytes:
+        """The body as sent (a JSON route reads it whole; forms go through ``form``)."""
+        return self._raw_body
+
+    @property
     def _raw_body(self) -> bytes:
         body = self.event.body
         if not self.event.is_base64_encoded:

@@ -3,6 +3,8 @@ imports as ops, and the import worker on a file of ``IMPORT_ROWS`` stock rows (r
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from tests.bench.scenarios import Scenario, as_contact
@@ -36,6 +38,30 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         rows_now = [{**row, "available": str(started["count"])} for row in rows]  # every row changes each run
         start(portal, csv_text(COLUMNS["stock"], rows_now), "stock")
 
+    def as_owner() -> None:
+        portal.admin_sign_in("owner@northwind.example")
+
+    def key_form() -> dict[str, str]:
+        as_owner()
+        return {"csrf_token": portal.admin_csrf(), "name": "Bench ERP"}
+
+    def new_key() -> str:
+        as_owner()
+        created = portal.post("/admin/imports/keys", key_form())
+        return str(re.search(r'<code class="secret">(psk_[\w-]+)</code>', created.body).group(1))  # type: ignore[union-attr]
+
+    api_key = new_key()
+    pushed_rows = json.dumps({"rows": rows[:100]}).encode()
+
+    def pushed() -> str:
+        run_imports()
+        answer = portal.call_raw("POST", "/api/imports/stock", pushed_rows, {"Authorization": f"Bearer {api_key}"})
+        return str(json.loads(answer.body)["import_id"])
+
+    def revoke_form() -> tuple[str, dict[str, str]]:
+        key_id = new_key().split("_")[1]
+        return key_id, {"csrf_token": portal.admin_csrf()}
+
     def report_ready() -> str:
         run_imports()
         as_ops()
@@ -67,4 +93,22 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         "admin_import_template": (as_ops, lambda _: portal.get("/admin/imports/templates/orders")),
         "admin_import_report": (report_ready, lambda import_id: portal.get(f"/admin/imports/{import_id}/rejected.csv")),
         "importer": (queued_import, lambda _: run_imports()),
+        "admin_import_keys": (as_owner, lambda _: portal.get("/admin/imports/keys")),
+        "admin_import_key_create": (key_form, lambda data: portal.post("/admin/imports/keys", data)),
+        "admin_import_key_revoke": (
+            revoke_form,
+            lambda args: portal.post(f"/admin/imports/keys/{args[0]}/revoke", args[1]),
+        ),
+        "api_import_push": (
+            run_imports,
+            lambda _: portal.call_raw(
+                "POST", "/api/imports/stock", pushed_rows, {"Authorization": f"Bearer {api_key}"}
+            ),
+        ),
+        "api_import_status": (
+            pushed,
+            lambda import_id: portal.call_raw(
+                "GET", f"/api/imports/{import_id}", b"", {"Authorization": f"Bearer {api_key}"}
+            ),
+        ),
     }

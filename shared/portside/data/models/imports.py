@@ -73,3 +73,38 @@ class ImportLock(PortsideItem, discriminator="ImportLock"):
     @classmethod
     def keys_for(cls, tenant_id: str, kind: str) -> tuple[str, str]:
         return tenant_key(tenant_id, "IMPORTLOCK", kind), "IMPORTLOCK"
+
+
+class ImportKey(PortsideItem, discriminator="ImportKey"):
+    """A key an ERP pushes imports with: shown once, kept only as its SHA-256, revocable, its last use recorded."""
+
+    tenant_id = UnicodeAttribute()
+    key_id = UnicodeAttribute()
+    name = UnicodeAttribute()
+    secret_hash = UnicodeAttribute()
+    created_by = UnicodeAttribute()
+    created_at = UTCDateTimeAttribute()
+    last_used_at = UTCDateTimeAttribute(null=True)
+    revoked_at = UTCDateTimeAttribute(null=True)
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, key_id: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "IMPORTKEY", key_id), "IMPORTKEY"
+
+    @classmethod
+    def list_partition(cls, tenant_id: str) -> str:
+        return tenant_key(tenant_id, "IMPORTKEYS")
+
+    @classmethod
+    def build(cls, tenant_id: str, key_id: str, at: datetime, **fields: Any) -> ImportKey:
+        pk, sk = cls.keys_for(tenant_id, key_id)
+        return cls(
+            pk,
+            sk,
+            tenant_id=tenant_id,
+            key_id=key_id,
+            created_at=at,
+            GSI1PK=cls.list_partition(tenant_id),
+            GSI1SK=f"{at.isoformat()}#{key_id}",
+            **fields,
+        )

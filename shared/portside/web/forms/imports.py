@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import StringConstraints
 
-from portside.web.forms.base import PortalForm
+from portside.web.forms.base import Name, PortalForm
 from portside.web.forms.text import SingleLine
 
 
@@ -17,3 +17,8 @@ class ImportStartForm(PortalForm):
     }
     kind: Literal["orders", "stock", "prices", "accounts"]
     upload_key: Annotated[SingleLine, StringConstraints(min_length=1, max_length=1024)]
+
+
+class ImportKeyForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {"name": "Name the key after the system that uses it, like SAP production."}
+    name: Name

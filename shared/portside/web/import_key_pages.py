@@ -1,0 +1,27 @@
+"""The import keys page: the tenant's keys, and a new key's token shown the one time it exists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from portside.auth.import_keys import list_keys
+from portside.web.http import Response
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+TEMPLATE = "admin/import_keys.html"
+
+
+def keys_context(request: PortalRequest) -> dict[str, Any]:
+    return {
+        "keys": list_keys(request.tenant),
+        "can_manage": request.admin.may("imports", "keys"),
+        "notice": request.query("notice"),
+        "token": None,
+        "api_base": request.tenant.base_url.rstrip("/"),
+    }
+
+
+def keys_page(request: PortalRequest, token: str | None = None, status: int = 200) -> Response:
+    context = {**keys_context(request), "token": token}
+    return page(request, TEMPLATE, status=status, values={}, errors={}, error=None, **context)
