@@ -106,7 +106,7 @@ def runtime() -> Iterator[Runtime]:
         try:
             if requests.get(f"{base_url}/partners/login", timeout=2).status_code == 200:
                 break
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening yet, or still seeding
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
