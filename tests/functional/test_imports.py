@@ -203,3 +203,12 @@ def test_the_readmes_sample_orders_file_imports_with_one_rejected_row(ops: Porta
     assert (job.created, job.rejected) == (3, 1)
     assert "SO-10100" in ops.get("/partners/orders?q=ACME-PO-8800").body
     assert "SO-20100" not in ops.get("/partners/orders?show=all").body, "Globex's order is Globex's"
+
+
+def test_an_orders_lines_may_be_anywhere_in_its_file(ops: Portal) -> None:
+    first, second = order_rows("SO-55020", "ACME-PO-55020")
+    between = [row for number in range(3) for row in order_rows(f"SO-5503{number}", f"P-{number}")]
+    start(ops, csv_text(COLUMNS["orders"], [first, *between, second]), "orders")
+
+    assert run_imports() == ["done"]
+    assert len(Order.get(*Order.keys_for(seed.TENANT_ID, "acme", "SO-55020")).lines) == 2
