@@ -35,10 +35,9 @@ def start(portal: Portal, content: bytes, kind: str = "orders", file_name: str =
     return portal.admin_post("/admin/imports", {"kind": kind, "upload_key": back.field("upload_key")})
 
 
-def run_imports() -> list[str]:
-    """What the import worker does with each queued job the stream carries; the outcomes."""
-    queued = [job for job in ImportJob.scan() if job.status == "queued"]  # test-only Scan
-    records = [
+def worker_records(jobs: list[ImportJob]) -> list[dict[str, object]]:
+    """The stream's INSERT records of new import jobs, as the import worker receives them."""
+    return [
         {
             "eventID": job.PK,
             "eventName": "INSERT",
@@ -49,10 +48,20 @@ def run_imports() -> list[str]:
                 "SequenceNumber": job.PK,
             },
         }
-        for job in queued
+        for job in jobs
     ]
+
+
+def run_worker(records: list[dict[str, object]]) -> None:
+    """The import worker on a batch of records; it must report no record as failed."""
     if records:
         assert handler({"Records": records}, LambdaContext(function_name="importer")) == {"batchItemFailures": []}
+
+
+def run_imports() -> list[str]:
+    """What the import worker does with each queued job the stream carries; the outcomes."""
+    queued = [job for job in ImportJob.scan() if job.status == "queued"]  # test-only Scan
+    run_worker(worker_records(queued))
     return [ImportJob.get(job.PK, job.SK).status for job in queued]
 
 

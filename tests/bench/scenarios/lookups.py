@@ -15,7 +15,15 @@ IMPORT_ROWS = 1000
 def scenarios(portal: Any) -> dict[str, Scenario]:
     from infra.local import demo_lookups
     from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
-    from tests.functional.imports_helpers import csv_text, latest_job, run_imports, start, upload
+    from tests.functional.imports_helpers import (
+        csv_text,
+        latest_job,
+        run_imports,
+        run_worker,
+        start,
+        upload,
+        worker_records,
+    )
 
     demo_lookups.seed_lookups()
     rows = [{**EXAMPLE_ROWS["stock"], "sku": f"BENCH-{n:05d}"} for n in range(IMPORT_ROWS)]
@@ -31,12 +39,14 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         back = upload(portal, stock_file, "stock")
         return {"csrf_token": portal.admin_csrf(), "kind": "stock", "upload_key": back.field("upload_key")}
 
-    def queued_import() -> None:
+    def queued_import() -> list[dict[str, object]]:
+        """A queued import of IMPORT_ROWS rows that all change, as the stream would hand it to the worker."""
         run_imports()
         as_ops()
         started["count"] += 1
         rows_now = [{**row, "available": str(started["count"])} for row in rows]  # every row changes each run
         start(portal, csv_text(COLUMNS["stock"], rows_now), "stock")
+        return worker_records([latest_job()])
 
     def as_owner() -> None:
         portal.admin_sign_in("owner@northwind.example")
@@ -92,7 +102,7 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         "admin_import_start": (start_form, lambda data: portal.post("/admin/imports", data)),
         "admin_import_template": (as_ops, lambda _: portal.get("/admin/imports/templates/orders")),
         "admin_import_report": (report_ready, lambda import_id: portal.get(f"/admin/imports/{import_id}/rejected.csv")),
-        "importer": (queued_import, lambda _: run_imports()),
+        "importer": (queued_import, run_worker),
         "admin_import_keys": (as_owner, lambda _: portal.get("/admin/imports/keys")),
         "admin_import_key_create": (key_form, lambda data: portal.post("/admin/imports/keys", data)),
         "admin_import_key_revoke": (
