@@ -24,8 +24,6 @@ TEMPLATE = "admin/document_space.html"
 NOTICES = {
     "saved": "Document saved: partners who may see the space get it now.",
     "version": "New version saved: partners get it from now on; the earlier ones stay listed on its page.",
-    "archived": "Document archived: partners no longer see or download it.",
-    "restored": "Document restored: partners see it again.",
 }
 
 
