@@ -156,3 +156,32 @@ def test_finance_and_ops_read_orders_with_the_hidden_fields(erp: Portal, admin_p
         assert "SO-10042" in listed and demo_lookups.CANARY_MARK in order and "Unit cost" in order, email
     assert erp.get("/admin/orders/globex/SO-10042").status == 404
     assert "Choose a partner" in erp.get("/admin/orders?partner=nobody").body
+
+
+def test_a_price_of_the_partners_own_between_two_pages_shows_once(erp: Portal) -> None:
+    from infra.local.seed import TENANT_ID
+    from portside import clock
+    from portside.data.models.catalogue import PriceEntry
+
+    PriceEntry.build(
+        TENANT_ID,
+        "partner:acme",
+        "NW-ACC-1050A",  # sorts after the first page's last SKU (NW-ACC-1050) and before the next page's first
+        1,
+        "2026-01-01",
+        product_name="Own-only accessory",
+        list_price=1000,
+        price=900,
+        updated_at=clock.now(),
+    ).save()
+    erp.sign_in("principal@acme.example")
+    seen, cursor = [], ""
+    while True:
+        page = erp.get(f"/partners/prices{cursor}").body
+        seen += re.findall(r"<tr><td>(NW-ACC-1050A?)</td>", page)
+        found = re.search(r'\?cursor=([\w-]+)">More prices', page)
+        if not found:
+            break
+        cursor = f"?cursor={found.group(1)}"
+
+    assert seen.count("NW-ACC-1050A") == 1 and seen.count("NW-ACC-1050") == 2  # and the tier's two breaks

@@ -17,7 +17,7 @@ from portside import clock
 from portside.data import reads
 from portside.data.models.catalogue import Account, PriceEntry, search_key
 from portside.data.models.tenants import Tenant
-from portside.data.pages import query_page
+from portside.data.pages import decode_cursor, query_page
 from portside.domain.lookup_views import PriceView
 from portside.domain.tenants import cached_partner
 from portside.errors import NotFound
@@ -53,11 +53,13 @@ def price_page(
             PriceEntry.partition_of(tenant.tenant_id, f"partner:{partner_id}"), condition, limit=OWN_PRICES_LIMIT
         )
     )
-    # This page covers the SKUs from where it starts to where the next one starts (or to the end).
-    low = search_key(tier.items[0].sku) if cursor and tier.items else ""
-    high = search_key(tier.items[-1].sku) if tier.cursor and tier.items else None
+    # This page covers the SKUs after the last one of the page before, up to its own last (or to the end).
+    after = decode_cursor(cursor, None, partition)["SK"]["S"].split("#")[0] if cursor else None
+    upto = search_key(tier.items[-1].sku) if tier.cursor and tier.items else None
     covered = [
-        entry for entry in own if low <= search_key(entry.sku) and (high is None or search_key(entry.sku) <= high)
+        entry
+        for entry in own
+        if (after is None or search_key(entry.sku) > after) and (upto is None or search_key(entry.sku) <= upto)
     ]
     own_skus = {search_key(entry.sku) for entry in covered}
     merged = [entry for entry in tier.items if search_key(entry.sku) not in own_skus] + covered
