@@ -7,10 +7,9 @@ checks and applies them, and ``GET /api/imports/<id>`` says how it went.
 
 import json
 
-from portside.data.models.imports import IMPORT_KINDS
 from portside.domain.import_columns import COLUMNS
-from portside.domain.imports import start_pushed
-from portside.errors import InvalidInput, NotFound, TooLarge
+from portside.domain.imports import require_kind, start_pushed
+from portside.errors import InvalidInput, TooLarge
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest
@@ -43,9 +42,7 @@ def _rows(kind: str, body: bytes) -> list[dict[str, str]]:
 
 @endpoint
 def push(request: PortalRequest) -> Response:
-    kind = request.path_param("kind_or_id")
-    if kind not in IMPORT_KINDS:
-        raise NotFound(f"import kind {kind}")
+    kind = require_kind(request.path_param("kind_or_id"))
     body = request.body_bytes
     if len(body) > MAX_BODY_BYTES:
         raise TooLarge(f"{len(body)} bytes")

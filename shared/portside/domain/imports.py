@@ -100,8 +100,16 @@ def get_import(tenant: Tenant, import_id: str) -> ImportJob:
     return job
 
 
+def require_kind(kind: str) -> str:
+    """``kind`` if it is one of the kinds imported (a path names it); else NotFound."""
+    if kind not in IMPORT_KINDS:
+        raise NotFound(f"import kind {kind}")
+    return kind
+
+
 def template_csv(kind: str) -> str:
-    """The header row of ``kind``'s file, and an example row to copy."""
+    """The header row of ``kind``'s file, and an example row to copy; an unknown kind is NotFound."""
+    require_kind(kind)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS[kind])

@@ -8,15 +8,14 @@ size) before the page calls it uploaded; a bad file is named as such at once.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from portside.data.models.tenants import Brand
 from portside.errors import InvalidInput
 from portside.storage import logos
-from portside.web.headers import content_security_policy
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
+from portside.web.upload_pages import allow_posting_to
 
 TEMPLATE = "admin/branding.html"
 
@@ -53,8 +52,4 @@ def brand_page(request: PortalRequest, form_path: str, current: Brand | None, ve
         error=None,
         **context,
     )
-    s3 = urlsplit(upload.url)
-    response.headers["Content-Security-Policy"] = content_security_policy(
-        request.csp_nonce, form_action=(f"{s3.scheme}://{s3.netloc}",)
-    )
-    return response
+    return allow_posting_to(response, request, upload.url)

@@ -1,24 +1,21 @@
 """The console's imports page: what was imported and how it went, the upload form, and the start step.
 
-As the documents page, the upload form posts straight to S3, so this page widens ``form-action`` to
-the bucket's origin; back from S3 (``?key=``) the file is checked at once (CSV text, within the
-limit) and offered for importing as the kind chosen. While an import runs, the page refreshes itself
-every five seconds (no script), so its progress shows without anyone pressing reload.
+As the documents page, the upload form posts straight to S3 (``upload_pages``); back from S3
+(``?key=``) the file is checked at once (CSV text, within the limit) and offered for importing as
+the kind chosen. While an import runs, the page refreshes itself every five seconds (no script),
+so its progress shows without anyone pressing reload.
 """
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from portside.domain.import_columns import COLUMNS, LABELS
 from portside.domain.imports import imports_page
-from portside.errors import InvalidInput
 from portside.storage import documents as files
-from portside.web.headers import content_security_policy
 from portside.web.http import Response
-from portside.web.pages import page
 from portside.web.request import PortalRequest
+from portside.web.upload_pages import page_with_upload
 
 TEMPLATE = "admin/imports.html"
 FOLDER = "imports"
@@ -47,22 +44,9 @@ def imports_context(request: PortalRequest) -> dict[str, Any]:
 
 
 def imports_page_response(request: PortalRequest) -> Response:
-    context = imports_context(request)
-    values: dict[str, str] = {}
-    errors: dict[str, str] = {}
-    key = request.query("key")
-    if key and context["can_manage"]:
-        try:
-            upload = files.upload_of(request.tenant.tenant_id, FOLDER, key)
-            checked = files.check_upload(upload, CSV_TYPES, "a CSV file (UTF-8 text)", typed_field="kind")
-            context["checked"] = checked
-            values = {"kind": checked.typed if checked.typed in LABELS else "", "upload_key": checked.key}
-        except InvalidInput as refused:
-            errors = refused.errors
-    response = page(request, TEMPLATE, values=values, errors=errors, error=None, **context)
-    if context["upload"] is not None:
-        s3 = urlsplit(context["upload"].url)
-        response.headers["Content-Security-Policy"] = content_security_policy(
-            request.csp_nonce, form_action=(f"{s3.scheme}://{s3.netloc}",)
-        )
-    return response
+    def read_back(key: str) -> tuple[files.CheckedUpload, dict[str, str]]:
+        upload = files.upload_of(request.tenant.tenant_id, FOLDER, key)
+        checked = files.check_upload(upload, CSV_TYPES, "a CSV file (UTF-8 text)", typed_field="kind")
+        return checked, {"kind": checked.typed if checked.typed in LABELS else "", "upload_key": checked.key}
+
+    return page_with_upload(request, TEMPLATE, imports_context(request), read_back)
