@@ -44,8 +44,10 @@ def _existing(items: Sequence[PortsideItem]) -> dict[tuple[str, str], PortsideIt
     return found
 
 
-def _write(wanted: Sequence[tuple[int, PortsideItem]], outcome: Outcome, merge: Any = None) -> None:
-    """Write the items that are new or changed; ``merge(old, new)`` carries over what the file does not say."""
+def _write(wanted: Sequence[tuple[int, PortsideItem]], outcome: Outcome, merge: Any = None) -> list[PortsideItem]:
+    """Write the items that are new or changed, and return them; ``merge(old, new)`` carries over what the
+    file does not say."""
+    written: list[PortsideItem] = []
     for start in range(0, len(wanted), BATCH):
         chunk = wanted[start : start + BATCH]
         existing = _existing([item for _, item in chunk])
@@ -63,6 +65,8 @@ def _write(wanted: Sequence[tuple[int, PortsideItem]], outcome: Outcome, merge: 
         with PortsideItem.batch_write() as batch:
             for item in changed:
                 batch.save(item)
+        written += changed
+    return written
 
 
 def _partner_problem(partner_id: str | None, partners: set[str]) -> str | None:
@@ -173,10 +177,7 @@ def apply_orders(tenant_id: str, rows: Iterable[tuple[int, Row]], at: datetime, 
         new.history = [*(old.history or []), *_order_events(old, new, at)]
         return new
 
-    before = outcome.created + outcome.updated
-    _write(wanted, outcome, merge)
-    if outcome.created + outcome.updated > before:
-        _index_orders(tenant_id, [order for _, order in wanted], at)
+    _index_orders(tenant_id, _write(wanted, outcome, merge), at)
     return outcome
 
 
@@ -190,7 +191,7 @@ def _order_events(old: Order, new: Order, at: datetime) -> list[OrderEvent]:
 
 
 def _index_orders(tenant_id: str, orders: list[PortsideItem], at: datetime) -> None:
-    """Each order's number and PO number, searchable; a shipped order or a later ETA on the dashboard."""
+    """Each new or changed order's number and PO number, searchable; a shipment or a later ETA on the dashboard."""
     with PortsideItem.batch_write() as batch:
         for order in orders:
             assert isinstance(order, Order)
