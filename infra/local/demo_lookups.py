@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from infra.local.seed import PARTNERS, TENANT_ID
 from portside import clock
@@ -40,8 +41,9 @@ ACME_OWN_PRICES = ("NW-SRV-1001", "NW-NET-1004", "NW-LAP-1010")
 SO_10042 = ("SO-10042", "ACME-PO-7731")
 
 
-def catalogue() -> list[tuple[str, str, str, int]]:
-    """``(sku, name, category, list price in cents)`` for 300 products."""
+@cache
+def catalogue() -> tuple[tuple[str, str, str, int], ...]:
+    """``(sku, name, category, list price in cents)`` for 300 products (made once: every order draws from it)."""
     products = []
     for prefix, (category, kinds) in CATEGORIES.items():
         for number in range(60):
@@ -50,7 +52,7 @@ def catalogue() -> list[tuple[str, str, str, int]]:
             products.append(
                 (sku, f"{kind} {prefix[0]}{100 + number * 7}", category, 4_900 + (number * 7_919) % 480_000)
             )
-    return products
+    return tuple(products)
 
 
 def seed_catalogue(today: date, at: datetime) -> None:

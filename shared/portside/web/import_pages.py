@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from portside.domain.import_columns import COLUMNS, LABELS
+from portside.domain.import_columns import LABELS
 from portside.domain.imports import imports_page
 from portside.storage import documents as files
 from portside.web.http import Response
@@ -32,7 +32,6 @@ def imports_context(request: PortalRequest) -> dict[str, Any]:
         "next_cursor": listed.cursor,
         "running": any(job.in_progress for job in listed.items),
         "kinds": LABELS,
-        "columns": COLUMNS,
         "can_manage": can_manage,
         "upload": files.upload_form(request.tenant.tenant_id, FOLDER, return_url, typed_field="kind")
         if can_manage
