@@ -1,4 +1,5 @@
-"""GET /admin/settings: the tenant's help contact, sign-in and session lengths, and deal rules (owner only)."""
+"""GET /admin/settings: the tenant's help contact, sign-in and session lengths, deal rules and
+the four-eyes thresholds of approvals (owner only)."""
 
 from portside.domain.branding import fresh_tenant
 from portside.domain.tenant_settings import TenantSettings
@@ -17,6 +18,8 @@ def show_settings(request: PortalRequest) -> Response:
     values = {name: "" if value is None else str(value) for name, value in vars(current).items()}
     for choice in ("salespeople_see_only_own_deals", "stock_quantities_shown"):  # checkboxes: ticked or not
         values[choice] = "true" if getattr(current, choice) else ""
+    if current.second_approval_credit_change is not None:  # kept in cents, typed in dollars
+        values["second_approval_credit_change"] = f"{current.second_approval_credit_change / 100:.2f}"
     return page(
         request,
         "admin/settings.html",

@@ -28,6 +28,7 @@ def show_prices(request: PortalRequest) -> Response:
         next_cursor=listed.cursor,
         wanted=wanted,
         can_export=request.partner.may("prices", "export"),
+        can_request=request.partner.may("pricing_requests", "submit"),
         updated=updated_at(request.tenant.tenant_id, "prices"),
     )
 

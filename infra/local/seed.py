@@ -53,6 +53,9 @@ def seed_tenant(base_url: str) -> None:
             footer_text="Northwind Distribution, partner support",
         ),
         time_zone="Europe/London",
+        # Four eyes: a special price more than 30% off the list, or a credit limit moved by more than $50,000.
+        second_approval_discount_percent=30,
+        second_approval_credit_change=5_000_000,
     ).save()
     for hostname in LOCAL_HOSTNAMES:
         TenantHost.build(hostname, TENANT_ID).save()

@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from portside import clock
 from portside.config import settings
 from portside.text import file_size
 
@@ -41,12 +42,23 @@ def environment() -> Environment:
     env.filters["money"] = money
     env.filters["safe_colour"] = safe_colour
     env.filters["file_size"] = file_size
+    env.filters["waited"] = waited
     return env
 
 
 def safe_colour(value: str | None) -> str:
     """A colour goes into CSS: only ``#rrggbb`` passes, anything else is the default."""
     return value if value and _HEX_COLOUR.fullmatch(value) else DEFAULT_COLOUR
+
+
+def waited(since: datetime) -> str:
+    """How long something has waited, in the largest whole unit: "3 days", "5 hours", "under an hour"."""
+    seconds = max(0, int((clock.now() - since).total_seconds()))
+    for unit, size in (("day", 86400), ("hour", 3600)):
+        if seconds >= size:
+            count = seconds // size
+            return f"{count} {unit}{'' if count == 1 else 's'}"
+    return "under an hour"
 
 
 def local_time(moment: datetime | None, time_zone: str = "UTC", empty: str = "never") -> str:

@@ -1,7 +1,8 @@
 """The audit log in names: who ``contact:acme-principal`` is, what ``deal:9f…`` was, and the actions by name.
 
 An event stores ids (names change; ids do not). A page of the log resolves the ids it shows in one
-BatchGet (contacts, partners, deals, questions, document spaces, documents), so it reads as names; text filters match
+BatchGet (contacts, partners, deals, questions, document spaces, documents,
+pricing requests), so it reads as names; text filters match
 part of a name or of an id. ``ACTIONS`` names every action the portal records: a test walks the
 code for ``audit_event`` calls and fails on one missing here.
 """
@@ -15,6 +16,7 @@ from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact
 from portside.data.models.deals import Deal
 from portside.data.models.documents import Document, DocumentSpace
+from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Partner, Tenant
 
@@ -54,6 +56,14 @@ ACTIONS: dict[str, str] = {
     "partner.brand_set": "Partner brand set",
     "partner.created": "Partner created",
     "partner.updated": "Partner updated",
+    "pricing_request.approved": "Pricing or credit request approved (applied)",
+    "pricing_request.ended": "Special price ended",
+    "pricing_request.ending": "Special price ending (reminder)",
+    "pricing_request.file_downloaded": "Credit request's supporting file downloaded",
+    "pricing_request.first_approved": "Pricing or credit request approved first (a second is needed)",
+    "pricing_request.rejected": "Pricing or credit request rejected",
+    "pricing_request.submitted": "Pricing or credit request made",
+    "pricing_request.withdrawn": "Pricing or credit request withdrawn",
     "question.answer_updated": "Answer updated",
     "question.answered": "Question answered",
     "question.asked": "Question asked",
@@ -78,6 +88,7 @@ ACTION_GROUPS: dict[str, str] = {
     "contact.": "Every change to contacts",
     "deal.": "Every deal event",
     "document.": "Every document event (uploads, downloads, archiving)",
+    "pricing_request.": "Every pricing and credit request event",
 }
 _MODELS: dict[str, type[PortsideItem]] = {
     "contact": Contact,
@@ -86,6 +97,7 @@ _MODELS: dict[str, type[PortsideItem]] = {
     "question": Question,
     "document_space": DocumentSpace,
     "document": Document,
+    "pricing_request": PricingRequest,
 }
 _LABELS = {
     "contact": "contact",
@@ -95,6 +107,7 @@ _LABELS = {
     "admin": "admin",
     "document_space": "document space",
     "document": "document",
+    "pricing_request": "pricing request",
 }
 
 
@@ -105,6 +118,8 @@ def _name_of(item: Any) -> str:
         return str(item.title)
     if isinstance(item, Question):
         return str(item.subject)
+    if isinstance(item, PricingRequest):
+        return f"{item.kind.replace('_', ' ')}{' of ' + item.sku if item.sku else ''} ({item.requester_name})"
     return ""
 
 

@@ -26,7 +26,7 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.deals import CustomerClaim, CustomerHead, Deal
 from portside.data.models.tenants import Tenant
 from portside.domain.customers import claim_keys, customer_key, domain_key
-from portside.domain.submissions import commit_once, mail_ops, submission_item_id
+from portside.domain.submissions import commit_once, mail_admins, submission_item_id
 from portside.domain.updates import partner_update
 from portside.errors import Conflict
 
@@ -170,7 +170,7 @@ def _registration(
         ),
         label="update",
     )
-    mail_ops(
+    mail_admins(
         changes,
         tenant,
         "deal_submitted",

@@ -37,8 +37,15 @@ WHAT = {
     "question_asked": "New question (to ops)",
     "question_answered": "Answer to a question",
     "document_published": "New document (to the contacts who may see it)",
+    "pricing_request_submitted": "New pricing or credit request (to finance)",
+    "pricing_request_decided": "Pricing or credit decision",
+    "special_price_ending": "Special price ending or ended",
 }
-ABOUT_PAGES = {"deal": "/admin/deals/{}", "question": "/admin/partners/questions/{}"}
+ABOUT_PAGES = {
+    "deal": "/admin/deals/{}",
+    "question": "/admin/partners/questions/{}",
+    "pricing_request": "/admin/approvals/{}",
+}
 
 
 class AlreadyRetried(Conflict):

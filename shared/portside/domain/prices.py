@@ -61,11 +61,38 @@ def price_page(
         for entry in own
         if (after is None or search_key(entry.sku) > after) and (upto is None or search_key(entry.sku) <= upto)
     ]
-    own_skus = {search_key(entry.sku) for entry in covered}
-    merged = [entry for entry in tier.items if search_key(entry.sku) not in own_skus] + covered
-    valid = [entry for entry in merged if entry.valid_on(day)]
-    valid.sort(key=lambda entry: (search_key(entry.sku), int(entry.min_quantity)))
-    return PricePage(valid, tier.cursor)
+    return PricePage(overlay(tier.items, covered, day), tier.cursor)
+
+
+def overlay(tier: list[PriceEntry], own: list[PriceEntry], day: str) -> list[PriceEntry]:
+    """The entries valid on ``day``, by SKU and quantity: a SKU's own prices replace its tier's from the
+    smallest quantity they start at (a special price for 50 leaves the tier's price for fewer), and of two
+    own prices for one quantity the later one applies (a special price over a standing one)."""
+    latest: dict[tuple[str, int], PriceEntry] = {}
+    for entry in own:
+        key = (search_key(entry.sku), int(entry.min_quantity))
+        if entry.valid_on(day) and (key not in latest or entry.valid_from > latest[key].valid_from):
+            latest[key] = entry
+    own_from: dict[str, int] = {}
+    for sku, quantity in latest:
+        own_from[sku] = min(quantity, own_from.get(sku, quantity))
+    kept = [
+        entry
+        for entry in tier
+        if entry.valid_on(day)
+        and (search_key(entry.sku) not in own_from or int(entry.min_quantity) < own_from[search_key(entry.sku)])
+    ]
+    return sorted([*kept, *latest.values()], key=lambda entry: (search_key(entry.sku), int(entry.min_quantity)))
+
+
+def price_for(tenant: Tenant, partner_id: str, sku: str, quantity: int, day: str) -> PriceEntry | None:
+    """The partner's price of ``sku`` for ``quantity`` on ``day`` (None: not on its price list). Two Queries."""
+    exact = PriceEntry.SK.startswith(f"{search_key(sku)}#")
+    tier = PriceEntry.partition_of(tenant.tenant_id, f"tier:{tier_of(tenant, partner_id)}")
+    own = PriceEntry.partition_of(tenant.tenant_id, f"partner:{partner_id}")
+    entries = overlay(list(PriceEntry.query(tier, exact)), list(PriceEntry.query(own, exact)), day)
+    applying = [entry for entry in entries if int(entry.min_quantity) <= quantity]
+    return applying[-1] if applying else None
 
 
 def today_for(tenant: Tenant) -> str:

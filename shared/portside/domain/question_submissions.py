@@ -21,7 +21,7 @@ from portside.data.models.deals import Deal
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Tenant
 from portside.domain.deals import deal_for
-from portside.domain.submissions import commit_once, mail_ops, submission_item_id
+from portside.domain.submissions import commit_once, mail_admins, submission_item_id
 from portside.errors import InvalidInput, NotFound
 
 _SUBMISSIONS = uuid.UUID("0b7f3f0e-2f4c-4f1e-8d53-8e4a3c7d2b61")  # namespace of submission-derived question ids
@@ -77,7 +77,7 @@ def ask_question(
         )
     )
     changes.put(question, label="question", condition=Question.PK.does_not_exist())
-    mail_ops(
+    mail_admins(
         changes,
         tenant,
         "question_asked",

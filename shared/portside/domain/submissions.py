@@ -1,8 +1,9 @@
-"""What partner submissions (deal registrations, questions) share.
+"""What partner submissions (deal registrations, questions, pricing requests) share.
 
 - The new item's id is derived from the form it came from (``submission_id``, minted when the
   form was shown), so posting the same form twice, or from two tabs at once, creates one item.
-- The tenant's ops admins are mailed each submission, in the submission's own transaction.
+- The admins who handle a submission (ops; finance and owners for pricing requests) are mailed
+  it, in the submission's own transaction.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from portside.domain.tenants import mail_brand
 from portside.mail.outbox import outbox_mail
 
 Item = TypeVar("Item")
+OPS = frozenset({"ops"})  # who handles deal registrations and questions
 
 
 def submission_item_id(namespace: uuid.UUID, tenant_id: str, contact_id: str, submission_id: str) -> str:
@@ -36,15 +38,19 @@ def commit_once(changes: Changes, label: str, earlier: Callable[[], Item | None]
     return None
 
 
-def ops_addresses(tenant_id: str) -> list[str]:
-    """Where submissions are announced: the tenant's active ops admins."""
+def admin_addresses(tenant_id: str, roles: frozenset[str]) -> list[str]:
+    """The tenant's active admins with any of ``roles``."""
     members = AdminMember.gsi1.query(AdminMember.list_partition(tenant_id))
-    return sorted(m.email for m in members if isinstance(m, AdminMember) and m.status == "active" and "ops" in m.roles)
+    return sorted(
+        m.email for m in members if isinstance(m, AdminMember) and m.status == "active" and roles & set(m.roles)
+    )
 
 
-def mail_ops(changes: Changes, tenant: Tenant, template: str, about: str, **context: Any) -> None:
-    """Add to ``changes`` the mail announcing a submission to the tenant's ops admins, if it has any."""
-    recipients = ops_addresses(tenant.tenant_id)
+def mail_admins(
+    changes: Changes, tenant: Tenant, template: str, about: str, roles: frozenset[str] = OPS, **context: Any
+) -> None:
+    """Add to ``changes`` the mail announcing a submission to the admins with ``roles``, if the tenant has any."""
+    recipients = admin_addresses(tenant.tenant_id, roles)
     if recipients:
         brand = mail_brand(tenant, None)
         changes.put(

@@ -1,4 +1,5 @@
-"""The tenant's settings, as its owner edits them: help contact, sign-in and session lengths, deal rules.
+"""The tenant's settings, as its owner edits them: help contact, sign-in and session lengths, deal rules,
+the four-eyes thresholds of pricing and credit approvals.
 
 Each bound is the design's: a sign-in link lives 10 to 30 minutes (OWASP ASVS level 2 sets 10 as
 the ceiling for out-of-band tokens; a tenant may lengthen it, and the page says what that costs),
@@ -9,6 +10,7 @@ shows on pages within a minute (the per-process tenant cache).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes, ConditionFailed
@@ -30,6 +32,8 @@ class TenantSettings:
     deal_protection_days: int
     salespeople_see_only_own_deals: bool
     stock_quantities_shown: bool = False
+    second_approval_discount_percent: int | None = None  # four eyes beyond this discount off the list price
+    second_approval_credit_change: int | None = None  # four eyes beyond this credit limit change, minor units
 
     @classmethod
     def of(cls, tenant: Tenant) -> TenantSettings:
@@ -42,7 +46,17 @@ class TenantSettings:
             deal_protection_days=int(tenant.deal_protection_days or 90),
             salespeople_see_only_own_deals=bool(tenant.salespeople_see_only_own_deals),
             stock_quantities_shown=bool(tenant.stock_quantities_shown),
+            second_approval_discount_percent=_whole(tenant.second_approval_discount_percent),
+            second_approval_credit_change=_whole(tenant.second_approval_credit_change),
         )
+
+
+def _whole(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
+def _number_or_none(attribute: Any, value: int | None) -> list[Any]:
+    return [attribute.set(value) if value is not None else attribute.remove()]
 
 
 def update_settings(tenant_id: str, version: int, wanted: TenantSettings, actor: str, client: Client) -> None:
@@ -73,6 +87,8 @@ def update_settings(tenant_id: str, version: int, wanted: TenantSettings, actor:
             Tenant.stock_quantities_shown.set("yes")
             if wanted.stock_quantities_shown
             else Tenant.stock_quantities_shown.remove(),
+            *_number_or_none(Tenant.second_approval_discount_percent, wanted.second_approval_discount_percent),
+            *_number_or_none(Tenant.second_approval_credit_change, wanted.second_approval_credit_change),
         ],
         label="tenant",
     )  # PynamoDB adds the version check

@@ -74,6 +74,7 @@ class PriceEntry(PortsideItem, discriminator="PriceEntry"):
     min_quantity = NumberAttribute(default=1)
     valid_from = UnicodeAttribute()  # ISO date
     valid_to = UnicodeAttribute(null=True)  # ISO date, inclusive; none: open-ended
+    granted_by = UnicodeAttribute(null=True)  # the pricing request whose approval wrote it (a special price)
     updated_at = UTCDateTimeAttribute()
 
     @classmethod

@@ -8,10 +8,24 @@ from portside.data.models import (
     documents,
     drafts,
     orders,
+    pricing_requests,
     questions,
     records,
     tenants,
     updates,
 )
 
-AREAS = (admins, catalogue, contacts, deals, documents, drafts, orders, questions, records, tenants, updates)
+AREAS = (
+    admins,
+    catalogue,
+    contacts,
+    deals,
+    documents,
+    drafts,
+    orders,
+    pricing_requests,
+    questions,
+    records,
+    tenants,
+    updates,
+)

@@ -49,6 +49,9 @@ class Tenant(PortsideItem, discriminator="Tenant"):
     salespeople_see_only_own_deals = UnicodeAttribute(null=True)  # any value: salespeople see only their own
     stock_quantities_shown = UnicodeAttribute(null=True)  # any value: stock pages show exact quantities
     deal_protection_days = NumberAttribute(default=90)
+    # Four eyes: approvals beyond these need two different finance admins (none: one approval suffices).
+    second_approval_discount_percent = NumberAttribute(null=True)  # a price this far below the list price
+    second_approval_credit_change = NumberAttribute(null=True)  # a credit limit moved this much (minor units)
     # Who partners ask for help: in every page's footer, on error pages and in every mail.
     support_email = UnicodeAttribute(null=True)
     support_phone = UnicodeAttribute(null=True)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
     StringConstraints,
     ValidationError,
 )
+from pydantic_core import PydanticCustomError
 
 from portside.errors import InvalidInput
 from portside.web.forms.text import TEXT_PROBLEMS, Paragraphs, SingleLine
@@ -90,6 +94,28 @@ OptionalNote = Annotated[
 OptionalText200 = Annotated[
     Annotated[SingleLine, StringConstraints(max_length=200)] | None, AfterValidator(blank_is_none)
 ]
+
+
+def money(what: str, largest_cents: int, *, optional: bool = False) -> BeforeValidator:
+    """A field of US dollars as typed ("12,500.50", "$80") in cents: more than 0, at most ``largest_cents``
+    (or None when ``optional`` and left empty)."""
+
+    def in_cents(value: object) -> int | None:
+        text = "" if value is None else str(value).strip().replace(",", "").removeprefix("$")
+        if not text and optional:
+            return None
+        if not text:
+            raise PydanticCustomError(ONE_THING, f"Enter {what} in US dollars, like 12500.50.")
+        if not re.fullmatch(r"[0-9]{1,13}(\.[0-9]{1,2})?", text):
+            raise PydanticCustomError(ONE_THING, "Type the amount in digits, with at most two decimals, like 12500.50.")
+        cents = int(Decimal(text) * 100)
+        if cents <= 0:
+            raise PydanticCustomError(ONE_THING, "The amount must be more than 0.")
+        if cents > largest_cents:
+            raise PydanticCustomError(ONE_THING, f"The amount can be at most ${largest_cents // 100:,}.")
+        return cents
+
+    return BeforeValidator(in_cents)
 
 
 class VersionForm(PortalForm):

@@ -24,6 +24,7 @@ from portside.web.forms.base import (
     Slug,
     WorkEmail,
     blank_is_none,
+    money,
 )
 from portside.web.forms.text import SingleLine
 
@@ -203,6 +204,8 @@ class TenantSettingsForm(PortalForm):
         "session_days": "Choose a whole number of days from 1 to 30.",
         "session_idle_minutes": "Choose a whole number of minutes from 15 to 1440, or leave it empty for none.",
         "deal_protection_days": "Choose a whole number of days from 1 to 365.",
+        "second_approval_discount_percent": "Choose a whole percentage from 0 to 100, or leave it empty for none.",
+        "second_approval_credit_change": "Enter an amount in US dollars, like 50000, or leave it empty for none.",
         "version": "This form is out of date. Reload the page and try again.",
     }
     support_email: Annotated[WorkEmail | None, BeforeValidator(blank_is_none)] = None
@@ -216,4 +219,8 @@ class TenantSettingsForm(PortalForm):
     deal_protection_days: Annotated[int, Field(ge=1, le=365)]
     salespeople_see_only_own_deals: bool = False
     stock_quantities_shown: bool = False
+    second_approval_discount_percent: Annotated[int | None, Field(ge=0, le=100), BeforeValidator(blank_is_none)] = None
+    second_approval_credit_change: Annotated[
+        int | None, money("the credit change", 1_000_000_000 * 100, optional=True)
+    ] = None
     version: int

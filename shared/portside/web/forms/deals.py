@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
@@ -25,26 +23,11 @@ from portside.web.forms.base import (
     PortalForm,
     Slug,
     blank_is_none,
+    money,
 )
 from portside.web.forms.text import Paragraphs
 
 MAX_DEAL_CENTS = 1_000_000_000 * 100
-
-
-def _amount_in_cents(value: object) -> int:
-    """ "12,500.50" -> 1250050: positive, at most 1,000,000,000, at most two decimals."""
-    text = str(value).strip().replace(",", "").removeprefix("$")
-    if not text:
-        raise PydanticCustomError(ONE_THING, "Enter the expected amount in US dollars, like 12500.50.")
-    if not re.fullmatch(r"[0-9]{1,13}(\.[0-9]{1,2})?", text):
-        raise PydanticCustomError(ONE_THING, "Type the amount in digits, with at most two decimals, like 12500.50.")
-    amount = Decimal(text)
-    if amount <= 0:
-        raise PydanticCustomError(ONE_THING, "The amount must be more than 0.")
-    cents = int(amount * 100)
-    if cents > MAX_DEAL_CENTS:
-        raise PydanticCustomError(ONE_THING, "The amount can be at most $1,000,000,000.")
-    return cents
 
 
 def _not_in_the_past(value: date | None) -> date | None:
@@ -71,7 +54,7 @@ class DealForm(PortalForm):
         StringConstraints(to_lower=True, max_length=253, pattern=r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"),
     ] = None
     title: Name
-    amount: Annotated[int, BeforeValidator(_amount_in_cents)]
+    amount: Annotated[int, money("the expected amount", MAX_DEAL_CENTS)]
     close_date: Annotated[date | None, AfterValidator(_not_in_the_past)] = None
     description: Annotated[Paragraphs, StringConstraints(min_length=1, max_length=4000)]
     submission_id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]

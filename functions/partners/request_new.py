@@ -1,0 +1,16 @@
+"""GET /partners/requests/new: ask finance for a special price or a credit limit (one request per form)."""
+
+from portside.web.endpoint import Endpoint
+from portside.web.http import Response
+from portside.web.request import PortalRequest
+from portside.web.request_pages import request_form_page
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_form(request: PortalRequest) -> Response:
+    return request_form_page(request)
+
+
+handler = endpoint.handler

@@ -1,0 +1,23 @@
+"""GET /partners/requests: the partner's pricing and credit requests and where each stands, newest first."""
+
+from portside.domain.pricing_requests import RequestView, partner_requests
+from portside.web.endpoint import Endpoint
+from portside.web.http import Response
+from portside.web.pages import page
+from portside.web.request import PortalRequest
+
+endpoint = Endpoint(__name__)
+
+
+@endpoint
+def show_requests(request: PortalRequest) -> Response:
+    listed = partner_requests(request.tenant, request.partner.partner_id, request.query("cursor"))
+    return page(
+        request,
+        "partners/requests.html",
+        requests=[RequestView.of(item) for item in listed.items],
+        next_cursor=listed.cursor,
+    )
+
+
+handler = endpoint.handler

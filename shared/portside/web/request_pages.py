@@ -1,0 +1,42 @@
+"""The new-request page: choose a special price or a credit limit, then that kind's form.
+
+A credit limit may carry a supporting file. It is uploaded first, straight to S3 (``upload_pages``);
+back from S3 (``?key=``) it is checked at once, and the form that follows carries it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from portside.domain.pricing_requests import KIND_LABELS, attachment_folder, checked_attachment, open_deals
+from portside.storage import documents as files
+from portside.web.http import Response
+from portside.web.request import PortalRequest
+from portside.web.upload_pages import page_with_upload
+
+TEMPLATE = "partners/request_form.html"
+
+
+def request_form_page(request: PortalRequest) -> Response:
+    """The page for ``?type=`` (none: the choice); a refused form comes back as its draft, with its own type."""
+    kind = request.query("type")
+    kind = kind if kind in KIND_LABELS else None
+    return_url = f"{request.tenant.base_url.rstrip('/')}/partners/requests/new?type=credit_limit"
+    folder = attachment_folder(request.partner.partner_id)
+    context: dict[str, Any] = {
+        "kind": kind,
+        "kinds": KIND_LABELS,
+        "submission_id": uuid.uuid4().hex,
+        "sku": (request.query("sku") or "")[:64],
+        "deals": open_deals(request.tenant, request.partner) if kind != "credit_limit" else [],
+        "upload": files.upload_form(request.tenant.tenant_id, folder, return_url, "purpose"),
+        "max_bytes": files.max_bytes(),
+        "checked": None,
+    }
+
+    def read_back(key: str) -> tuple[Any, dict[str, str]]:
+        checked = checked_attachment(request.tenant, request.partner, key)
+        return checked, {"request_type": "credit_limit", "attachment": key}
+
+    return page_with_upload(request, TEMPLATE, context, read_back)
