@@ -11,6 +11,7 @@ import pytest
 
 from portside.manifest import ROUTES, WORKERS, Audience, Route, Worker
 from tests.bench.cold import imported_modules
+from tests.unit.test_price_writers import WRITERS
 
 # Loaded by no handler at import, and why (README, "Cold starts").
 NEVER = {
@@ -72,3 +73,9 @@ def test_the_rules_see_what_they_forbid(loaded: dict[str, set[str]]) -> None:
     """The checks themselves: the console's sign-in is seen to load the console, a form route pydantic."""
     assert {"portside.data.models.admins", "portside.auth.admin_sessions"} <= loaded["admin_login"]
     assert "pydantic" in loaded["partner_login_request"]
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
+def test_only_the_decision_route_reaches_a_price_or_credit_writer(loaded: dict[str, set[str]], route: Route) -> None:
+    for writer, allowed in WRITERS.items():
+        assert writer not in loaded[route.name] or route.name == allowed, f"{route.handler} loads {writer}"
