@@ -8,18 +8,23 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from infra.local import demo_lookups
+from infra.local import demo_lookups, demo_requests
 from infra.local.seed import CONTACTS, TENANT_ID
 from portside.audit import Client
+from portside.aws import client
+from portside.config import settings
 from portside.data import reads
 from portside.data.models.admins import AccessReview
 from portside.data.models.deals import Deal
+from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent
 from portside.domain.document_spaces import SpaceFields, create_space
 from portside.domain.documents import space_documents
 from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
+from portside.domain.pricing_requests import attachment_document
 from portside.manifest import ROUTES, Audience
+from portside.storage.documents import document_key
 from tests.functional.documents_helpers import PDF, save_upload
 from tests.functional.imports_helpers import csv_text, latest_job, run_imports, start
 from tests.functional.portal import Portal
@@ -219,6 +224,17 @@ def import_with_a_report(portal: Portal) -> str:
     return str(latest_job().import_id)
 
 
+def credit_request_with_a_file() -> str:
+    """A demo credit request carrying a supporting file, as the portal keeps one."""
+    demo_requests.seed_requests()
+    request = PricingRequest.get(*PricingRequest.keys_for(TENANT_ID, "demo-acme-credit-new"))
+    request.attachment_key = document_key(TENANT_ID, attachment_document(request.request_id))
+    request.attachment_name, request.attachment_type, request.attachment_size = "bank.pdf", "application/pdf", 3
+    request.save()
+    client("s3").put_object(Bucket=settings().documents_bucket, Key=request.attachment_key, Body=b"%PDF")
+    return request.request_id
+
+
 def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict[str, Any]) -> None:
     deal = Deal.build(
         TENANT_ID,
@@ -262,6 +278,7 @@ def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict
         "{order_number}": "SO-10042",
         "{kind}": "orders",
         "{import_id}": import_with_a_report(portal),
+        "{request_id}": credit_request_with_a_file(),
     }
 
     for route in (r for r in ROUTES if r.audience is Audience.ADMIN and r.method == "GET"):

@@ -110,8 +110,11 @@ def test_approving_a_special_price_puts_it_on_the_partners_price_list_and_tells_
     portal.sign_in("principal@acme.example")
     prices = portal.get(f"/partners/prices?sku={SKU}").body
     assert "$260.00" in prices and "$285.29" in prices and "$271.03" in prices  # below 25 the tier's still apply
-    assert "Approved" in portal.get("/partners/dashboard").body
+    assert f"Approved: your special price request for {SKU}" in portal.get("/partners/dashboard").body
     assert "Granted: $260.00 each from 25 units" in portal.get(f"/partners/requests/{request_id}").body
+    portal.jar.clear()
+    portal.sign_in("sales@acme.example")
+    assert "your special price request" not in portal.get("/partners/dashboard").body  # principals' news only
 
 
 def test_finance_may_grant_other_terms(portal: Portal) -> None:

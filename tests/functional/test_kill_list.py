@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from infra.local import demo_documents, demo_lookups, seed
+from infra.local import demo_documents, demo_lookups, demo_requests, seed
 from infra.local.seed import CONTACTS
 from portside.data.models.catalogue import Product
 from portside.manifest import ROUTES, Audience
@@ -22,8 +22,18 @@ from tests.functional.portal import Answer, Portal
 PARTNER_GETS = [route for route in ROUTES if route.audience is Audience.PARTNER and route.method == "GET"]
 # A path parameter's example per partner: the other partner's is tried too (a 404 must not leak either).
 EXAMPLES = {
-    "acme": {"deal_id": "demo-acme-initech", "question_id": "demo-acme-rack", "order_number": "SO-10042"},
-    "globex": {"deal_id": "demo-globex-massive", "question_id": "demo-globex-kiosk", "order_number": "SO-20001"},
+    "acme": {
+        "deal_id": "demo-acme-initech",
+        "question_id": "demo-acme-rack",
+        "order_number": "SO-10042",
+        "request_id": "demo-acme-switch-price",
+    },
+    "globex": {
+        "deal_id": "demo-globex-massive",
+        "question_id": "demo-globex-kiosk",
+        "order_number": "SO-20001",
+        "request_id": "demo-globex-credit",
+    },
 }
 
 
@@ -60,6 +70,7 @@ def seeded(portal: Portal, admin_pool: dict[str, Any]) -> dict[str, dict[str, st
     seed.seed_document_spaces()
     demo_documents.seed_documents(seed.TENANT_ID)
     demo_lookups.seed_lookups()
+    demo_requests.seed_requests()
     examples = {partner: dict(values) for partner, values in EXAMPLES.items()}
     portal.sign_in("principal@acme.example")
     library = portal.get("/partners/documents").body

@@ -23,14 +23,15 @@ def request_form_page(request: PortalRequest) -> Response:
     kind = request.query("type")
     kind = kind if kind in KIND_LABELS else None
     return_url = f"{request.tenant.base_url.rstrip('/')}/partners/requests/new?type=credit_limit"
-    folder = attachment_folder(request.partner.partner_id)
+    folder, tenant_id = attachment_folder(request.partner.partner_id), request.tenant.tenant_id
     context: dict[str, Any] = {
         "kind": kind,
         "kinds": KIND_LABELS,
         "submission_id": uuid.uuid4().hex,
         "sku": (request.query("sku") or "")[:64],
-        "deals": open_deals(request.tenant, request.partner) if kind != "credit_limit" else [],
-        "upload": files.upload_form(request.tenant.tenant_id, folder, return_url, "purpose"),
+        "deals": [] if kind == "credit_limit" else open_deals(request.tenant, request.partner),
+        # A credit limit's file upload (the choice page and a refused form's draft may become one).
+        "upload": None if kind == "special_price" else files.upload_form(tenant_id, folder, return_url, "purpose"),
         "max_bytes": files.max_bytes(),
         "checked": None,
     }

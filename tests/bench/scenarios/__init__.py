@@ -21,7 +21,17 @@ VARIANTS = (*(unknown for _, unknown in SIDE_BY_SIDE), "partner_code_sign_in:wro
 
 def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
     """Every area's scenarios; ``runs``: how many times each will be measured (setups that alternate need it)."""
-    from tests.bench.scenarios import console, deals, documents, lookups, partners, questions, sign_in, workers
+    from tests.bench.scenarios import (
+        approvals,
+        console,
+        deals,
+        documents,
+        lookups,
+        partners,
+        questions,
+        sign_in,
+        workers,
+    )
 
     return {
         **sign_in.scenarios(portal),
@@ -31,6 +41,7 @@ def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
         **questions.scenarios(portal),
         **documents.scenarios(portal),
         **lookups.scenarios(portal),
+        **approvals.scenarios(portal),
         **console.scenarios(portal, runs),
     }
 

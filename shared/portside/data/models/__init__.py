@@ -61,6 +61,10 @@ Access patterns and the key that serves each:
 | prices of a tier, by SKU | Query | ``T#<t>#PRICES#TIER#<tier>`` / ``<sku>#<min qty>#<from>`` |
 | one partner's own prices (overriding its tier's) | Query | ``T#<t>#PRICES#PARTNER#<p>`` / ``<sku>#<min qty>#<from>`` |
 | a partner's account | GetItem | ``T#<t>#PARTNER#<p>#ACCOUNT`` / ``ACCOUNT`` |
+| pricing or credit request by id | GetItem (consistent) | ``T#<t>#PRICINGREQUEST#<r>`` / ``…`` |
+| a partner's requests, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#PRICINGREQUESTS`` / ``<time>#<r>`` |
+| pending requests, oldest first (the queue) | Query GSI2 | ``T#<t>#PRICINGREQUESTS#PENDING`` / ``<time>#<r>`` |
+| special prices by their last day (daily job) | Query GSI2 | ``T#<t>#PRICINGREQUESTS#ENDING`` / ``<day>#<r>`` |
 | when each kind of ERP data last arrived | GetItem (cached a minute) | ``T#<t>#FRESHNESS`` / ``FRESHNESS`` |
 | a refused form, shown again on its page | GetItem | ``T#<t>#FORMDRAFT#<id>`` / ``FORMDRAFT`` |
 | audit log, newest first (by date range) | Query | ``T#<t>#AUDIT`` / ``<time>#<id>`` |
