@@ -147,7 +147,7 @@ def seed_requests() -> None:
             request.list_price, request.price_then = list_price, round(list_price * tier * 0.95)
             request.requested_price = round(list_price * (demo.share_of_list or 1))
         else:
-            request.requested_limit, request.limit_then = demo.limit, CANARIES["credit_limit"]
+            request.requested_limit, request.limit_then = demo.limit, int(CANARIES["credit_limit"])
         if demo.state != "pending":
             request.decided_at, request.decided_by = created + timedelta(days=1), "admin:finance@northwind.example"
             request.decision_note = demo.note
