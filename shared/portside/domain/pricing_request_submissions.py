@@ -15,6 +15,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from portside import clock
 from portside.audit import Client, audit_event
@@ -61,6 +62,22 @@ class CreditLimitAsk:
     attachment_key: str | None  # an upload in the partner's folder, from the page's upload form
 
 
+def _new_request(
+    tenant: Tenant, principal: PartnerPrincipal, request_id: str, kind: str, reason: str, **fields: Any
+) -> PricingRequest:
+    return PricingRequest.build(
+        tenant.tenant_id,
+        request_id,
+        principal.partner_id,
+        clock.now(),
+        requester_id=principal.contact_id,
+        requester_name=principal.name,
+        kind=kind,
+        reason=reason,
+        **fields,
+    )
+
+
 def request_special_price(
     tenant: Tenant, principal: PartnerPrincipal, submission_id: str, ask: SpecialPriceAsk, client: Client
 ) -> PricingRequest:
@@ -80,15 +97,12 @@ def request_special_price(
             }
         )
     deal = _open_deal(tenant, principal, ask.deal_id) if ask.deal_id else None
-    request = PricingRequest.build(
-        tenant.tenant_id,
+    request = _new_request(
+        tenant,
+        principal,
         request_id,
-        principal.partner_id,
-        clock.now(),
-        requester_id=principal.contact_id,
-        requester_name=principal.name,
-        kind="special_price",
-        reason=ask.reason,
+        "special_price",
+        ask.reason,
         currency=current.currency,
         sku=current.sku,
         product_name=current.product_name,
@@ -121,15 +135,12 @@ def request_credit_limit(
             {"requested_limit": f"Your credit limit is already {ask.limit / 100:,.2f} {account.currency}."}
         )
     checked = checked_attachment(tenant, principal, ask.attachment_key)
-    request = PricingRequest.build(
-        tenant.tenant_id,
+    request = _new_request(
+        tenant,
+        principal,
         request_id,
-        principal.partner_id,
-        clock.now(),
-        requester_id=principal.contact_id,
-        requester_name=principal.name,
-        kind="credit_limit",
-        reason=ask.reason,
+        "credit_limit",
+        ask.reason,
         currency=account.currency,
         requested_limit=ask.limit,
         limit_then=int(account.credit_limit),

@@ -42,6 +42,24 @@ def _ending(tenant: Tenant, before: str, since: str | None = None) -> list[Prici
     return [request for request in found if isinstance(request, PricingRequest) and request.state == "approved"]
 
 
+def _notice_and_commit(changes: Changes, tenant: Tenant, request: PricingRequest, ending: bool) -> bool:
+    """Add the partner's update and mail to ``changes`` and commit: False when another run did it first."""
+    last_day = date.fromisoformat(request.granted_until or "")
+    if ending:
+        news = f"Your special price applies until {last_day:%d %b %Y}. Ask again if you need it longer."
+    else:
+        news = f"Your special price ended on {last_day:%d %b %Y}; your price list price applies again."
+    headline = "Ends soon" if ending else "Ended"
+    tell_partner(
+        changes, tenant, request, headline, news, template="special_price_ending", ending=ending, until=str(last_day)
+    )
+    try:
+        changes.commit()
+    except ConditionFailed:
+        return False
+    return True
+
+
 def _remind(tenant: Tenant, request: PricingRequest) -> bool:
     changes = Changes(
         audit_event(tenant.tenant_id, ACTOR, "pricing_request.ending", f"pricing_request:{request.request_id}", JOB)
@@ -52,22 +70,7 @@ def _remind(tenant: Tenant, request: PricingRequest) -> bool:
         label="request",
         condition=(PricingRequest.state == "approved") & PricingRequest.ending_reminded_at.does_not_exist(),
     )
-    last_day = date.fromisoformat(request.granted_until or "")
-    tell_partner(
-        changes,
-        tenant,
-        request,
-        "Ends soon",
-        f"Your special price applies until {last_day:%d %b %Y}. Ask again if you need it longer.",
-        template="special_price_ending",
-        ending=True,
-        until=last_day.isoformat(),
-    )
-    try:
-        changes.commit()
-    except ConditionFailed:
-        return False
-    return True
+    return _notice_and_commit(changes, tenant, request, ending=True)
 
 
 def _end(tenant: Tenant, request: PricingRequest) -> bool:
@@ -84,22 +87,7 @@ def _end(tenant: Tenant, request: PricingRequest) -> bool:
     entry = reads.get_or_none(PriceEntry, keys, consistent=True)
     if entry is not None and entry.granted_by == request.request_id:  # not one an import or a later grant replaced
         changes.delete(entry, label="price", condition=PriceEntry.granted_by == request.request_id)
-    last_day = date.fromisoformat(request.granted_until or "")
-    tell_partner(
-        changes,
-        tenant,
-        request,
-        "Ended",
-        f"Your special price ended on {last_day:%d %b %Y}; your price list price applies again.",
-        template="special_price_ending",
-        ending=False,
-        until=last_day.isoformat(),
-    )
-    try:
-        changes.commit()
-    except ConditionFailed:
-        return False
-    return True
+    return _notice_and_commit(changes, tenant, request, ending=False)
 
 
 def run_special_price_job() -> SpecialPriceRun:
