@@ -61,20 +61,38 @@ def dollars(cents: float) -> str:
     return f"{cents / 100:.2f}"
 
 
-def test_a_principal_asks_finance_approves_and_the_price_list_shows_it(runtime: Runtime) -> None:
-    sku, list_price = fresh_sku()
+def test_the_readmes_walk_through_a_special_price_shows_only_once_finance_approves(runtime: Runtime) -> None:
+    """The README's numbers: Acme's NW-SRV-1005 at $285.29 (and $271.03 from 10), asked at $260 for 25."""
     acme = partner(runtime, "acme", "principal")
-    asked = dollars(round(list_price * 0.72))  # 28% off the list: within the demo's four-eyes threshold
-    assert f"${asked}" not in acme.get(f"/partners/prices?sku={sku}").text
-    request_id = ask(acme, sku, asked)
+    before = acme.get("/partners/prices?sku=NW-SRV-1005").text
+    assert "$285.29" in before and "$271.03" in before and "$260.00" not in before
+    form = acme.get("/partners/requests/new?type=special_price&sku=NW-SRV-1005").text
+    assert 'value="NW-SRV-1005"' in form
+    too_high = acme.post(
+        "/partners/requests",
+        {
+            "csrf_token": field(form, "csrf_token"),
+            "submission_id": field(form, "submission_id"),
+            "request_type": "special_price",
+            "sku": "NW-SRV-1005",
+            "requested_price": "271.03",
+            "quantity": "25",
+            "reason": "Too high",
+        },
+    )
+    assert too_high.status_code == 400 and "ask for a lower one" in too_high.text
+    request_id = ask(acme, "NW-SRV-1005", "260")
     assert "Waiting for finance" in acme.get(f"/partners/requests/{request_id}").text
+    assert "$260.00" not in acme.get("/partners/prices?sku=NW-SRV-1005").text
     runtime.wait_for_mail(FINANCE)
 
     finance = console(runtime, FINANCE)
+    assert "pricing and credit request" in finance[0].get("/admin").text
     assert request_id in finance[0].get("/admin/approvals").text
     assert decide(finance, request_id) == 303
 
-    assert f"${float(asked):,.2f}" in acme.get(f"/partners/prices?sku={sku}").text
+    after = acme.get("/partners/prices?sku=NW-SRV-1005").text
+    assert "$260.00" in after and "$285.29" in after
     assert "Approved" in acme.get(f"/partners/requests/{request_id}").text
 
 
