@@ -43,12 +43,40 @@ def environment() -> Environment:
     env.filters["safe_colour"] = safe_colour
     env.filters["file_size"] = file_size
     env.filters["waited"] = waited
+    env.filters["paragraphs"] = paragraphs
     return env
 
 
 def safe_colour(value: str | None) -> str:
     """A colour goes into CSS: only ``#rrggbb`` passes, anything else is the default."""
     return value if value and _HEX_COLOUR.fullmatch(value) else DEFAULT_COLOUR
+
+
+_LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
+
+
+def paragraphs(text: str) -> Any:
+    """Plain text as HTML: a paragraph per blank-line break, a line break per line, web addresses made links.
+
+    Built only from ``Markup`` templates and ``Markup.join``, which escape everything typed.
+    """
+    from markupsafe import Markup
+
+    def linked(line: str) -> Markup:
+        pieces: list[str | Markup] = []
+        last = 0
+        for found in _LINK.finditer(line):
+            pieces += [
+                line[last : found.start()],
+                Markup('<a href="{0}" rel="noopener nofollow">{0}</a>').format(found[0]),
+            ]
+            last = found.end()
+        return Markup("").join([*pieces, line[last:]])
+
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if block.strip()]
+    return Markup("").join(
+        Markup("<p>{}</p>").format(Markup("<br>").join(linked(line) for line in block.split("\n"))) for block in blocks
+    )
 
 
 def waited(since: datetime) -> str:

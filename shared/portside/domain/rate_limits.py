@@ -56,6 +56,6 @@ def limited_scopes(error: ConditionFailed) -> set[str]:
     return {label.removeprefix(LABEL_PREFIX) for label in error.labels if label.startswith(LABEL_PREFIX)}
 
 
-def raise_if_limited(error: ConditionFailed, message: str | None = None) -> None:
+def raise_if_limited(error: ConditionFailed, message: str | None = None, retry_after_seconds: int = 900) -> None:
     if limited_scopes(error):
-        raise RateLimited(message) from error
+        raise RateLimited(message, retry_after_seconds) from error

@@ -12,6 +12,7 @@ from portside.data.models import (
     questions,
     records,
     tenants,
+    training,
     updates,
 )
 
@@ -27,5 +28,6 @@ AREAS = (
     questions,
     records,
     tenants,
+    training,
     updates,
 )

@@ -1,0 +1,22 @@
+"""POST /admin/training: save a new module, as a draft."""
+
+from portside.domain.training_modules import create_module
+from portside.errors import InvalidInput
+from portside.web.endpoint import Endpoint
+from portside.web.http import Response
+from portside.web.module_pages import TEMPLATE, module_context, module_input
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+
+endpoint = Endpoint(
+    __name__, error_pages={InvalidInput: TEMPLATE}, error_context=lambda request: module_context(request, None)
+)
+
+
+@endpoint
+def create(request: PortalRequest) -> Response:
+    module = create_module(request.tenant, module_input(request.form), request.admin.actor, request.client)
+    return redirect(f"/admin/training/{module.module_id}?notice=created")
+
+
+handler = endpoint.handler

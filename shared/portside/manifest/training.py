@@ -1,0 +1,67 @@
+"""Training: the partners' modules, quizzes and certificates, the public check of a certificate, and authoring."""
+
+from __future__ import annotations
+
+from portside.manifest.lines import PARTNER, PUBLIC, R, Route, W, admin
+
+SEE, TAKE = ("training", "view"), ("training", "take_quiz")
+AUTHORED, AUTHOR = ("training_authoring", "view"), ("training_authoring", "manage")
+
+
+def _partner(name: str, method: str, path: str, handler: str, permission: tuple[str, str], **more: str) -> Route:
+    access = (W,) if method == "POST" else (R,)
+    module = f"functions.partners.{handler}"
+    return Route(name, method, path, module, PARTNER, access, permission=permission, **more)
+
+
+ROUTES: tuple[Route, ...] = (
+    _partner("partner_training", "GET", "/partners/training", "training_list", SEE),
+    _partner("partner_training_module", "GET", "/partners/training/{module_id}", "training_module", SEE),
+    _partner(
+        "partner_training_submit",
+        "POST",
+        "/partners/training/{module_id}",
+        "training_submit",
+        TAKE,
+        form_page="/partners/training/{module_id}",
+    ),
+    _partner(
+        "partner_training_certificate",
+        "GET",
+        "/partners/training/{module_id}/certificate",
+        "training_certificate",
+        SEE,
+    ),
+    # Anyone may check a certificate by its code (a customer, say); the tenant comes from the host.
+    Route("certificate_verify", "GET", "/verify/{code}", "functions.partners.certificate_verify", PUBLIC, (R,)),
+    admin("admin_training", "GET", "/admin/training", "training_modules", (R,), AUTHORED),
+    admin("admin_training_new", "GET", "/admin/training/new", "training_module_new", (R,), AUTHOR),
+    admin(
+        "admin_training_create",
+        "POST",
+        "/admin/training",
+        "training_module_create",
+        (W,),
+        AUTHOR,
+        form_page="/admin/training/new",
+    ),
+    admin("admin_training_module", "GET", "/admin/training/{module_id}", "training_module_edit", (R,), AUTHORED),
+    admin(
+        "admin_training_update",
+        "POST",
+        "/admin/training/{module_id}",
+        "training_module_update",
+        (W,),
+        AUTHOR,
+        form_page="/admin/training/{module_id}",
+    ),
+    admin(
+        "admin_training_move",
+        "POST",
+        "/admin/training/{module_id}/state",
+        "training_module_move",
+        (W,),
+        AUTHOR,
+        form_page="/admin/training/{module_id}",
+    ),
+)
