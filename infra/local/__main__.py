@@ -28,7 +28,7 @@ def main() -> None:
 
     from werkzeug.serving import make_server
 
-    from infra.local import demo_documents, demo_lookups, demo_requests, resources, seed, totp
+    from infra.local import demo_documents, demo_lookups, demo_requests, demo_training, resources, seed, totp
     from infra.local.mail_catcher import MailCatcher
     from infra.local.router import HandlerInstances
     from infra.local.schedule import Scheduler
@@ -49,6 +49,7 @@ def main() -> None:
     demo_documents.seed_documents(seed.TENANT_ID)
     demo_lookups.seed_lookups()
     demo_requests.seed_requests()
+    demo_training.seed_training()
     seed.seed_admins(pool["pool_id"], pool["client_id"])
 
     instances = HandlerInstances()

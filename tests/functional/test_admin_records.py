@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from infra.local import demo_lookups, demo_requests
+from infra.local import demo_lookups, demo_requests, demo_training
 from infra.local.seed import CONTACTS, TENANT_ID
 from portside.audit import Client
 from portside.aws import client
@@ -224,6 +224,11 @@ def import_with_a_report(portal: Portal) -> str:
     return str(latest_job().import_id)
 
 
+def seeded_module() -> str:
+    demo_training.seed_training()
+    return demo_training.BASICS
+
+
 def credit_request_with_a_file() -> str:
     """A demo credit request carrying a supporting file, as the portal keeps one."""
     demo_requests.seed_requests()
@@ -279,6 +284,7 @@ def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict
         "{kind}": "orders",
         "{import_id}": import_with_a_report(portal),
         "{request_id}": credit_request_with_a_file(),
+        "{module_id}": seeded_module(),
     }
 
     for route in (r for r in ROUTES if r.audience is Audience.ADMIN and r.method == "GET"):

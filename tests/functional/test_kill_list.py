@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from infra.local import demo_documents, demo_lookups, demo_requests, seed
+from infra.local import demo_documents, demo_lookups, demo_requests, demo_training, seed
 from infra.local.seed import CONTACTS
 from portside.data.models.catalogue import Product
 from portside.manifest import ROUTES, Audience
@@ -27,12 +27,14 @@ EXAMPLES = {
         "question_id": "demo-acme-rack",
         "order_number": "SO-10042",
         "request_id": "demo-acme-switch-price",
+        "module_id": "demo-basics",
     },
     "globex": {
         "deal_id": "demo-globex-massive",
         "question_id": "demo-globex-kiosk",
         "order_number": "SO-20001",
         "request_id": "demo-globex-credit",
+        "module_id": "demo-basics",
     },
 }
 
@@ -71,6 +73,7 @@ def seeded(portal: Portal, admin_pool: dict[str, Any]) -> dict[str, dict[str, st
     demo_documents.seed_documents(seed.TENANT_ID)
     demo_lookups.seed_lookups()
     demo_requests.seed_requests()
+    demo_training.seed_training()
     examples = {partner: dict(values) for partner, values in EXAMPLES.items()}
     portal.sign_in("principal@acme.example")
     library = portal.get("/partners/documents").body

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from infra.local import demo_requests, seed
+from infra.local import demo_requests, demo_training, seed
 from portside import clock
 from portside.domain import form_drafts
 from portside.errors import InvalidInput
@@ -29,6 +29,7 @@ DEMO_IDS = {
     "question_id": "demo-acme-rack",
     "space_id": "demo-technical-guides",
     "request_id": "demo-acme-rack-price",
+    "module_id": "demo-basics",
 }
 
 
@@ -50,6 +51,7 @@ def sign_in_for(portal: Portal, route: Route) -> str:
     seed.seed_questions()
     seed.seed_document_spaces()
     demo_requests.seed_requests()
+    demo_training.seed_training()
     if route.audience is Audience.PARTNER:
         portal.sign_in("principal@acme.example")
         return portal.get("/partners/dashboard").field("csrf_token")

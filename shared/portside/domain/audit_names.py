@@ -2,7 +2,7 @@
 
 An event stores ids (names change; ids do not). A page of the log resolves the ids it shows in one
 BatchGet (contacts, partners, deals, questions, document spaces, documents,
-pricing requests), so it reads as names; text filters match
+pricing requests, training modules), so it reads as names; text filters match
 part of a name or of an id. ``ACTIONS`` names every action the portal records: a test walks the
 code for ``audit_event`` calls and fails on one missing here.
 """
@@ -19,6 +19,7 @@ from portside.data.models.documents import Document, DocumentSpace
 from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Partner, Tenant
+from portside.data.models.training import TrainingModule
 
 ACTIONS: dict[str, str] = {
     "access_review.completed": "Access review completed",
@@ -79,6 +80,12 @@ ACTIONS: dict[str, str] = {
     "tenant.brand_updated": "Brand updated",
     "tenant.created": "Tenant created",
     "tenant.settings_updated": "Settings updated",
+    "training.failed": "Quiz not passed",
+    "training.module_created": "Training module created",
+    "training.module_published": "Training module published",
+    "training.module_retired": "Training module retired",
+    "training.module_updated": "Training module updated",
+    "training.passed": "Quiz passed (certificate issued)",
 }
 # Groups an auditor can pick: every action starting with the key.
 ACTION_GROUPS: dict[str, str] = {
@@ -89,6 +96,7 @@ ACTION_GROUPS: dict[str, str] = {
     "deal.": "Every deal event",
     "document.": "Every document event (uploads, downloads, archiving)",
     "pricing_request.": "Every pricing and credit request event",
+    "training.": "Every training event (modules, quizzes)",
 }
 _MODELS: dict[str, type[PortsideItem]] = {
     "contact": Contact,
@@ -98,6 +106,7 @@ _MODELS: dict[str, type[PortsideItem]] = {
     "document_space": DocumentSpace,
     "document": Document,
     "pricing_request": PricingRequest,
+    "module": TrainingModule,
 }
 _LABELS = {
     "contact": "contact",
@@ -108,13 +117,14 @@ _LABELS = {
     "document_space": "document space",
     "document": "document",
     "pricing_request": "pricing request",
+    "module": "training module",
 }
 
 
 def _name_of(item: Any) -> str:
     if isinstance(item, Contact | Partner | DocumentSpace):
         return str(item.name)
-    if isinstance(item, Deal | Document):
+    if isinstance(item, Deal | Document | TrainingModule):
         return str(item.title)
     if isinstance(item, Question):
         return str(item.subject)

@@ -30,6 +30,7 @@ def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
         partners,
         questions,
         sign_in,
+        training,
         workers,
     )
 
@@ -42,6 +43,7 @@ def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
         **documents.scenarios(portal),
         **lookups.scenarios(portal),
         **approvals.scenarios(portal),
+        **training.scenarios(portal),
         **console.scenarios(portal, runs),
     }
 
