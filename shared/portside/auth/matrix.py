@@ -126,6 +126,7 @@ MATRIX: dict[str, dict[str, Grant]] = {
         "admin_dashboard": _grant("view"),
         "partners": _grant("view"),
         "approvals": _grant("view", "decide", note="pricing and credit requests"),
+        "training_authoring": _grant("view", note="read-only: the modules and the training report"),
         "deal_reviews": _grant("view", "decide"),
         "order_data": _grant("view"),
         "role_help": _grant("view"),

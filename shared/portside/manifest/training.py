@@ -36,6 +36,16 @@ ROUTES: tuple[Route, ...] = (
     Route("certificate_verify", "GET", "/verify/{code}", "functions.partners.certificate_verify", PUBLIC, (R,)),
     admin("admin_training", "GET", "/admin/training", "training_modules", (R,), AUTHORED),
     admin("admin_training_new", "GET", "/admin/training/new", "training_module_new", (R,), AUTHOR),
+    admin("admin_training_report", "GET", "/admin/training/report", "training_report", (R,), AUTHORED),
+    admin(
+        "admin_training_report_export",
+        "GET",
+        "/admin/training/report.csv",
+        "training_report_export",
+        (R,),
+        AUTHORED,
+        kind="download",
+    ),
     admin(
         "admin_training_create",
         "POST",

@@ -53,6 +53,8 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         "certificate_verify": (lambda: None, lambda _: portal.get("/verify/DEMO-ACME-PR2N")),
         "admin_training": (as_ops, lambda _: portal.get("/admin/training")),
         "admin_training_new": (as_ops, lambda _: portal.get("/admin/training/new")),
+        "admin_training_report": (as_ops, lambda _: portal.get("/admin/training/report")),
+        "admin_training_report_export": (as_ops, lambda _: portal.get("/admin/training/report.csv")),
         "admin_training_create": (
             lambda: {**MODULE, "csrf_token": (as_ops(), portal.admin_csrf())[1]},
             lambda data: portal.post("/admin/training", data),

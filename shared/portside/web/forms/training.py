@@ -9,7 +9,7 @@ from pydantic import BeforeValidator, Field, StringConstraints
 
 from portside.errors import InvalidInput
 from portside.text import has_control_characters
-from portside.web.forms.base import Name, PortalForm, blank_is_none
+from portside.web.forms.base import Name, PortalForm, Slug, blank_is_none
 from portside.web.forms.text import Paragraphs
 
 MAX_QUESTIONS = 30
@@ -87,3 +87,16 @@ class QuizForm(PortalForm):
 
     messages: ClassVar[dict[str, str]] = {"quiz_version": "This quiz page is out of date. Open the module again."}
     quiz_version: Annotated[int, Field(ge=1)]
+
+
+class ReportFilter(PortalForm):
+    """The training report's filters: one partner, one module, or all."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "partner": "Choose a partner from the list.",
+        "module": "Choose a module from the list.",
+    }
+    partner: Annotated[Slug | None, BeforeValidator(blank_is_none)] = None
+    module: Annotated[
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")] | None, BeforeValidator(blank_is_none)
+    ] = None
