@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from infra.local.seed import TENANT_ID
-from portside.data.models.records import AuditEvent
-from portside.data.models.training import Certificate, QuizAttempt
+from portside.data.models.records import AuditEvent, OutboxMail
+from portside.data.models.training import Certificate, ModuleHolders, QuizAttempt
+from portside.domain.certificate_ends import run_certificate_job
 from tests.functional.portal import Portal
 from tests.functional.training_helpers import RIGHT, WRONG_SECOND, author, standing, take
 
@@ -164,3 +165,52 @@ def test_another_contacts_certificate_is_not_theirs(portal: Portal) -> None:
     assert portal.get(f"/partners/training/{module_id}/certificate").status == 404
     assert len([c for c in Certificate.scan() if isinstance(c, Certificate)]) == 1
     assert re.search(r"Not started", portal.get("/partners/training").body)
+
+
+# --- the daily job ---------------------------------------------------------------------------------------------
+def certificate_mails() -> list[OutboxMail]:
+    return [m for m in OutboxMail.scan() if isinstance(m, OutboxMail) and m.template == "certificate_expiring"]
+
+
+def test_the_job_mails_30_and_7_days_ahead_once_each_then_marks_expired(portal: Portal) -> None:
+    module_id = author(portal, valid_days="40")
+    portal.jar.clear()
+    portal.sign_in("tech@acme.example")
+    take(portal, module_id, RIGHT)
+    assert run_certificate_job().reminded == 0
+
+    portal.advance_clock(timedelta(days=11))
+    first, again = run_certificate_job(), run_certificate_job()
+    portal.advance_clock(timedelta(days=23))
+    seven = run_certificate_job()
+    portal.advance_clock(timedelta(days=7))
+    expired, expired_again = run_certificate_job(), run_certificate_job()
+
+    assert (first.reminded, again.reminded, seven.reminded) == (1, 0, 1)
+    assert (expired.expired, expired_again.expired) == (1, 0)
+    assert [m.to for m in certificate_mails()] == [["tech@acme.example"]] * 3
+    held = standing("acme-technical", module_id)
+    assert held.cert_expired_marked == "yes" and held.GSI2PK is None
+    assert ModuleHolders.get(*ModuleHolders.keys_for(TENANT_ID, module_id)).holders == 0
+    portal.sign_in("tech@acme.example")
+    assert "Expired: your Router basics certificate" in portal.get("/partners/dashboard").body
+    portal.jar.clear()
+    portal.sign_in("principal@acme.example")
+    assert "Router basics certificate" not in portal.get("/partners/dashboard").body  # a person's news
+
+
+def test_a_renewed_certificate_is_counted_once_and_reminded_again(portal: Portal) -> None:
+    module_id = author(portal, valid_days="20")
+    portal.jar.clear()
+    portal.sign_in("tech@acme.example")
+    take(portal, module_id, RIGHT)
+    assert run_certificate_job().reminded == 1  # 20 days left: the 30-day reminder
+    portal.advance_clock(timedelta(days=15))
+    assert run_certificate_job().reminded == 1
+    portal.sign_in("tech@acme.example")
+
+    take(portal, module_id, RIGHT)
+
+    held = standing("acme-technical", module_id)
+    assert held.reminded_7_at is None and held.reminded_30_at is None
+    assert ModuleHolders.get(*ModuleHolders.keys_for(TENANT_ID, module_id)).holders == 1

@@ -80,6 +80,8 @@ ACTIONS: dict[str, str] = {
     "tenant.brand_updated": "Brand updated",
     "tenant.created": "Tenant created",
     "tenant.settings_updated": "Settings updated",
+    "training.certificate_ending": "Certificate expiring (reminder)",
+    "training.certificate_expired": "Certificate expired",
     "training.failed": "Quiz not passed",
     "training.module_created": "Training module created",
     "training.module_published": "Training module published",

@@ -40,6 +40,7 @@ WHAT = {
     "pricing_request_submitted": "New pricing or credit request (to finance)",
     "pricing_request_decided": "Pricing or credit decision",
     "special_price_ending": "Special price ending or ended",
+    "certificate_expiring": "Certificate expiring or expired",
 }
 ABOUT_PAGES = {
     "deal": "/admin/deals/{}",

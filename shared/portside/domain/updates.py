@@ -14,6 +14,7 @@ from portside.data.models.tenants import Tenant
 from portside.data.models.updates import PartnerUpdate
 
 KEEP_FOR = timedelta(days=30)
+PERSONAL = frozenset({"training"})  # updates for their own contact only: a certificate is a person's
 SHOWN = 10
 
 
@@ -36,7 +37,8 @@ def partner_update(
 
 
 def updates_for(tenant: Tenant, principal: PartnerPrincipal) -> list[PartnerUpdate]:
-    """The newest updates the contact's role may see (a salesperson's own deals only, where the tenant says so)."""
+    """The newest updates the contact's role may see (a salesperson's own deals only, where the tenant says so;
+    a certificate's news to its holder only)."""
     since = (clock.now() - KEEP_FOR).isoformat()
     found = PartnerUpdate.query(
         PartnerUpdate.partition_of(tenant.tenant_id, principal.partner_id),
@@ -51,5 +53,6 @@ def updates_for(tenant: Tenant, principal: PartnerPrincipal) -> list[PartnerUpda
         if isinstance(update, PartnerUpdate)
         and principal.may(update.resource, "view")
         and not (only_own and update.resource == "deals" and update.contact_id != principal.contact_id)
+        and not (update.resource in PERSONAL and update.contact_id != principal.contact_id)
     ]
     return visible[:SHOWN]

@@ -1,5 +1,5 @@
 """The workers: the mail and import workers on the table's stream, the outbox sweeper, the daily jobs
-(deal protection, special prices)."""
+(deal protection, special prices, certificates)."""
 
 from __future__ import annotations
 
@@ -29,4 +29,5 @@ WORKERS: tuple[Worker, ...] = (
     Worker("mail_sweeper", "functions.workers.mail_sweeper", "schedule", (W, Access.MAIL), every_minutes=2),
     Worker("deal_protection", "functions.workers.deal_protection", "schedule", (W,)),
     Worker("special_prices", "functions.workers.special_prices", "schedule", (W,)),
+    Worker("certificates", "functions.workers.certificates", "schedule", (W,)),
 )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
+
+from infra.local.events import LambdaContext
 
 from tests.bench.scenarios import Scenario, as_contact
 
@@ -42,7 +45,12 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
             "id": module_id,
         }
 
+    def job() -> Any:
+        handler = importlib.import_module("functions.workers.certificates").handler
+        return handler({}, LambdaContext(function_name="certificates"))
+
     return {
+        "certificates": (lambda: None, lambda _: job()),
         "partner_training": (as_principal, lambda _: portal.get("/partners/training")),
         "partner_training_module": (as_principal, lambda _: portal.get(f"/partners/training/{basics}")),
         "partner_training_submit": (quiz_form, lambda data: portal.post(f"/partners/training/{basics}", data)),
