@@ -6,7 +6,6 @@ import importlib
 from typing import Any
 
 from infra.local.events import LambdaContext
-
 from tests.bench.scenarios import Scenario, as_contact
 
 
