@@ -3,6 +3,7 @@ the four-eyes thresholds of approvals (owner only)."""
 
 from portside.domain.branding import fresh_tenant
 from portside.domain.tenant_settings import TenantSettings
+from portside.domain.training_modules import published_modules
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -27,6 +28,7 @@ def show_settings(request: PortalRequest) -> Response:
         errors={},
         error=None,
         saved=request.query("notice") == "saved",
+        modules=published_modules(request.tenant),
     )
 
 

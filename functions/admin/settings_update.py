@@ -1,6 +1,7 @@
 """POST /admin/settings: save the tenant's settings, unless someone saved others since the form was read."""
 
 from portside.domain.tenant_settings import TenantSettings, update_settings
+from portside.domain.training_modules import published_modules
 from portside.errors import Conflict, InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
@@ -11,7 +12,9 @@ from portside.web.responses import redirect
 
 FORM = "admin/settings.html"
 endpoint = Endpoint(
-    __name__, error_pages={InvalidInput: FORM, Conflict: FORM}, error_context=lambda _: {"saved": False}
+    __name__,
+    error_pages={InvalidInput: FORM, Conflict: FORM},
+    error_context=lambda request: {"saved": False, "modules": published_modules(request.tenant)},
 )
 
 

@@ -1,7 +1,12 @@
-"""GET /partners/deals/new: the registration form, named by a fresh submission id (one deal per form)."""
+"""GET /partners/deals/new: the registration form, named by a fresh submission id (one deal per form).
+
+Where the tenant makes registering need a current certificate, a contact without one is shown the
+module to take instead of the form.
+"""
 
 import uuid
 
+from portside.domain.certified_rights import missing_gate
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -12,7 +17,9 @@ endpoint = Endpoint(__name__)
 
 @endpoint
 def show_form(request: PortalRequest) -> Response:
-    return page(request, "partners/deal_form.html", values={"submission_id": uuid.uuid4().hex}, errors={}, error=None)
+    gate = missing_gate(request.tenant, request.partner, request.tenant.deal_registration_module)
+    values = {"submission_id": uuid.uuid4().hex}
+    return page(request, "partners/deal_form.html", values=values, errors={}, error=None, needs=gate)
 
 
 handler = endpoint.handler

@@ -1,5 +1,6 @@
 """POST /partners/deals: register a deal; bad input shows the form again with a message per field."""
 
+from portside.domain.certified_rights import require_certificate
 from portside.domain.deal_submissions import DealInput, submit_deal
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
@@ -9,11 +10,14 @@ from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-endpoint = Endpoint(__name__, error_pages={InvalidInput: "partners/deal_form.html"})
+endpoint = Endpoint(
+    __name__, error_pages={InvalidInput: "partners/deal_form.html"}, error_context=lambda _: {"needs": None}
+)
 
 
 @endpoint
 def submit(request: PortalRequest) -> Response:
+    require_certificate(request.tenant, request.partner, request.tenant.deal_registration_module)
     form = parse_form(DealForm, request.form)
     details = DealInput(
         form.customer_name, form.customer_domain, form.title, form.amount, form.close_date, form.description

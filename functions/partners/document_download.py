@@ -16,7 +16,7 @@ endpoint = Endpoint(__name__)
 @endpoint
 def download(request: PortalRequest) -> Response:
     contact, tenant_id = request.partner, request.tenant.tenant_id
-    document = visible_document(request.tenant, request.path_param("document_id"), contact.partner_id, contact.role)
+    document = visible_document(request.tenant, request.path_param("document_id"), contact)
     record_download(request.tenant, document, contact.contact_id, contact.partner_id, request.client)
     url = download_url(
         tenant_id, document.document_id, document.object_version, document.file_name, document.content_type

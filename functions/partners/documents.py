@@ -13,11 +13,10 @@ endpoint = Endpoint(__name__)
 @endpoint
 def show_documents(request: PortalRequest) -> Response:
     wanted = (request.query("title") or "").strip()[:200]
-    contact = request.partner
     return page(
         request,
         "partners/documents.html",
-        shelves=library(request.tenant, contact.partner_id, contact.role, wanted),
+        shelves=library(request.tenant, request.partner, wanted),
         title_filter=wanted,
         type_labels=ALLOWED_TYPES,
     )

@@ -1,4 +1,5 @@
-"""Demo training: a module for every role and one for all, certificates in every state, a failed attempt.
+"""Demo training: a module for every role and one for all, certificates in every state, a failed attempt,
+and "Technical guides" needing the technical module (when the demo spaces are seeded).
 
 "Northwind partner basics" is for every role (5 questions, pass at 80%, valid 365 days); the
 README gives its right answers so a newcomer can fail and pass it as ``tech@acme.example``, who
@@ -13,6 +14,8 @@ from datetime import timedelta
 
 from infra.local.seed import CONTACTS, PARTNERS, TENANT_ID
 from portside import clock
+from portside.data import reads
+from portside.data.models.documents import DocumentSpace
 from portside.data.models.training import (
     Certificate,
     ModuleHolders,
@@ -23,6 +26,8 @@ from portside.data.models.training import (
 )
 
 BASICS = "demo-basics"
+TECHNICAL_MODULE = "demo-tech-routers"
+TECHNICAL_GUIDES = "demo-technical-guides"  # the demo space that needs TECHNICAL_MODULE
 # (question, options, right option indexes)
 BASICS_QUIZ = (
     ("How long does an approved deal registration protect you?", ("30 days", "90 days", "One year"), (1,)),
@@ -150,3 +155,6 @@ def seed_training() -> None:
         status.save()
     for module_id, count in holders.items():
         ModuleHolders(*ModuleHolders.keys_for(TENANT_ID, module_id), holders=count).save()
+    guides = reads.get_or_none(DocumentSpace, DocumentSpace.keys_for(TENANT_ID, TECHNICAL_GUIDES))
+    if guides is not None:
+        guides.update(actions=[DocumentSpace.requires_module.set(TECHNICAL_MODULE)])

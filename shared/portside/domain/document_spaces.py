@@ -17,6 +17,7 @@ from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.documents import DocumentSpace
 from portside.data.models.tenants import Partner, Tenant
+from portside.domain.certified_rights import checked_gate
 from portside.errors import Conflict, InvalidInput, NotFound
 
 MAX_SPACES = 200  # read in one Query: a tenant with more would page its spaces
@@ -28,6 +29,7 @@ class SpaceFields:
     description: str | None
     partner_ids: tuple[str, ...]  # empty: every partner
     roles: tuple[str, ...]
+    requires_module: str | None = None  # a training module whose current certificate the space needs
 
 
 def _checked(tenant: Tenant, fields: SpaceFields) -> SpaceFields:
@@ -41,7 +43,8 @@ def _checked(tenant: Tenant, fields: SpaceFields) -> SpaceFields:
         found = {partner.partner_id for partner in Partner.batch_get(keys)}
         if found != set(partner_ids):
             raise InvalidInput({"partner_ids": "Choose partners from the list, or all partners."})
-    return SpaceFields(fields.name, fields.description, partner_ids, roles)
+    gate = checked_gate(tenant, fields.requires_module, "requires_module")
+    return SpaceFields(fields.name, fields.description, partner_ids, roles, gate)
 
 
 def create_space(tenant: Tenant, fields: SpaceFields, actor: str, client: Client) -> DocumentSpace:
@@ -54,6 +57,7 @@ def create_space(tenant: Tenant, fields: SpaceFields, actor: str, client: Client
         description=fields.description,
         partner_ids=list(fields.partner_ids),
         roles=list(fields.roles),
+        requires_module=fields.requires_module,
     )
     changes = Changes(
         audit_event(
@@ -65,6 +69,7 @@ def create_space(tenant: Tenant, fields: SpaceFields, actor: str, client: Client
             name=fields.name,
             partners=",".join(fields.partner_ids) or "all",
             roles=",".join(fields.roles),
+            requires=fields.requires_module or "",
         )
     )
     changes.put(space, label="space", condition=DocumentSpace.PK.does_not_exist())
@@ -97,6 +102,7 @@ def update_space(
             name=fields.name,
             partners=",".join(fields.partner_ids) or "all",
             roles=",".join(fields.roles),
+            requires=fields.requires_module or "",
         )
     )
     actions = [
@@ -104,6 +110,9 @@ def update_space(
         DocumentSpace.description.set(fields.description) if fields.description else DocumentSpace.description.remove(),
         DocumentSpace.partner_ids.set(list(fields.partner_ids)),
         DocumentSpace.roles.set(list(fields.roles)),
+        DocumentSpace.requires_module.set(fields.requires_module)
+        if fields.requires_module
+        else DocumentSpace.requires_module.remove(),
         DocumentSpace.updated_at.set(clock.now()),
         DocumentSpace.GSI1SK.set(DocumentSpace.list_order(fields.name, space_id)),
     ]

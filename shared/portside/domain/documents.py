@@ -19,6 +19,7 @@ from pynamodb.expressions.update import Action
 
 from portside import clock
 from portside.audit import Client, audit_event
+from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
 from portside.data.base import PortsideItem
 from portside.data.changes import Changes, ConditionFailed
@@ -33,6 +34,7 @@ from portside.data.models.documents import (
 )
 from portside.data.models.tenants import Partner, Tenant
 from portside.data.pages import Page, query_page
+from portside.domain.certified_rights import Gate, current_modules, gate_for, gating_modules, require_certificate
 from portside.domain.document_spaces import get_space, spaces_open_to
 from portside.errors import Conflict, NotFound
 from portside.storage import documents as files
@@ -219,12 +221,13 @@ def set_archived(tenant: Tenant, document: Document, archived: bool, actor: str,
     changes.commit()
 
 
-def visible_document(tenant: Tenant, document_id: str, partner_id: str, role: str) -> Document:
-    """The document, if a contact of ``partner_id`` with ``role`` may have it now; else NotFound."""
+def visible_document(tenant: Tenant, document_id: str, contact: PartnerPrincipal) -> Document:
+    """The document, if the contact may have it now; else NotFound (or CertificateNeeded, naming the module)."""
     document = get_document(tenant, document_id)
     space = reads.get_or_none(DocumentSpace, DocumentSpace.keys_for(tenant.tenant_id, document.space_id))
-    if document.archived or space is None or not space.open_to(partner_id, role):
+    if document.archived or space is None or not space.open_to(contact.partner_id, contact.role):
         raise NotFound(f"document {document_id}")
+    require_certificate(tenant, contact, space.requires_module)
     return document
 
 
@@ -334,17 +337,30 @@ def downloads_csv(tenant: Tenant, document_id: str, cursor: str | None) -> tuple
 
 @dataclass(frozen=True)
 class Shelf:
-    """A space as a contact sees it: its documents, newest first."""
+    """A space as a contact sees it: its documents, newest first, or the certificate it needs first."""
 
     space: DocumentSpace
     documents: list[Document]
+    needs: Gate | None = None
 
 
-def library(tenant: Tenant, partner_id: str, role: str, title_filter: str = "") -> list[Shelf]:
-    """The spaces open to a contact and their current documents: one Query for the spaces, one per space."""
+def library(tenant: Tenant, contact: PartnerPrincipal, title_filter: str = "") -> list[Shelf]:
+    """The spaces open to a contact and their current documents: one Query for the spaces, one per open space,
+    and where a space needs a certificate, one Query of the contact's (and a BatchGet of what they lack)."""
     wanted = " ".join(title_filter.casefold().split())
+    spaces = spaces_open_to(tenant, contact.partner_id, contact.role)
+    gated = {space.requires_module for space in spaces if space.requires_module}
+    held = current_modules(tenant, contact.contact_id) if gated else set()
+    modules = gating_modules(tenant, gated - held)
     shelves = []
-    for space in spaces_open_to(tenant, partner_id, role):
+    for space in spaces:
+        module_id = space.requires_module
+        gate = (
+            gate_for(modules.get(module_id), module_id, contact.role) if module_id and module_id not in held else None
+        )
+        if gate is not None:
+            shelves.append(Shelf(space, [], gate))
+            continue
         documents = space_documents(tenant, space.space_id, archived_too=False)
         if wanted:
             documents = [document for document in documents if wanted in " ".join(document.title.casefold().split())]

@@ -1,5 +1,5 @@
 """The tenant's settings, as its owner edits them: help contact, sign-in and session lengths, deal rules,
-the four-eyes thresholds of pricing and credit approvals.
+the four-eyes thresholds of pricing and credit approvals, the certificate deal registration needs.
 
 Each bound is the design's: a sign-in link lives 10 to 30 minutes (OWASP ASVS level 2 sets 10 as
 the ceiling for out-of-band tokens; a tenant may lengthen it, and the page says what that costs),
@@ -17,6 +17,7 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Tenant
 from portside.domain import tenants
 from portside.domain.branding import fresh_tenant
+from portside.domain.certified_rights import checked_gate
 from portside.errors import Conflict
 
 MAX_SESSION_DAYS = 30
@@ -34,6 +35,7 @@ class TenantSettings:
     stock_quantities_shown: bool = False
     second_approval_discount_percent: int | None = None  # four eyes beyond this discount off the list price
     second_approval_credit_change: int | None = None  # four eyes beyond this credit limit change, minor units
+    deal_registration_module: str | None = None  # a training module whose current certificate registering needs
 
     @classmethod
     def of(cls, tenant: Tenant) -> TenantSettings:
@@ -48,6 +50,7 @@ class TenantSettings:
             stock_quantities_shown=bool(tenant.stock_quantities_shown),
             second_approval_discount_percent=_whole(tenant.second_approval_discount_percent),
             second_approval_credit_change=_whole(tenant.second_approval_credit_change),
+            deal_registration_module=tenant.deal_registration_module,
         )
 
 
@@ -61,6 +64,7 @@ def _number_or_none(attribute: Any, value: int | None) -> list[Any]:
 
 def update_settings(tenant_id: str, version: int, wanted: TenantSettings, actor: str, client: Client) -> None:
     tenant = fresh_tenant(tenant_id)
+    checked_gate(tenant, wanted.deal_registration_module, "deal_registration_module")
     if tenant.version != version:
         raise Conflict(f"tenant {tenant_id} is at version {tenant.version}, the form at {version}")
     before = TenantSettings.of(tenant)
@@ -89,6 +93,9 @@ def update_settings(tenant_id: str, version: int, wanted: TenantSettings, actor:
             else Tenant.stock_quantities_shown.remove(),
             *_number_or_none(Tenant.second_approval_discount_percent, wanted.second_approval_discount_percent),
             *_number_or_none(Tenant.second_approval_credit_change, wanted.second_approval_credit_change),
+            Tenant.deal_registration_module.set(wanted.deal_registration_module)
+            if wanted.deal_registration_module
+            else Tenant.deal_registration_module.remove(),
         ],
         label="tenant",
     )  # PynamoDB adds the version check

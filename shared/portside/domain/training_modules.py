@@ -58,6 +58,11 @@ def list_modules(tenant: Tenant) -> list[TrainingModule]:
     return [module for module in found if isinstance(module, TrainingModule)]
 
 
+def published_modules(tenant: Tenant) -> list[TrainingModule]:
+    """The modules partners take now (to gate a right by, say)."""
+    return [module for module in list_modules(tenant) if module.state == "published"]
+
+
 def get_module(tenant: Tenant, module_id: str) -> TrainingModule:
     module = reads.get_or_none(
         TrainingModule, TrainingModule.keys_for(tenant.tenant_id, module_id[:64]), consistent=True

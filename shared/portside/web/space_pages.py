@@ -8,6 +8,7 @@ from portside.auth.matrix import PARTNER_ROLES
 from portside.data.models.documents import DocumentSpace
 from portside.domain.document_spaces import SpaceFields
 from portside.domain.partners import partner_choices
+from portside.domain.training_modules import published_modules
 from portside.web.forms.base import Form, parse_form
 from portside.web.forms.documents import SpaceForm
 from portside.web.http import Response
@@ -18,8 +19,13 @@ TEMPLATE = "admin/document_space_form.html"
 
 
 def form_context(request: PortalRequest, space_id: str | None = None) -> dict[str, Any]:
-    """What the form needs beyond what was typed: the partners and roles to choose from."""
-    return {"space_id": space_id, "partners": partner_choices(request.tenant), "roles": PARTNER_ROLES}
+    """What the form needs beyond what was typed: the partners, roles and training modules to choose from."""
+    return {
+        "space_id": space_id,
+        "partners": partner_choices(request.tenant),
+        "roles": PARTNER_ROLES,
+        "modules": published_modules(request.tenant),
+    }
 
 
 def space_values(space: DocumentSpace) -> dict[str, str]:
@@ -30,6 +36,7 @@ def space_values(space: DocumentSpace) -> dict[str, str]:
         "partners": "chosen" if space.partner_ids else "all",
         "partner_ids": ",".join(space.partner_ids or []),
         "roles": ",".join(space.roles or []),
+        "requires_module": space.requires_module or "",
         "version": str(space.version),
     }
 
@@ -45,4 +52,4 @@ def posted_space(request: PortalRequest, model: type[Form]) -> tuple[Form, Space
     )
     assert isinstance(form, SpaceForm)
     chosen = tuple(form.partner_ids) if form.partners == "chosen" else ()
-    return form, SpaceFields(form.name, form.description, chosen, tuple(form.roles))
+    return form, SpaceFields(form.name, form.description, chosen, tuple(form.roles), form.requires_module)

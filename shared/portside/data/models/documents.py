@@ -38,6 +38,7 @@ class DocumentSpace(PortsideItem, discriminator="DocumentSpace"):
     partner_ids = ListAttribute[str](of=UnicodeAttribute, default=list)  # type: ignore[arg-type]  # empty: all
     roles = ListAttribute[str](of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
     document_count = NumberAttribute(default=0)
+    requires_module = UnicodeAttribute(null=True)  # a training module whose current certificate opens the space
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute()
     version = VersionAttribute()

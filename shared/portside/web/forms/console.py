@@ -69,6 +69,9 @@ class PartnerDetailsForm(PortalForm):
     tier: OptionalShortText = None
     territory: OptionalShortText = None
     status: Literal["active", "prospect", "inactive"] = "active"
+    deal_registration_module: Annotated[
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")] | None, BeforeValidator(blank_is_none)
+    ] = None
     version: int = 0
 
 
@@ -88,6 +91,9 @@ class ContactRoleForm(PortalForm):
         "version": "This form is out of date. Reload the page and try again.",
     }
     role: Literal["principal", "salesperson", "technical"]
+    deal_registration_module: Annotated[
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")] | None, BeforeValidator(blank_is_none)
+    ] = None
     version: int
 
 
@@ -97,6 +103,9 @@ class ContactStatusForm(PortalForm):
         "version": "This form is out of date. Reload the page and try again.",
     }
     enabled: bool
+    deal_registration_module: Annotated[
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")] | None, BeforeValidator(blank_is_none)
+    ] = None
     version: int
 
 
@@ -186,6 +195,9 @@ class BrandForm(PortalForm):
     footer_text: OptionalText200 = None
     logo_upload: Annotated[str | None, StringConstraints(pattern=r"^[0-9a-f]{32}$")] = None
     remove_logo: bool = False
+    deal_registration_module: Annotated[
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")] | None, BeforeValidator(blank_is_none)
+    ] = None
     version: int
 
     @field_validator("logo_upload", mode="before")
@@ -206,6 +218,7 @@ class TenantSettingsForm(PortalForm):
         "deal_protection_days": "Choose a whole number of days from 1 to 365.",
         "second_approval_discount_percent": "Choose a whole percentage from 0 to 100, or leave it empty for none.",
         "second_approval_credit_change": "Enter an amount in US dollars, like 50000, or leave it empty for none.",
+        "deal_registration_module": "Choose a published training module from the list, or none.",
         "version": "This form is out of date. Reload the page and try again.",
     }
     support_email: Annotated[WorkEmail | None, BeforeValidator(blank_is_none)] = None
@@ -222,5 +235,8 @@ class TenantSettingsForm(PortalForm):
     second_approval_discount_percent: Annotated[int | None, Field(ge=0, le=100), BeforeValidator(blank_is_none)] = None
     second_approval_credit_change: Annotated[
         int | None, money("the credit change", 1_000_000_000 * 100, optional=True)
+    ] = None
+    deal_registration_module: Annotated[
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")] | None, BeforeValidator(blank_is_none)
     ] = None
     version: int

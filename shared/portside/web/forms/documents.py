@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
-from portside.web.forms.base import Name, OptionalNote, PortalForm, VersionForm
+from portside.web.forms.base import Name, OptionalNote, PortalForm, VersionForm, blank_is_none
 from portside.web.forms.text import SingleLine
 
 PartnerId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z0-9-]+$")]
@@ -21,12 +21,16 @@ class SpaceForm(PortalForm):
         "partners": "Choose all partners, or the partners listed.",
         "partner_ids": "Choose partners from the list, or all partners.",
         "roles": "Choose at least one role: principal, salesperson or technical.",
+        "requires_module": "Choose a published training module from the list, or none.",
     }
     name: Name
     description: OptionalNote = None
     partners: Literal["all", "chosen"] = "all"
     partner_ids: list[PartnerId] = Field(default_factory=list, max_length=500)
     roles: list[Literal["principal", "salesperson", "technical"]] = Field(min_length=1)
+    requires_module: Annotated[
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")] | None, BeforeValidator(blank_is_none)
+    ] = None
 
 
 class SpaceEditForm(SpaceForm, VersionForm):
