@@ -1,5 +1,7 @@
-"""GET /admin/engagement: contacts invited but never signed in, and those not seen for 90 days, by partner."""
+"""GET /admin/engagement: contacts invited but never signed in, those not seen for 90 days, and certificates
+expiring within 30 days."""
 
+from portside.domain.certificate_nudges import expiring_certificates
 from portside.domain.engagement import Audience, engagement_list
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
@@ -13,6 +15,7 @@ endpoint = Endpoint(__name__)
 def show_engagement(request: PortalRequest) -> Response:
     invited, invited_more = engagement_list(request.tenant, Audience.NEVER_SIGNED_IN, request.query("invited_cursor"))
     dormant, dormant_more = engagement_list(request.tenant, Audience.DORMANT, request.query("dormant_cursor"))
+    expiring, expiring_more = expiring_certificates(request.tenant, request.query("expiring_cursor"))
     sent = request.query("nudged")
     return page(
         request,
@@ -21,6 +24,8 @@ def show_engagement(request: PortalRequest) -> Response:
         invited_more=invited_more,
         dormant=dormant,
         dormant_more=dormant_more,
+        expiring=expiring,
+        expiring_more=expiring_more,
         nudged=int(sent) if sent and sent.isdigit() else None,
         can_nudge=request.admin.may("engagement", "nudge"),
     )

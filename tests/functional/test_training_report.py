@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from infra.local import demo_training
+from portside.data.models.records import OutboxMail
 from tests.functional.portal import Portal
 
 
@@ -49,3 +50,33 @@ def test_a_bad_filter_is_refused_plainly(portal: Portal) -> None:
     answer = portal.get("/admin/training/report?partner=%3Cscript%3E")
 
     assert answer.status == 400 and "Choose a partner from the list" in answer.body
+
+
+def test_engagement_lists_certificates_expiring_soon_with_a_nudge_once_a_day(portal: Portal) -> None:
+    portal.admin_sign_in("ops@northwind.example")
+
+    page = portal.get("/admin/engagement").body
+    first = portal.admin_post(
+        "/admin/engagement/certificates", {"contact_id": "acme-salesperson", "module_id": demo_training.BASICS}
+    )
+    again = portal.admin_post(
+        "/admin/engagement/certificates", {"contact_id": "acme-salesperson", "module_id": demo_training.BASICS}
+    )
+
+    assert "Certificates expiring within 30 days (1)" in page and "Acme Sales" in page
+    assert "Globex Tech" not in page.split("Certificates expiring")[1]  # expired already: not "expiring"
+    assert (first.location, again.location) == ("/admin/engagement?nudged=1", "/admin/engagement?nudged=0")
+    mails = [m for m in OutboxMail.scan() if isinstance(m, OutboxMail) and m.template == "certificate_expiring"]
+    assert [m.to for m in mails] == [["sales@acme.example"]]
+    unknown = portal.admin_post("/admin/engagement/certificates", {"contact_id": "acme-technical", "module_id": "nope"})
+    assert unknown.status == 404
+
+
+def test_auditors_see_the_list_but_cannot_nudge(portal: Portal) -> None:
+    portal.admin_sign_in("auditor@northwind.example")
+
+    assert "Nudge to renew" not in portal.get("/admin/engagement").body
+    answer = portal.admin_post(
+        "/admin/engagement/certificates", {"contact_id": "acme-salesperson", "module_id": demo_training.BASICS}
+    )
+    assert answer.status == 403

@@ -82,6 +82,7 @@ ACTIONS: dict[str, str] = {
     "tenant.settings_updated": "Settings updated",
     "training.certificate_ending": "Certificate expiring (reminder)",
     "training.certificate_expired": "Certificate expired",
+    "training.certificate_nudged": "Reminded to renew a certificate",
     "training.failed": "Quiz not passed",
     "training.module_created": "Training module created",
     "training.module_published": "Training module published",

@@ -17,6 +17,8 @@ from portside import clock
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
+from portside.data.models.contacts import Contact
+from portside.data.models.records import OutboxMail
 from portside.data.models.tenants import Tenant
 from portside.data.models.training import ModuleHolders, TrainingModule, TrainingStatus
 from portside.domain.tenants import mail_brand
@@ -40,36 +42,41 @@ def _listed(tenant: Tenant, before: str, since: str | None = None) -> list[Train
     return [s for s in TrainingStatus.gsi2.query(partition, key_range) if isinstance(s, TrainingStatus)]
 
 
+def expiry_mail(
+    tenant: Tenant, contact: Contact, module: TrainingModule, status: TrainingStatus, title: str, days: int | None
+) -> OutboxMail:
+    """The mail that says a certificate expires in ``days`` (None: it has expired), with the way to renew it."""
+    until = status.cert_expires_at or clock.now()
+    return outbox_mail(
+        tenant.tenant_id,
+        contact.email,
+        "certificate_expiring",
+        about=f"contact:{contact.contact_id}",
+        name=contact.name,
+        module=module.title,
+        title=title,
+        days=days or 0,
+        until=until.date().isoformat(),
+        module_url=f"{tenant.base_url.rstrip('/')}/partners/training/{module.module_id}",
+        brand=mail_brand(tenant, contact.partner_id),
+    )
+
+
 def _tell(changes: Changes, tenant: Tenant, status: TrainingStatus, title: str, days: int | None) -> bool:
     """Add the contact's mail and dashboard update; False when the contact is gone or disabled (no mail)."""
     contact = reads.contact(tenant.tenant_id, status.contact_id)
     module = reads.get_or_none(TrainingModule, TrainingModule.keys_for(tenant.tenant_id, status.module_id))
     if contact is None or contact.status == "disabled" or module is None:
         return False
-    link = f"/partners/training/{status.module_id}"
     until = status.cert_expires_at or clock.now()
     headline = f"{'Expires' if days else 'Expired'}: your {module.title} certificate"
     message = f"{'It expires on' if days else 'It expired on'} {until:%d %b %Y}. Take the quiz again to renew it."
+    link = f"/partners/training/{status.module_id}"
     changes.put(
         partner_update(tenant.tenant_id, status.partner_id, "training", headline, message, link, status.contact_id),
         label="update",
     )
-    changes.put(
-        outbox_mail(
-            tenant.tenant_id,
-            contact.email,
-            "certificate_expiring",
-            about=f"contact:{contact.contact_id}",
-            name=contact.name,
-            module=module.title,
-            title=title,
-            days=days or 0,
-            until=until.date().isoformat(),
-            module_url=f"{tenant.base_url.rstrip('/')}{link}",
-            brand=mail_brand(tenant, contact.partner_id),
-        ),
-        label="mail",
-    )
+    changes.put(expiry_mail(tenant, contact, module, status, title, days), label="mail")
     return True
 
 

@@ -176,7 +176,7 @@ def _certify(
     expires = now + timedelta(days=int(module.valid_days)) if module.valid_days else None
     standing.cert_code, standing.cert_version, standing.cert_score = code, int(quiz.number), score
     standing.cert_issued_at, standing.cert_expires_at = now, expires
-    standing.cert_expired_marked = standing.reminded_30_at = standing.reminded_7_at = None
+    standing.cert_expired_marked = standing.reminded_30_at = standing.reminded_7_at = standing.nudged_at = None
     standing.GSI2PK = TrainingStatus.expiry_partition(tenant.tenant_id)
     standing.GSI2SK = TrainingStatus.expiry_order(expires, principal.contact_id, module.module_id)
     partner = cached_partner(tenant, principal.partner_id)

@@ -134,6 +134,15 @@ ROUTES: tuple[Route, ...] = (
         ("engagement", "nudge"),
         form_page="/admin/engagement",
     ),
+    admin(
+        "admin_engagement_certificate_nudge",
+        "POST",
+        "/admin/engagement/certificates",
+        "engagement_certificate_nudge",
+        (W,),
+        ("engagement", "nudge"),
+        form_page="/admin/engagement",
+    ),
     admin("admin_access_review", "GET", "/admin/access-review", "access_review", (R,), ("access_review", "view")),
     admin(
         "admin_access_review_complete",

@@ -61,6 +61,14 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         "admin_training": (as_ops, lambda _: portal.get("/admin/training")),
         "admin_training_new": (as_ops, lambda _: portal.get("/admin/training/new")),
         "admin_training_report": (as_ops, lambda _: portal.get("/admin/training/report")),
+        "admin_engagement_certificate_nudge": (
+            lambda: {
+                "csrf_token": (as_ops(), portal.admin_csrf())[1],
+                "contact_id": "acme-salesperson",
+                "module_id": basics,
+            },
+            lambda data: portal.post("/admin/engagement/certificates", data),
+        ),
         "admin_training_report_export": (as_ops, lambda _: portal.get("/admin/training/report.csv")),
         "admin_training_create": (
             lambda: {**MODULE, "csrf_token": (as_ops(), portal.admin_csrf())[1]},

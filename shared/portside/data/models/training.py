@@ -135,6 +135,7 @@ class TrainingStatus(PortsideItem, discriminator="TrainingStatus"):
     cert_expired_marked = UnicodeAttribute(null=True)  # set by the daily job once the certificate ran out
     reminded_30_at = UTCDateTimeAttribute(null=True)
     reminded_7_at = UTCDateTimeAttribute(null=True)
+    nudged_at = UTCDateTimeAttribute(null=True)  # an admin's last nudge to renew
     version = VersionAttribute()
 
     @classmethod

@@ -154,6 +154,14 @@ class AuditFilterForm(PortalForm):
         return value
 
 
+class CertificateNudgeForm(PortalForm):
+    """One contact's certificate of one module, to renew."""
+
+    messages: ClassVar[dict[str, str]] = {"contact_id": "Choose a contact.", "module_id": "Choose a certificate."}
+    contact_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]{1,64}$")]
+    module_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+
+
 class NudgeForm(PortalForm):
     """One contact (``contact_id``) or a whole list (``group``: invited or dormant)."""
 
