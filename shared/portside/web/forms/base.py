@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -16,6 +16,8 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
+    field_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -116,6 +118,24 @@ def money(what: str, largest_cents: int, *, optional: bool = False) -> BeforeVal
         return cents
 
     return BeforeValidator(in_cents)
+
+
+class DecisionForm(PortalForm):
+    """Approve or reject, with a note to the partner that a rejection needs (it tells them why)."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "decision": "Choose to approve or reject.",
+        "note": "Keep the note under 1,000 characters; a rejection needs one, to tell the partner why.",
+    }
+    decision: Literal["approve", "reject"]
+    note: OptionalNote = Field(default=None, validate_default=True)  # checked even when the field is left out
+
+    @field_validator("note", mode="after")
+    @classmethod
+    def _rejections_say_why(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("decision") == "reject" and not value:
+            raise ValueError("a rejection needs a note")
+        return value
 
 
 class VersionForm(PortalForm):

@@ -8,9 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import (
     AfterValidator,
     BeforeValidator,
-    Field,
     StringConstraints,
-    ValidationInfo,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -18,8 +16,8 @@ from pydantic_core import PydanticCustomError
 from portside import clock
 from portside.web.forms.base import (
     ONE_THING,
+    DecisionForm,
     Name,
-    OptionalNote,
     PortalForm,
     Slug,
     blank_is_none,
@@ -65,20 +63,8 @@ class DealForm(PortalForm):
         return value or None
 
 
-class DealDecisionForm(PortalForm):
-    messages: ClassVar[dict[str, str]] = {
-        "decision": "Choose to approve or reject.",
-        "note": "Keep the note under 1,000 characters; a rejection needs one, to tell the partner why.",
-    }
-    decision: Literal["approve", "reject"]
-    note: OptionalNote = Field(default=None, validate_default=True)  # checked even when the field is left out
-
-    @field_validator("note", mode="after")
-    @classmethod
-    def _rejections_say_why(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("decision") == "reject" and not value:
-            raise ValueError("a rejection needs a note")
-        return value
+class DealDecisionForm(DecisionForm):
+    """Approve or reject a deal registration."""
 
 
 class DealListFilter(PortalForm):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from portside import clock
-from portside.web.forms.base import ONE_THING, OptionalNote, PortalForm, blank_is_none, money
+from portside.web.forms.base import ONE_THING, DecisionForm, PortalForm, blank_is_none, money
 from portside.web.forms.text import Paragraphs, SingleLine
 
 MAX_UNIT_PRICE_CENTS = 10_000_000 * 100
@@ -68,27 +68,17 @@ class CreditLimitForm(PortalForm):
     submission_id: Annotated[str, StringConstraints(pattern=SUBMISSION_ID)]
 
 
-class RequestDecisionForm(PortalForm):
+class RequestDecisionForm(DecisionForm):
     """Finance's decision. Empty grants give what was asked; ``version`` is the request's as the page read it."""
 
     messages: ClassVar[dict[str, str]] = {
-        "decision": "Choose to approve or reject.",
+        **DecisionForm.messages,
         "granted_price": "Enter the unit price to grant in US dollars, or leave it empty to grant what was asked.",
         "granted_limit": "Enter the credit limit to grant in US dollars, or leave it empty to grant what was asked.",
         "granted_until": "Choose the last day of the special price (after today), or leave it empty.",
-        "note": "Keep the note under 1,000 characters; a rejection needs one, to tell the partner why.",
         "version": "This page is out of date. Reload it and decide again.",
     }
-    decision: Literal["approve", "reject"]
     granted_price: Annotated[int | None, money("the unit price to grant", MAX_UNIT_PRICE_CENTS, optional=True)] = None
     granted_limit: Annotated[int | None, money("the credit limit to grant", MAX_CREDIT_CENTS, optional=True)] = None
     granted_until: LaterDay = None
-    note: OptionalNote = Field(default=None, validate_default=True)
     version: int
-
-    @field_validator("note", mode="after")
-    @classmethod
-    def _rejections_say_why(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("decision") == "reject" and not value:
-            raise ValueError("a rejection needs a note")
-        return value
