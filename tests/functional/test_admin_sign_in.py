@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import timedelta
 from typing import Any
 
 import pytest
+import segno
 
 from infra.local.seed import ADMIN_PASSWORD, TENANT_ID
 from infra.local.totp import current_code, fresh_code
@@ -105,6 +108,9 @@ def test_a_first_sign_in_replaces_the_password_and_sets_up_the_authenticator(
     setup = portal.post("/admin/login/challenge", {**choose.hidden_fields(), "new_password": "A-Brand-New-Pass-2!"})
     assert setup.status == 200 and "Set up your authenticator" in setup.body
     assert setup.hidden_fields()["secret"] == "JBSWY3DPEHPK3PXP" and "otpauth://totp/" in setup.body
+    link = html.unescape(re.search(r'href="(otpauth://[^"]+)"', setup.body).group(1))  # type: ignore[union-attr]
+    drawn = html.unescape(re.search(r'<img class="qr" src="([^"]+)"', setup.body).group(1))  # type: ignore[union-attr]
+    assert "secret=JBSWY3DPEHPK3PXP" in link and drawn == segno.make(link, error="m").svg_data_uri(scale=4, border=2)
 
     done = portal.post("/admin/login/challenge", {**setup.hidden_fields(), "code": fresh_code()})
 

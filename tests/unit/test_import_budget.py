@@ -21,6 +21,7 @@ NEVER = {
     "jinja2": "templates load at the first render, so a route that only redirects never loads them (about 20 ms)",
     "asyncio": "nothing in the portal is asynchronous",
     "filetype": "read at the first upload checked: a download, which only signs a link, never loads it",
+    "segno": "drawn only on the authenticator set-up page, at render",
 }
 # Allowed for one handler only, and why.
 EXCEPT = {
