@@ -57,6 +57,7 @@ class PortsideStack(Stack):
                     resource_name=mail.configuration_set.configuration_set_name,
                 ),
             ),
+            admin_pool_arn=identity.pool.user_pool_arn,
             layer=SharedLayer(self, "SharedLayer").layer,
             code=handler_code(),
             environment=environment,

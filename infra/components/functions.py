@@ -35,6 +35,11 @@ ACTIONS: dict[Access, tuple[str, ...]] = {
     Access.DOCUMENT_READ: ("s3:GetObject", "s3:GetObjectVersion"),
     Access.IMPORT_FILES: ("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
     Access.MAIL: ("ses:SendRawEmail",),
+    Access.ADMIN_USERS: (
+        "cognito-idp:AdminCreateUser",
+        "cognito-idp:AdminAddUserToGroup",
+        "cognito-idp:AdminRemoveUserFromGroup",
+    ),
 }
 # Object prefixes a grant is confined to: logos never reach documents, nor the reverse.
 OBJECT_PREFIXES: dict[Access, tuple[str, ...]] = {
@@ -56,6 +61,7 @@ class Shared:
     table: dynamodb.ITableV2
     bucket: s3.IBucket
     mail_resources: tuple[str, ...]  # ARNs of the SES identity and configuration set
+    admin_pool_arn: str  # the admins' user pool
     layer: lambda_.ILayerVersion
     code: lambda_.Code  # the functions/ package, one asset for every function
     environment: dict[str, str]
@@ -175,4 +181,6 @@ class PortsideFunction(Construct):
             return [shared.table.table_arn, f"{shared.table.table_arn}/index/*"]
         if needed in OBJECT_PREFIXES:
             return [shared.bucket.arn_for_objects(f"{prefix}*") for prefix in OBJECT_PREFIXES[needed]]
+        if needed is Access.ADMIN_USERS:
+            return [shared.admin_pool_arn]
         return list(shared.mail_resources)

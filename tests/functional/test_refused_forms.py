@@ -30,6 +30,7 @@ DEMO_IDS = {
     "space_id": "demo-technical-guides",
     "request_id": "demo-acme-rack-price",
     "module_id": "demo-basics",
+    "email": "ops@northwind.example",
 }
 
 

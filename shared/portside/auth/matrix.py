@@ -65,6 +65,7 @@ RESOURCES: dict[str, Resource] = {
         Resource("engagement", "Engagement", "admin", ("view", "nudge")),
         Resource("audit_log", "Audit log", "admin", ("view", "export")),
         Resource("access_review", "Access review", "admin", ("view", "review")),
+        Resource("admins", "Admins", "admin", ("view", "manage")),
         Resource("outbox", "Mail delivery", "admin", ("view", "retry")),
         Resource("branding", "Branding", "admin", ("view", "manage")),
         Resource("settings", "Settings", "admin", ("view", "manage")),

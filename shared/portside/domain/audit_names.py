@@ -24,6 +24,10 @@ from portside.data.models.training import TrainingModule
 ACTIONS: dict[str, str] = {
     "access_review.completed": "Access review completed",
     "admin.added": "Admin added",
+    "admin.disabled": "Admin disabled",
+    "admin.enabled": "Admin enabled",
+    "admin.removed": "Admin removed",
+    "admin.role_changed": "Admin's role changed",
     "admin.sign_in_failed": "Admin sign-in failed",
     "admin.signed_in": "Admin signed in",
     "admin.signed_out": "Admin signed out",

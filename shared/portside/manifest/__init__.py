@@ -3,8 +3,8 @@
 Three things are built from this and nothing else: the CDK routes with each function's
 IAM grants, the local runtime's router, and the test that every route is guarded.
 Adding an endpoint is one line in its area's module (``partners``, ``console``, ``documents``,
-``lookups``, ``approvals``, ``training``; the workers in ``workers``) plus one handler module in ``functions/``;
-a new area registers its module here. What a line is, is in ``lines``.
+``lookups``, ``approvals``, ``training``, ``admins``; the workers in ``workers``) plus one handler
+module in ``functions/``; a new area registers its module here. What a line is, is in ``lines``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from portside.manifest import approvals, console, documents, lookups, partners, training
+from portside.manifest import admins, approvals, console, documents, lookups, partners, training
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
 from portside.manifest.workers import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS, WORKERS
 
@@ -37,6 +37,7 @@ ROUTES: tuple[Route, ...] = (
     *lookups.ROUTES,
     *approvals.ROUTES,
     *training.ROUTES,
+    *admins.ROUTES,
     Route("brand_logo", "GET", "/brand/logo/{logo_id}", "functions.brand.logo", PUBLIC, (R, Access.LOGO_READ)),
     # API Gateway's $default route: anything no route above matches gets a branded 404 page.
     Route("not_found", "ANY", "/{proxy+}", "functions.not_found", PUBLIC, (R,)),

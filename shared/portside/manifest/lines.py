@@ -24,6 +24,7 @@ class Access(StrEnum):
     DOCUMENT_READ = "bucket:documents:read"  # sign a one-minute download of a recorded version
     IMPORT_FILES = "bucket:imports"  # keep an import's file, read it, write and hand out its report (imports/*)
     MAIL = "mail:send"
+    ADMIN_USERS = "cognito:admin-users"  # create the pool's users and move them between groups (admin roles)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ ADMIN_SECTIONS = (
     ("engagement", "/admin/engagement"),
     ("audit_log", "/admin/audit"),
     ("access_review", "/admin/access-review"),
+    ("admins", "/admin/admins"),
     ("outbox", "/admin/mail"),
     ("settings", "/admin/settings"),
     ("branding", "/admin/settings/branding"),

@@ -22,6 +22,7 @@ VARIANTS = (*(unknown for _, unknown in SIDE_BY_SIDE), "partner_code_sign_in:wro
 def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
     """Every area's scenarios; ``runs``: how many times each will be measured (setups that alternate need it)."""
     from tests.bench.scenarios import (
+        admins,
         approvals,
         console,
         deals,
@@ -44,6 +45,7 @@ def every_scenario(portal: Any, runs: int) -> dict[str, Scenario]:
         **lookups.scenarios(portal),
         **approvals.scenarios(portal),
         **training.scenarios(portal),
+        **admins.scenarios(portal),
         **console.scenarios(portal, runs),
     }
 

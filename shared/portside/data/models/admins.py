@@ -22,6 +22,7 @@ class AdminMember(PortsideItem, discriminator="AdminMember"):
     email = UnicodeAttribute()
     roles = ListAttribute[str](of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
     status = UnicodeAttribute(default="active")  # active | disabled
+    sign_in = UnicodeAttribute(default="password")  # password (the pool's own user, with TOTP) | federated
     created_at = UTCDateTimeAttribute()
     last_sign_in_at = UTCDateTimeAttribute(null=True)
     last_seen_at = UTCDateTimeAttribute(null=True)
@@ -65,9 +66,23 @@ class AdminSession(PortsideItem, discriminator="AdminSession"):
         return tenant_key(tenant_id, "ADMINSESSION", session_hash), "ADMINSESSION"
 
     @classmethod
+    def admin_partition(cls, tenant_id: str, email: str) -> str:
+        """Every session of one admin (GSI1): ended together when the admin is disabled or removed."""
+        return tenant_key(tenant_id, "ADMINSESSIONS", email.lower())
+
+    @classmethod
     def build(cls, tenant_id: str, session_hash: str, expires_at: datetime, **fields: Any) -> AdminSession:
         pk, sk = cls.keys_for(tenant_id, session_hash)
-        return cls(pk, sk, tenant_id=tenant_id, expires_at=expires_at, expires_ttl=expires_at, **fields)
+        return cls(
+            pk,
+            sk,
+            tenant_id=tenant_id,
+            expires_at=expires_at,
+            expires_ttl=expires_at,
+            GSI1PK=cls.admin_partition(tenant_id, str(fields.get("email", ""))),
+            GSI1SK=session_hash,
+            **fields,
+        )
 
 
 class AdminChallenge(PortsideItem, discriminator="AdminChallenge"):

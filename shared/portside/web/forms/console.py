@@ -120,6 +120,26 @@ class AdminMemberForm(PortalForm):
     role: Literal["owner", "ops", "finance", "auditor"]
 
 
+class AdminAddForm(AdminMemberForm):
+    """An admin added in the console: by the pool's own sign-in, or through the company's identity provider."""
+
+    messages: ClassVar[dict[str, str]] = {
+        **AdminMemberForm.messages,
+        "sign_in": "Choose how they sign in: password and authenticator, or the company's identity provider.",
+    }
+    sign_in: Literal["password", "federated"] = "password"
+
+
+class AdminRoleForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {"role": "Choose owner, ops, finance or auditor."}
+    role: Literal["owner", "ops", "finance", "auditor"]
+
+
+class AdminStatusForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {"enabled": "Choose to enable or disable."}
+    enabled: bool
+
+
 # Days a log can hold: a filter outside them finds nothing, and the day after 9999-12-31 does not exist.
 LogDay = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2199, 12, 31))]
 

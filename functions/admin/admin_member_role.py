@@ -1,0 +1,31 @@
+"""POST /admin/admins/<email>/role: change an admin's role; their sessions end (the last owner stays an owner)."""
+
+from urllib.parse import unquote
+
+from portside.config import settings
+from portside.domain.admin_members import LastOwner, change_role
+from portside.errors import Conflict, InvalidInput
+from portside.web.admin_pages import TEMPLATE, admins_context
+from portside.web.endpoint import Endpoint
+from portside.web.forms.base import parse_form
+from portside.web.forms.console import AdminRoleForm
+from portside.web.http import Response
+from portside.web.request import PortalRequest
+from portside.web.responses import redirect
+
+endpoint = Endpoint(
+    __name__,
+    error_pages={InvalidInput: TEMPLATE, LastOwner: TEMPLATE, Conflict: TEMPLATE},
+    error_context=admins_context,
+)
+
+
+@endpoint
+def set_role(request: PortalRequest) -> Response:
+    role = parse_form(AdminRoleForm, request.form).role
+    email = unquote(request.path_param("email"))  # the path carries it percent-encoded (%40)
+    change_role(request.tenant, settings().admin_pool_id, email, role, request.admin.actor, request.client)
+    return redirect("/admin/admins?notice=role")
+
+
+handler = endpoint.handler
