@@ -81,6 +81,8 @@ ACTIONS: dict[str, str] = {
     "sign_in.link_requested": "Sign-in link asked for",
     "sign_in.signed_out": "Signed out",
     "sign_in.succeeded": "Signed in",
+    "sso.group_mapped": "Identity provider group mapped to a role",
+    "sso.group_unmapped": "Identity provider group mapping removed",
     "tenant.brand_updated": "Brand updated",
     "tenant.created": "Tenant created",
     "tenant.settings_updated": "Settings updated",

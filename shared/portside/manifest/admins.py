@@ -1,4 +1,4 @@
-"""The console's admins, as the owner manages them (auditors read the list)."""
+"""The console's admins, and the identity provider groups that open it, as the owner manages them (auditors read)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from portside.manifest.lines import Access, R, Route, W, admin
 SEE, MANAGE = ("admins", "view"), ("admins", "manage")
 USERS = Access.ADMIN_USERS
 PAGE = "/admin/admins"
+GROUPS = "/admin/sign-in-groups"
 
 ROUTES: tuple[Route, ...] = (
     admin("admin_admins", "GET", PAGE, "admins_list", (R,), SEE),
@@ -38,4 +39,8 @@ ROUTES: tuple[Route, ...] = (
         MANAGE,
         form_page=PAGE,
     ),
+    # Which identity provider groups open the console, as which role.
+    admin("admin_group_roles", "GET", GROUPS, "group_roles", (R,), SEE),
+    admin("admin_group_map", "POST", GROUPS, "group_role_map", (W,), MANAGE, form_page=GROUPS),
+    admin("admin_group_unmap", "POST", f"{GROUPS}/remove", "group_role_unmap", (W,), MANAGE, form_page=GROUPS),
 )

@@ -26,7 +26,19 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         email = f"bench-{uuid.uuid4().hex[:8]}@northwind.example"
         return {"csrf_token": portal.admin_csrf(), "email": email, "role": "auditor", "sign_in": "federated"}
 
+    def group_form() -> dict[str, str]:
+        as_owner()
+        return {"csrf_token": portal.admin_csrf(), "group": "portal-bench", "role": "auditor"}
+
+    def mapped() -> dict[str, str]:
+        form = group_form()
+        portal.post("/admin/sign-in-groups", form)
+        return {"csrf_token": form["csrf_token"], "group": "portal-bench"}
+
     return {
+        "admin_group_roles": (as_owner, lambda _: portal.get("/admin/sign-in-groups")),
+        "admin_group_map": (group_form, lambda form: portal.post("/admin/sign-in-groups", form)),
+        "admin_group_unmap": (mapped, lambda form: portal.post("/admin/sign-in-groups/remove", form)),
         "admin_admins": (as_owner, lambda _: portal.get("/admin/admins")),
         "admin_admin_add": (add_form, lambda form: portal.post("/admin/admins", form)),
         "admin_admin_role": (

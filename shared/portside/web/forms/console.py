@@ -130,6 +130,22 @@ class AdminAddForm(AdminMemberForm):
     sign_in: Literal["password", "federated"] = "password"
 
 
+class GroupRoleForm(PortalForm):
+    """An identity provider group, as the provider names it, and the admin role it opens."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "group": "Type the group exactly as the identity provider sends it, like portal-finance.",
+        "role": "Choose owner, ops, finance or auditor.",
+    }
+    group: Annotated[SingleLine, StringConstraints(min_length=1, max_length=128)]
+    role: Literal["owner", "ops", "finance", "auditor"]
+
+
+class GroupForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {"group": "Choose a mapped group."}
+    group: Annotated[SingleLine, StringConstraints(min_length=1, max_length=128)]
+
+
 class AdminRoleForm(PortalForm):
     messages: ClassVar[dict[str, str]] = {"role": "Choose owner, ops, finance or auditor."}
     role: Literal["owner", "ops", "finance", "auditor"]

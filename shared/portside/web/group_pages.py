@@ -1,0 +1,24 @@
+"""The sign-in groups page: which identity provider groups open the console, as which role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from portside.auth.matrix import ADMIN_ROLES
+from portside.domain.group_roles import list_group_roles
+from portside.web.request import PortalRequest
+
+TEMPLATE = "admin/group_roles.html"
+NOTICES = {
+    "mapped": "Saved. Members of the group get the role at their next sign-in.",
+    "unmapped": "Removed. Members of the group lose that role at their next sign-in.",
+}
+
+
+def groups_context(request: PortalRequest) -> dict[str, Any]:
+    return {
+        "mappings": list_group_roles(request.tenant),
+        "roles": ADMIN_ROLES,
+        "can_manage": request.admin.may("admins", "manage"),
+        "notice": NOTICES.get(request.query("notice") or ""),
+    }
