@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from portside import clock
 from portside.data import reads
@@ -20,7 +19,7 @@ from portside.data.models.tenants import Tenant
 from portside.data.pages import query_page
 from portside.domain.partners import partner_names
 from portside.domain.prices import price_for, today_for
-from portside.domain.pricing_requests import get_request
+from portside.domain.pricing_requests import get_request, int_or_none
 
 QUEUE_PAGE = 25
 COUNT_CAP = 100  # the console's home says "100 or more" rather than read a long queue to count it
@@ -132,10 +131,6 @@ def review_view(tenant: Tenant, request_id: str) -> ReviewView:
     return ReviewView(request, names.get(request.partner_id, request.partner_id), price, credit, second)
 
 
-def int_or_none(value: Any) -> int | None:
-    return None if value is None else int(value)
-
-
 @dataclass(frozen=True)
 class Terms:
     """What an approval grants: a unit price (and its last day), or a credit limit."""
@@ -145,9 +140,8 @@ class Terms:
     until: str | None  # ISO date
 
 
-def needs_second_approval(  # the tenant's four-eyes thresholds (none set: one approval suffices)
-    tenant: Tenant, request: PricingRequest, terms: Terms, current_limit: int | None
-) -> bool:
+def needs_second_approval(tenant: Tenant, request: PricingRequest, terms: Terms, current_limit: int | None) -> bool:
+    """Whether ``terms`` pass the tenant's four-eyes thresholds (none set: one approval always suffices)."""
     if request.kind == "special_price":
         threshold, list_price = tenant.second_approval_discount_percent, int_or_none(request.list_price)
         if threshold is None or not list_price or terms.price is None:

@@ -23,12 +23,12 @@ from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.catalogue import Account, PriceEntry
-from portside.data.models.contacts import Contact
 from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.tenants import Tenant
-from portside.domain.approval_context import Terms, int_or_none, needs_second_approval
+from portside.domain.approval_context import Terms, needs_second_approval
+from portside.domain.partners import principals_and
 from portside.domain.prices import price_for, today_for
-from portside.domain.pricing_requests import KIND_LABELS, get_request, price_said
+from portside.domain.pricing_requests import KIND_LABELS, get_request, int_or_none, price_said
 from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
 from portside.errors import Conflict, InvalidInput
@@ -75,11 +75,12 @@ def decide(tenant: Tenant, request_id: str, version: int, decision: Decision, ac
         terms = Terms(int_or_none(request.granted_price), int_or_none(request.granted_limit), request.granted_until)
         outcome, changes = "approved", _apply(tenant, request, terms, decision.note, actor, client)
     else:
-        terms, current_limit = _terms(tenant, request, decision)
+        terms, account = _terms(tenant, request, decision)
+        current_limit = int(account.credit_limit) if account is not None else None
         if needs_second_approval(tenant, request, terms, current_limit):
             outcome, changes = "first_approval", _first_approval(tenant, request, terms, actor, client)
         else:
-            outcome, changes = "approved", _apply(tenant, request, terms, decision.note, actor, client)
+            outcome, changes = "approved", _apply(tenant, request, terms, decision.note, actor, client, account)
     try:
         changes.commit()
     except ConditionFailed as failed:
@@ -91,8 +92,16 @@ def decide(tenant: Tenant, request_id: str, version: int, decision: Decision, ac
     return outcome
 
 
-def _terms(tenant: Tenant, request: PricingRequest, decision: Decision) -> tuple[Terms, int | None]:
-    """The terms to grant (what was asked, unless finance grants otherwise), checked against today's."""
+def _account(tenant: Tenant, request: PricingRequest) -> Account:
+    account = reads.get_or_none(Account, Account.keys_for(tenant.tenant_id, request.partner_id), consistent=True)
+    if account is None:
+        raise InvalidInput({"granted_limit": "The partner has no account yet: reject, or wait for the ERP's."})
+    return account
+
+
+def _terms(tenant: Tenant, request: PricingRequest, decision: Decision) -> tuple[Terms, Account | None]:
+    """The terms to grant (what was asked, unless finance grants otherwise), checked against today's; and the
+    account they were checked against (for a credit limit)."""
     if request.kind == "special_price":
         price = decision.price or int(request.requested_price or 0)
         current = price_for(
@@ -108,13 +117,11 @@ def _terms(tenant: Tenant, request: PricingRequest, decision: Decision) -> tuple
         if until is not None and until <= today_for(tenant):
             raise InvalidInput({"granted_until": "The asked end has passed: choose a later last day, or none."})
         return Terms(price, None, until), None
-    account = reads.get_or_none(Account, Account.keys_for(tenant.tenant_id, request.partner_id), consistent=True)
-    if account is None:
-        raise InvalidInput({"granted_limit": "The partner has no account yet: reject, or wait for the ERP's."})
+    account = _account(tenant, request)
     limit = decision.limit or int(request.requested_limit or 0)
     if limit == int(account.credit_limit):
         raise InvalidInput({"granted_limit": "That is the partner's credit limit already."})
-    return Terms(None, limit, None), int(account.credit_limit)
+    return Terms(None, limit, None), account
 
 
 def _from_pending(changes: Changes, request: PricingRequest, actions: list[Any]) -> None:
@@ -166,8 +173,11 @@ def _apply(
     note: str | None,
     actor: str,
     client: Client,
+    account: Account | None = None,
 ) -> Changes:
-    """Approve: the request, the change it grants (conditioned on the prices or account being as read), the news."""
+    """Approve: the request, the change it grants (conditioned on the prices or account being as read), the news.
+
+    ``account``: the partner's account as the terms were checked against (a second approval reads it here)."""
     now = clock.now()
     changes = Changes(
         audit_event(
@@ -200,7 +210,7 @@ def _apply(
         granted = price_said(entry.sku, int(entry.min_quantity), int(entry.price), entry.currency)
         granted += f" until {terms.until}" if terms.until else ""
     else:
-        _credit_limit(changes, tenant, request, int(terms.limit or 0))
+        _credit_limit(changes, account or _account(tenant, request), int(terms.limit or 0))
         actions += request.listed_in(None, "")
         granted = f"a credit limit of {int(terms.limit or 0) / 100:,.2f} {request.currency}"
     _from_pending(changes, request, actions)
@@ -226,10 +236,7 @@ def _special_price(tenant: Tenant, request: PricingRequest, terms: Terms) -> Pri
     )
 
 
-def _credit_limit(changes: Changes, tenant: Tenant, request: PricingRequest, limit: int) -> None:
-    account = reads.get_or_none(Account, Account.keys_for(tenant.tenant_id, request.partner_id), consistent=True)
-    if account is None:
-        raise InvalidInput({"granted_limit": "The partner has no account yet: reject, or wait for the ERP's."})
+def _credit_limit(changes: Changes, account: Account, limit: int) -> None:
     changes.update(
         account,
         [Account.credit_limit.set(limit), Account.updated_at.set(clock.now())],
@@ -260,20 +267,6 @@ def _reject(tenant: Tenant, request: PricingRequest, note: str, actor: str, clie
     return changes
 
 
-def principal_addresses(tenant: Tenant, request: PricingRequest) -> list[str]:
-    """The requester and the partner's active principals."""
-    contacts = Contact.gsi1.query(Contact.partner_partition(tenant.tenant_id, request.partner_id), limit=200)
-    return sorted(
-        {
-            c.email
-            for c in contacts
-            if isinstance(c, Contact)
-            and c.status == "active"
-            and (c.role == "principal" or c.contact_id == request.requester_id)
-        }
-    )
-
-
 def tell_partner(
     changes: Changes, tenant: Tenant, request: PricingRequest, headline: str, message: str, **mail: Any
 ) -> None:
@@ -287,7 +280,7 @@ def tell_partner(
         ),
         label="update",
     )
-    recipients = principal_addresses(tenant, request)
+    recipients = principals_and(tenant, request.partner_id, request.requester_id)
     if recipients:
         changes.put(
             outbox_mail(

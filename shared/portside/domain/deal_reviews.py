@@ -17,12 +17,11 @@ from portside import clock
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.contacts import Contact
 from portside.data.models.deals import CustomerClaim, Deal
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.customers import claim_keys
-from portside.domain.partners import partner_names
+from portside.domain.partners import partner_names, principals_and
 from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
 from portside.errors import Conflict, InvalidInput, NotFound
@@ -105,15 +104,7 @@ def review_view(tenant: Tenant, deal_id: str) -> ReviewView:
 
 def partner_addresses(tenant: Tenant, deal: Deal) -> list[str]:
     """The submitter and the partner's active principals."""
-    contacts = Contact.gsi1.query(Contact.partner_partition(tenant.tenant_id, deal.partner_id), limit=200)
-    addresses = {
-        c.email
-        for c in contacts
-        if isinstance(c, Contact)
-        and c.status == "active"
-        and (c.role == "principal" or c.contact_id == deal.submitter_id)
-    }
-    return sorted(addresses)
+    return principals_and(tenant, deal.partner_id, deal.submitter_id)
 
 
 def tell_partner(

@@ -117,6 +117,18 @@ def contacts_of(tenant: Tenant, partner_id: str, cursor: str | None = None) -> P
     )
 
 
+def principals_and(tenant: Tenant, partner_id: str, contact_id: str) -> list[str]:
+    """Who hears of a decision on a partner's submission: its active principals, and the contact who submitted."""
+    contacts = Contact.gsi1.query(Contact.partner_partition(tenant.tenant_id, partner_id), limit=200)
+    return sorted(
+        {
+            c.email
+            for c in contacts
+            if isinstance(c, Contact) and c.status == "active" and (c.role == "principal" or c.contact_id == contact_id)
+        }
+    )
+
+
 def partner_names(tenant: Tenant, partner_ids: set[str]) -> dict[str, str]:
     """Names of the partners on one page: one BatchGet, however many contacts share them."""
     keys = [Partner.keys_for(tenant.tenant_id, partner_id) for partner_id in sorted(partner_ids)]

@@ -37,6 +37,11 @@ ATTACHMENT_TYPES_SAID = "a PDF, Office document, CSV, plain text, PNG or JPEG fi
 ATTACHMENT_TYPES = tuple(t for t in files.ALLOWED_TYPES if t != "application/zip")
 
 
+def int_or_none(value: object) -> int | None:
+    """A stored number (PynamoDB reads them as floats) as an int, or None."""
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
 @dataclass(frozen=True)
 class RequestView:
     """What a partner sees of its request: never who in finance decided, nor where its file is kept."""
@@ -68,9 +73,6 @@ class RequestView:
 
     @classmethod
     def of(cls, request: PricingRequest) -> RequestView:
-        def number(value: object) -> int | None:
-            return None if value is None else int(value)  # type: ignore[call-overload]
-
         return cls(
             request_id=request.request_id,
             kind=request.kind,
@@ -83,16 +85,16 @@ class RequestView:
             currency=request.currency,
             sku=request.sku,
             product_name=request.product_name,
-            quantity=number(request.quantity),
-            requested_price=number(request.requested_price),
-            price_then=number(request.price_then),
+            quantity=int_or_none(request.quantity),
+            requested_price=int_or_none(request.requested_price),
+            price_then=int_or_none(request.price_then),
             deal_title=request.deal_title,
             valid_until=request.valid_until,
-            requested_limit=number(request.requested_limit),
-            limit_then=number(request.limit_then),
+            requested_limit=int_or_none(request.requested_limit),
+            limit_then=int_or_none(request.limit_then),
             attachment_name=request.attachment_name,
-            granted_price=number(request.granted_price),
-            granted_limit=number(request.granted_limit),
+            granted_price=int_or_none(request.granted_price),
+            granted_limit=int_or_none(request.granted_limit),
             granted_until=request.granted_until,
             decided_at=request.decided_at,
             decision_note=request.decision_note,
