@@ -2,6 +2,7 @@
 
 from portside.domain import admin_sign_in
 from portside.errors import InvalidInput, RateLimited
+from portside.web.admin_login import LOGIN, sign_in_ways
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
 from portside.web.forms.sign_in import AdminSignInForm
@@ -9,10 +10,15 @@ from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 
-LOGIN = "admin/login.html"
 endpoint = Endpoint(
     __name__,
-    error_pages={InvalidInput: LOGIN, admin_sign_in.AdminSignInRefused: LOGIN, RateLimited: LOGIN},
+    error_pages={
+        InvalidInput: LOGIN,
+        admin_sign_in.AdminSignInRefused: LOGIN,
+        admin_sign_in.PasswordSignInOff: LOGIN,
+        RateLimited: LOGIN,
+    },
+    error_context=sign_in_ways,
 )
 
 

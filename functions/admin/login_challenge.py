@@ -2,6 +2,7 @@
 
 from portside.domain import admin_sign_in
 from portside.errors import InvalidInput, RateLimited
+from portside.web.admin_login import LOGIN, sign_in_ways
 from portside.web.cookies import admin_cookie
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
@@ -11,14 +12,15 @@ from portside.web.pages import page
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-LOGIN = "admin/login.html"
 endpoint = Endpoint(
     __name__,
     error_pages={
         InvalidInput: "admin/challenge.html",  # a code that is not six digits, a password Cognito refuses
         admin_sign_in.AdminSignInRefused: LOGIN,  # a wrong code: start again, as after a wrong password
+        admin_sign_in.PasswordSignInOff: LOGIN,
         RateLimited: LOGIN,
     },
+    error_context=sign_in_ways,
     # The challenge step carries Cognito's session, which is never kept: it answers the POST itself.
     shown_in_place=frozenset({"admin/challenge.html"}),
 )

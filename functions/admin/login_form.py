@@ -1,6 +1,7 @@
-"""GET /admin/login: email and password, the first step of an admin sign-in."""
+"""GET /admin/login: email and password, the first step of an admin sign-in, or the way to the identity provider."""
 
 from portside.domain.admin_sign_in import safe_admin_next
+from portside.web.admin_login import LOGIN, sign_in_ways
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -15,7 +16,7 @@ NOTICES = {"signed_out": "You are signed out."}
 def show_login(request: PortalRequest) -> Response:
     values = {"next": safe_admin_next(request.query("next")) or ""}
     notice = NOTICES.get(request.query("notice") or "")
-    return page(request, "admin/login.html", values=values, errors={}, error=None, notice=notice)
+    return page(request, LOGIN, values=values, errors={}, error=None, notice=notice, **sign_in_ways(request))
 
 
 handler = endpoint.handler

@@ -16,6 +16,7 @@ def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the runtime prints its own access lines
     port = int(os.environ.get("PORT", "8000"))
     emulator_port = int(os.environ.get("MOTO_PORT", str(port + 1)))
+    sso_port = int(os.environ.get("SSO_PORT", str(port + 2)))
 
     # The emulator must answer before any AWS client exists: clients read their endpoint once.
     from infra.local.emulator import Emulator, point_aws_clients_at
@@ -28,7 +29,16 @@ def main() -> None:
 
     from werkzeug.serving import make_server
 
-    from infra.local import demo_documents, demo_lookups, demo_requests, demo_training, resources, seed, totp
+    from infra.local import (
+        demo_documents,
+        demo_lookups,
+        demo_requests,
+        demo_training,
+        resources,
+        seed,
+        sso_stand_in,
+        totp,
+    )
     from infra.local.mail_catcher import MailCatcher
     from infra.local.router import HandlerInstances
     from infra.local.schedule import Scheduler
@@ -41,6 +51,9 @@ def main() -> None:
     totp.enable_in_emulator()
     pool = resources.create_all()
     os.environ.update(resources.admin_settings(pool, f"{emulator.url}/{pool['pool_id']}/.well-known/jwks.json"))
+    identity_provider = sso_stand_in.StandInProvider(sso_port)
+    identity_provider.start()
+    os.environ.update(identity_provider.settings())
     settings.cache_clear()
     seed.seed_tenant(base_url)
     seed.seed_deals()
@@ -51,6 +64,7 @@ def main() -> None:
     demo_requests.seed_requests()
     demo_training.seed_training()
     seed.seed_admins(pool["pool_id"], pool["client_id"])
+    sso_stand_in.seed_group_roles(seed.TENANT_ID)
 
     instances = HandlerInstances()
     mail = MailCatcher()
@@ -72,6 +86,8 @@ def main() -> None:
         f"  partners sign in at {base_url}/partners/login as, for example, principal@acme.example\n"
         f"  admins sign in at {base_url}/admin/login as ops@northwind.example, password {seed.ADMIN_PASSWORD},\n"
         f"    code from an authenticator with secret {totp.LOCAL_TOTP_SECRET} or from {base_url}/_dev/totp\n"
+        f"  or with 'Sign in with {sso_stand_in.PROVIDER_NAME}' (a stand-in provider at {identity_provider.url}):\n"
+        f"    pick {sso_stand_in.DEMO_USERS[0].email}, an owner by the group portal-owners\n"
         f"  caught mail: printed here, and at {base_url}/_dev/mail and {base_url}/_dev/mail.json\n"
         f"  emulator (moto): {emulator.url}\n",
         flush=True,
@@ -90,6 +106,7 @@ def main() -> None:
     scheduler.stop()
     for feeder in feeders:
         feeder.stop()
+    identity_provider.stop()
     emulator.stop()
     print("Portside stopped.", flush=True)
     # Everything lived in memory: skip the interpreter's final garbage collection of the emulator's

@@ -60,6 +60,23 @@ class Settings:
     # The local runtime points it at the emulator.
     admin_jwks_url: str | None = None
     admin_session_hours: int = 8
+    # Single sign-on through the company's identity provider (README, "Admin single sign-on"). Without a name,
+    # the console offers password and authenticator only. On AWS the stack sets the name, the pool's hosted
+    # domain and the federated provider's name in the pool; the endpoints, issuer and client follow from them.
+    # The local runtime sets every endpoint itself, pointing at its stand-in provider.
+    admin_sso_name: str = ""
+    admin_sso_domain: str = ""  # the pool's hosted domain, like login.portal.example.com
+    admin_sso_provider: str = ""  # the provider's name in the pool (Cognito's identity_provider parameter)
+    admin_sso_authorize_url: str = ""
+    admin_sso_token_url: str = ""
+    admin_sso_issuer: str = ""
+    admin_sso_jwks_url: str = ""
+    admin_sso_client_id: str = ""  # by default the console's app client
+    # A confidential client's secret (HTTP Basic at the token endpoint). The stack's app client is public (PKCE
+    # proves the caller) and needs none; the local stand-in provider insists on one and takes any.
+    admin_sso_client_secret: str | None = field(default=None, repr=False)
+    # The ID token claim that lists the user's groups at the provider: the pool's custom attribute on AWS.
+    admin_sso_groups_claim: str = "custom:groups"
     admin_idle_minutes: int = 30
     # Failed admin sign-ins allowed per address (and, ten times as many, per client IP) in the window.
     admin_failures_per_address: int = 5

@@ -29,7 +29,7 @@ def test_the_owner_maps_replaces_and_removes_groups(portal: Portal, admin_pool: 
     assert replaced.location == "/admin/sign-in-groups?notice=mapped"
     assert mappings() == {"portal-finance": "finance", "Portal Admins": "owner"}
     page = portal.get("/admin/sign-in-groups").body
-    assert "<code>portal-finance</code>" in page and "not built yet" in page
+    assert "<code>portal-finance</code>" in page and "No identity provider is configured" in page
     removed = portal.admin_post("/admin/sign-in-groups/remove", {"group": "portal-finance"})
     assert removed.location == "/admin/sign-in-groups?notice=unmapped" and mappings() == {"Portal Admins": "owner"}
     actions = [e.action for e in AuditEvent.query(AuditEvent.partition_of(TENANT_ID))]

@@ -35,6 +35,7 @@ from portside.audit import Client, audit_event
 from portside.auth.admin_sessions import new_admin_session
 from portside.auth.matrix import ADMIN_ROLES
 from portside.auth.secrets import digest
+from portside.auth.sso_provider import provider_name
 from portside.aws import client as aws_client
 from portside.config import settings
 from portside.data import admin_reads, reads
@@ -66,6 +67,16 @@ _REFUSALS = frozenset(
 TOO_MANY = "Too many failed sign-ins for this address. Wait 15 minutes, then try again."
 CHALLENGE_LIFETIME = timedelta(minutes=5)  # Cognito's challenge sessions last 3 minutes
 CODE_REUSE_WINDOW = timedelta(seconds=150)  # a TOTP code is valid for its 30 s step and a step each side
+
+
+class PasswordSignInOff(PortsideError):
+    status = 403
+    public_message = "Admins of this console sign in through the company's identity provider only."
+
+
+def password_sign_in_off(tenant: Tenant) -> bool:
+    """The owner chose single sign-on only, and it is configured (else nobody could sign in at all)."""
+    return bool(tenant.admin_sso_only) and bool(provider_name())
 
 
 class AdminSignInRefused(PortsideError):
@@ -162,6 +173,8 @@ def _first_sentence(error: ClientError) -> str:
 
 def start(tenant: Tenant, email: str, password: str, client: Client) -> Challenge:
     """Check the password; answer with the challenge Cognito asks next."""
+    if password_sign_in_off(tenant):
+        raise PasswordSignInOff(tenant.tenant_id)
     _refuse_if_limited(tenant, email, client)
     result = _cognito(
         tenant,
@@ -217,6 +230,8 @@ def answer(
     tenant: Tenant, email: str, challenge: str, session: str, client: Client, *, code: str = "", new_password: str = ""
 ) -> Challenge | AdminSignedIn:
     """Answer one challenge; the next one, or a signed-in admin once Cognito hands out tokens."""
+    if password_sign_in_off(tenant):
+        raise PasswordSignInOff(tenant.tenant_id)
     _refuse_if_limited(tenant, email, client)
     binding = _bound(tenant, email, session, client)
     if challenge in SECOND_FACTORS:

@@ -83,6 +83,7 @@ ACTIONS: dict[str, str] = {
     "sign_in.succeeded": "Signed in",
     "sso.group_mapped": "Identity provider group mapped to a role",
     "sso.group_unmapped": "Identity provider group mapping removed",
+    "sso.mode_changed": "Admin sign-in methods changed",
     "tenant.brand_updated": "Brand updated",
     "tenant.created": "Tenant created",
     "tenant.settings_updated": "Settings updated",

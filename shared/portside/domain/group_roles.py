@@ -2,7 +2,7 @@
 
 Federated admins' roles come from their groups at each sign-in through these mappings: a group
 mapped to no role opens nothing, and a mapping removed takes effect at the next sign-in. Every
-change is audited.
+change is audited. So is the owner's choice to offer single sign-on only (no password sign-in).
 """
 
 from __future__ import annotations
@@ -10,10 +10,13 @@ from __future__ import annotations
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.auth.matrix import ADMIN_ROLES
-from portside.data.changes import Changes
+from portside.auth.sso_provider import provider_name
+from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import GroupRole
 from portside.data.models.tenants import Tenant
-from portside.errors import InvalidInput, NotFound
+from portside.domain import tenants
+from portside.domain.branding import fresh_tenant
+from portside.errors import Conflict, InvalidInput, NotFound
 
 MAPPINGS_LIMIT = 200
 
@@ -61,3 +64,33 @@ def unmap_group(tenant: Tenant, group: str, actor: str, client: Client) -> None:
     )
     changes.delete(GroupRole(*GroupRole.keys_for(tenant.tenant_id, group)), label="mapping")
     changes.commit()
+
+
+def set_sso_only(tenant_id: str, sso_only: bool, version: int, actor: str, client: Client) -> None:
+    """Offer single sign-on only, or beside password and authenticator.
+
+    Only when a provider is configured and some group opens the console as owner: otherwise
+    nobody could sign in to undo it.
+    """
+    tenant = fresh_tenant(tenant_id)
+    if tenant.version != version:
+        raise Conflict(f"tenant {tenant_id} is at version {tenant.version}, the form at {version}")
+    if sso_only and not provider_name():
+        raise InvalidInput({"sso_only": "No identity provider is configured here, so admins need their passwords."})
+    if sso_only and not any(mapping.role == "owner" for mapping in list_group_roles(tenant)):
+        raise InvalidInput({"sso_only": "Map a group to the owner role first, so that an owner can still sign in."})
+    if bool(tenant.admin_sso_only) == sso_only:
+        return
+    changes = Changes(
+        audit_event(tenant_id, actor, "sso.mode_changed", f"tenant:{tenant_id}", client, sso_only=sso_only)
+    )
+    changes.update(
+        tenant,
+        [Tenant.admin_sso_only.set("yes") if sso_only else Tenant.admin_sso_only.remove()],
+        label="tenant",
+    )  # PynamoDB adds the version check
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise Conflict(f"tenant {tenant_id} changed meanwhile") from failed
+    tenants.forget_cached_tenants()

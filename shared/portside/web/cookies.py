@@ -14,6 +14,7 @@ from portside.auth.cookie_names import ADMIN_COOKIE, SESSION_COOKIE
 
 PRE_SESSION_CSRF = "__Host-portside-csrf"
 PENDING_SIGN_IN = "__Host-portside-pending"  # the address a sign-in link was just asked for
+SSO_COOKIE = "__Host-portside-sso"  # the state of a single sign-on under way, bound to this browser
 PRE_SESSION_SECONDS = 2 * 60 * 60
 PENDING_SECONDS = 30 * 60
 
@@ -46,3 +47,8 @@ def signed_in_cookies(session_value: str, max_age: int) -> list[Cookie]:
 def admin_cookie(value: str, max_age: int) -> Cookie:
     """The admin session: Strict, so no navigation that starts on another site carries it."""
     return host_cookie(ADMIN_COOKIE, value, max_age, same_site=SameSite.STRICT_MODE)
+
+
+def sso_cookie(state: str, max_age: int) -> Cookie:
+    """Lax, not Strict: the provider's redirect back is a navigation from its site, and must carry it."""
+    return host_cookie(SSO_COOKIE, state, max_age)

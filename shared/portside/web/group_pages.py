@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from portside.auth.matrix import ADMIN_ROLES
+from portside.auth.sso_provider import provider_name
 from portside.domain.group_roles import list_group_roles
 from portside.web.request import PortalRequest
 
@@ -12,6 +13,7 @@ TEMPLATE = "admin/group_roles.html"
 NOTICES = {
     "mapped": "Saved. Members of the group get the role at their next sign-in.",
     "unmapped": "Removed. Members of the group lose that role at their next sign-in.",
+    "mode": "Saved. The sign-in page shows the change within a minute.",
 }
 
 
@@ -20,5 +22,8 @@ def groups_context(request: PortalRequest) -> dict[str, Any]:
         "mappings": list_group_roles(request.tenant),
         "roles": ADMIN_ROLES,
         "can_manage": request.admin.may("admins", "manage"),
+        "provider": provider_name(),
+        "sso_only": bool(request.tenant.admin_sso_only),
+        "tenant_version": request.tenant.version,
         "notice": NOTICES.get(request.query("notice") or ""),
     }

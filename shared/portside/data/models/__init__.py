@@ -23,6 +23,8 @@ Access patterns and the key that serves each:
 | admin session by cookie | GetItem (consistent) | ``T#<t>#ADMINSESSION#<sha256>`` / ``ADMINSESSION`` |
 | whose admin challenge a Cognito session is | GetItem (consistent) | ``T#<t>#ADMINCHALLENGE#<sha256>`` / ``…`` |
 | an authenticator code already used | conditional Put | ``T#<t>#ADMINTOTP#<email>#<code>`` / ``USED`` |
+| a single sign-on under way, by its state | GetItem (consistent) | ``T#<t>#SSOATTEMPT#<sha256>`` / ``SSOATTEMPT`` |
+| identity provider groups and their admin roles | Query | ``T#<t>#GROUPROLES`` / ``GROUP#<group>`` |
 | access reviews, newest first | Query | ``T#<t>#ACCESSREVIEW`` / ``<time>#<id>`` |
 | deal by id | GetItem | ``T#<t>#DEAL#<d>`` / ``DEAL`` |
 | deals of a partner, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#DEALS`` / ``<time>#<d>`` |

@@ -163,3 +163,26 @@ class GroupRole(PortsideItem, discriminator="GroupRole"):
     @classmethod
     def keys_for(cls, tenant_id: str, group: str) -> tuple[str, str]:
         return cls.partition_of(tenant_id), f"GROUP#{group}"
+
+
+class SsoAttempt(PortsideItem, discriminator="SsoAttempt"):
+    """A single sign-on under way: what the browser that started it must bring back, spent once.
+
+    Keyed by the SHA-256 of the ``state`` the browser carries in its cookie and through the provider;
+    holds the nonce the ID token must repeat and the PKCE verifier the code exchange must present.
+    """
+
+    tenant_id = UnicodeAttribute()
+    nonce = UnicodeAttribute()
+    verifier = UnicodeAttribute()
+    next_path = UnicodeAttribute(null=True)
+    expires_at = UTCDateTimeAttribute()
+
+    @classmethod
+    def keys_for(cls, tenant_id: str, state_hash: str) -> tuple[str, str]:
+        return tenant_key(tenant_id, "SSOATTEMPT", state_hash), "SSOATTEMPT"
+
+    @classmethod
+    def build(cls, tenant_id: str, state_hash: str, expires_at: datetime, **fields: Any) -> SsoAttempt:
+        pk, sk = cls.keys_for(tenant_id, state_hash)
+        return cls(pk, sk, tenant_id=tenant_id, expires_at=expires_at, expires_ttl=expires_at, **fields)

@@ -49,6 +49,7 @@ class Tenant(PortsideItem, discriminator="Tenant"):
     salespeople_see_only_own_deals = UnicodeAttribute(null=True)  # any value: salespeople see only their own
     stock_quantities_shown = UnicodeAttribute(null=True)  # any value: stock pages show exact quantities
     deal_protection_days = NumberAttribute(default=90)
+    admin_sso_only = UnicodeAttribute(null=True)  # any value: admins sign in through the identity provider only
     deal_registration_module = UnicodeAttribute(null=True)  # a training module whose current certificate it needs
     # Four eyes: approvals beyond these need two different finance admins (none: one approval suffices).
     second_approval_discount_percent = NumberAttribute(null=True)  # a price this far below the list price

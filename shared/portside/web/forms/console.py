@@ -141,6 +141,14 @@ class GroupRoleForm(PortalForm):
     role: Literal["owner", "ops", "finance", "auditor"]
 
 
+class SsoModeForm(PortalForm):
+    """Whether admins sign in through the identity provider only; ``version`` is the tenant's as read."""
+
+    messages: ClassVar[dict[str, str]] = {"version": "This form is out of date. Reload the page and try again."}
+    sso_only: bool = False
+    version: int
+
+
 class GroupForm(PortalForm):
     messages: ClassVar[dict[str, str]] = {"group": "Choose a mapped group."}
     group: Annotated[SingleLine, StringConstraints(min_length=1, max_length=128)]

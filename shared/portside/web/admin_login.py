@@ -1,0 +1,17 @@
+"""The admin sign-in page's choices, for every handler that shows it (the form, and its refusals)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from portside.auth.sso_provider import provider_name
+from portside.domain.admin_sign_in import password_sign_in_off
+from portside.web.request import PortalRequest
+
+LOGIN = "admin/login.html"
+
+
+def sign_in_ways(request: PortalRequest) -> dict[str, Any]:
+    """The company's identity provider (when configured), password and authenticator (unless the owner chose
+    single sign-on only), or both."""
+    return {"provider": provider_name(), "password_off": password_sign_in_off(request.tenant)}
