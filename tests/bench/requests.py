@@ -42,10 +42,11 @@ def emulated_portal() -> Iterator[Any]:
     import pytest
     from moto import mock_aws
 
-    from infra.local import resources, seed, transactions
+    from infra.local import resources, seed, sso_stand_in, transactions
     from portside.domain import tenants
     from tests.functional.jwks import published_jwks, use_admin_pool
     from tests.functional.portal import Portal
+    from tests.functional.sso_helpers import free_port
 
     transactions.install()
     # Powertools still prints metric batches when disabled; the tables are the output that matters.
@@ -55,6 +56,10 @@ def emulated_portal() -> Iterator[Any]:
         resources.create_mail_identity()
         seed.seed_tenant(Portal.BASE_URL)
         use_admin_pool(jwks, os.environ.__setitem__)
+        identity_provider = sso_stand_in.StandInProvider(free_port())
+        identity_provider.start()
+        os.environ.update(identity_provider.settings())
+        sso_stand_in.seed_group_roles(seed.TENANT_ID)
         # Warm means the per-process tenant and partner caches hold too: a minute's expiry falling
         # inside a slow run would otherwise add a GetItem to whichever route it hit.
         tenants.CACHE_SECONDS = float("inf")

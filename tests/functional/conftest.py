@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 from moto import mock_aws
 
-from infra.local import resources, seed
+from infra.local import resources, seed, sso_stand_in
 from portside.config import settings
 from portside.domain import tenants
 from tests.functional.jwks import published_jwks, use_admin_pool
 from tests.functional.portal import Portal
+from tests.functional.sso_helpers import free_port
 
 
 @pytest.fixture
@@ -40,3 +41,23 @@ def jwks_url() -> Iterator[str]:
 def admin_pool(portal: Portal, monkeypatch: pytest.MonkeyPatch, jwks_url: str) -> dict[str, Any]:
     """The emulated admin pool with the four demo admins (TOTP set up), and the portal pointed at it."""
     return use_admin_pool(jwks_url, monkeypatch.setenv)
+
+
+@pytest.fixture(scope="session")
+def stand_in_provider() -> Iterator[sso_stand_in.StandInProvider]:
+    provider = sso_stand_in.StandInProvider(free_port())
+    provider.start()
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def sso(
+    portal: Portal, monkeypatch: pytest.MonkeyPatch, stand_in_provider: sso_stand_in.StandInProvider
+) -> sso_stand_in.StandInProvider:
+    """Single sign-on through the stand-in provider, with the demo's group mappings."""
+    for name, value in stand_in_provider.settings().items():
+        monkeypatch.setenv(name, value)
+    settings.cache_clear()
+    sso_stand_in.seed_group_roles(seed.TENANT_ID)
+    return stand_in_provider

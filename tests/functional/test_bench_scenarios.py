@@ -25,7 +25,7 @@ def test_every_route_and_worker_has_a_scenario(portal: Portal, admin_pool: dict[
 
 
 def test_each_scenario_makes_its_request(
-    portal: Portal, admin_pool: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+    portal: Portal, admin_pool: dict[str, Any], sso: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every scenario's request does its route's real work: no error page, except where a wrong code is the point."""
     for variable, value in BENCH_LIMITS.items():  # the benchmark signs in again and again, as these allow

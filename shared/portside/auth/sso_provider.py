@@ -154,6 +154,6 @@ def groups_of(claims: dict[str, object], claim: str) -> list[str]:
         parsed = json.loads(text)
     except ValueError:
         parsed = None
-    if isinstance(parsed, list):
-        return [str(group) for group in parsed]
+    if isinstance(parsed, list) and all(isinstance(group, str) for group in parsed):
+        return parsed
     return [part.strip().strip('"') for part in text.strip("[]").split(",") if part.strip()]

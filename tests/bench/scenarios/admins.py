@@ -1,4 +1,5 @@
-"""The console's admins, as the owner manages them: the list, an admin added, a role changed, disabled, removed."""
+"""The console's admins, as the owner manages them: the list, an admin added, a role changed, disabled, removed;
+single sign-on through the stand-in provider (its HTTP round trips are in the warm time, not in the AWS calls)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from tests.bench.scenarios import Scenario
+from tests.functional.sso_helpers import authorize, come_back, start
 
 
 def scenarios(portal: Any) -> dict[str, Scenario]:
@@ -35,7 +37,25 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         portal.post("/admin/sign-in-groups", form)
         return {"csrf_token": form["csrf_token"], "group": "portal-bench"}
 
+    def sso_only_on() -> dict[str, str]:
+        """Single sign-on only, turned on unmeasured; the measured request turns it off again, so that the
+        scenarios after it still find password sign-in."""
+        from portside.audit import Client
+        from portside.domain.group_roles import set_sso_only
+
+        come_back(portal, authorize(start(portal), "olivia.owner@northwind.example"))
+        version = int(portal.get("/admin/sign-in-groups").field("version"))
+        set_sso_only("northwind", True, version, "admin:olivia.owner@northwind.example", Client("203.0.113.10", None))
+        page = portal.get("/admin/sign-in-groups")
+        return {"csrf_token": page.field("csrf_token"), "version": page.field("version")}
+
     return {
+        "admin_sso_start": (lambda: None, lambda _: start(portal)),
+        "admin_sso_callback": (
+            lambda: authorize(start(portal), "olivia.owner@northwind.example"),
+            lambda callback: come_back(portal, callback),
+        ),
+        "admin_sso_mode": (sso_only_on, lambda form: portal.post("/admin/sign-in-groups/mode", form)),
         "admin_group_roles": (as_owner, lambda _: portal.get("/admin/sign-in-groups")),
         "admin_group_map": (group_form, lambda form: portal.post("/admin/sign-in-groups", form)),
         "admin_group_unmap": (mapped, lambda form: portal.post("/admin/sign-in-groups/remove", form)),
