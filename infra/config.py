@@ -23,6 +23,12 @@ class IdentityProvider:
     client_id: str | None = None  # oidc
     client_secret_name: str | None = None  # oidc: a Secrets Manager secret holding the client secret
     metadata_url: str | None = None  # saml
+    # Single sign-on in the console: the button's wording, the claim (OIDC) or attribute (SAML) listing the
+    # user's groups, the pool's hosted domain prefix, and the hosts of tenants other than domain_name.
+    display_name: str | None = None  # "Sign in with <display_name>"; by default the name
+    groups_claim: str = "groups"
+    domain_prefix: str | None = None  # by default portside-admin-<stage>-<account>
+    callback_hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,13 @@ class DeploymentConfig:
             alarm_email=get("alarm_email"),
             log_retention_days=int(get("log_retention_days", 90)),
             edge=str(get("edge", "true")).lower() != "false",
-            identity_provider=IdentityProvider(**provider) if isinstance(provider, dict) else None,
+            identity_provider=_provider(provider),
             cors_origins=tuple(get("cors_origins", [f"https://{domain}"] if domain else [])),
             snap_start=str(get("snap_start", "false")).lower() == "true",
         )
+
+
+def _provider(found: Any) -> IdentityProvider | None:
+    if not isinstance(found, dict):
+        return None
+    return IdentityProvider(**{**found, "callback_hosts": tuple(found.get("callback_hosts", ()))})

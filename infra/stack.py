@@ -40,6 +40,7 @@ class PortsideStack(Stack):
             "PORTSIDE_DOCUMENTS_BUCKET": storage.documents.bucket_name,
             "PORTSIDE_ADMIN_POOL_ID": identity.pool.user_pool_id,
             "PORTSIDE_ADMIN_CLIENT_ID": identity.client.user_pool_client_id,
+            **identity.sso_environment,
             "POWERTOOLS_SERVICE_NAME": "portside",
             "POWERTOOLS_METRICS_NAMESPACE": "Portside",
             "POWERTOOLS_LOG_LEVEL": "INFO",

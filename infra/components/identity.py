@@ -1,8 +1,13 @@
-"""The admins' Cognito user pool: MFA (TOTP) required, no self sign-up, groups as admin roles."""
+"""The admins' Cognito user pool: MFA (TOTP) required, no self sign-up, groups as admin roles.
+
+With an ``identity_provider``, the pool federates it and gets a hosted domain; the console's app
+client then also runs the OAuth code flow (PKCE, no secret) back to ``/admin/login/sso/callback``
+on the portal's hosts, and the provider's groups arrive in the ID token as ``custom:groups``.
+"""
 
 from __future__ import annotations
 
-from aws_cdk import Acknowledgment, Duration, RemovalPolicy, SecretValue, Validations
+from aws_cdk import Acknowledgment, Aws, Duration, RemovalPolicy, SecretValue, Stack, Validations
 from aws_cdk import aws_cognito as cognito
 from constructs import Construct
 
@@ -31,6 +36,9 @@ class Identity(Construct):
                 temp_password_validity=Duration.days(int(policy["TemporaryPasswordValidityDays"])),
             ),
             account_recovery=cognito.AccountRecovery.EMAIL_ONLY,
+            # A federated user's groups at the company's provider, copied at each sign-in (README, "Admin single
+            # sign-on"). Custom attributes can be added to a pool later, never removed.
+            custom_attributes={"groups": cognito.StringAttribute(mutable=True, max_len=2048)},
             deletion_protection=not config.is_dev,
             removal_policy=RemovalPolicy.DESTROY if config.is_dev else RemovalPolicy.RETAIN,
         )
@@ -47,8 +55,11 @@ class Identity(Construct):
             )
 
         providers = [cognito.UserPoolClientIdentityProvider.COGNITO]
+        self.sso_environment: dict[str, str] = {}
+        oauth: cognito.OAuthSettings | None = None
         if config.identity_provider is not None:
             providers.append(self._federate(config))
+            oauth = self._hosted_sign_in(config)
         self.client = self.pool.add_client(
             "AdminConsole",
             user_pool_client_name=ADMIN_APP_CLIENT,
@@ -58,6 +69,32 @@ class Identity(Construct):
             supported_identity_providers=providers,
             id_token_validity=Duration.hours(1),
             access_token_validity=Duration.hours(1),
+            o_auth=oauth,
+            disable_o_auth=oauth is None,
+        )
+
+    def _hosted_sign_in(self, config: DeploymentConfig) -> cognito.OAuthSettings:
+        """The pool's hosted domain, the functions' settings for it, and the app client's OAuth flow."""
+        provider = config.identity_provider
+        assert provider is not None
+        hosts = [*([config.domain_name] if config.domain_name else []), *provider.callback_hosts]
+        if not hosts:
+            raise ValueError(
+                "identity_provider needs domain_name (or identity_provider.callback_hosts): the provider sends admins"
+                " back to https://<host>/admin/login/sso/callback"
+            )
+        prefix = provider.domain_prefix or f"portside-admin-{config.stage}-{Aws.ACCOUNT_ID}"
+        self.pool.add_domain("HostedDomain", cognito_domain=cognito.CognitoDomainOptions(domain_prefix=prefix))
+        self.sso_environment = {
+            "PORTSIDE_ADMIN_SSO_NAME": provider.display_name or provider.name,
+            "PORTSIDE_ADMIN_SSO_DOMAIN": f"{prefix}.auth.{Stack.of(self).region}.amazoncognito.com",
+            "PORTSIDE_ADMIN_SSO_PROVIDER": provider.name,
+            "PORTSIDE_ADMIN_SSO_GROUPS_CLAIM": "custom:groups",
+        }
+        return cognito.OAuthSettings(
+            flows=cognito.OAuthFlows(authorization_code_grant=True),
+            scopes=[cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+            callback_urls=[f"https://{host}/admin/login/sso/callback" for host in hosts],
         )
 
     def _federate(self, config: DeploymentConfig) -> cognito.UserPoolClientIdentityProvider:
@@ -75,7 +112,10 @@ class Identity(Construct):
                 # secret itself never appears in the template.
                 client_secret=SecretValue.secrets_manager(str(provider.client_secret_name)).unsafe_unwrap(),
                 scopes=["openid", "email", "profile"],
-                attribute_mapping=cognito.AttributeMapping(email=cognito.ProviderAttribute.other("email")),
+                attribute_mapping=cognito.AttributeMapping(
+                    email=cognito.ProviderAttribute.other("email"),
+                    custom={"custom:groups": cognito.ProviderAttribute.other(provider.groups_claim)},
+                ),
             )
         elif provider.kind == "saml":
             cognito.UserPoolIdentityProviderSaml(
@@ -84,6 +124,12 @@ class Identity(Construct):
                 user_pool=self.pool,
                 name=provider.name,
                 metadata=cognito.UserPoolIdentityProviderSamlMetadata.url(str(provider.metadata_url)),
+                attribute_mapping=cognito.AttributeMapping(
+                    email=cognito.ProviderAttribute.other(
+                        "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
+                    ),
+                    custom={"custom:groups": cognito.ProviderAttribute.other(provider.groups_claim)},
+                ),
             )
         else:
             raise ValueError(f"identity_provider.kind must be 'oidc' or 'saml', not {provider.kind!r}")

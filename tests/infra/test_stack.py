@@ -293,14 +293,58 @@ def test_a_federated_oidc_provider_keeps_its_secret_out_of_the_template(tmp_path
         "issuer_url": "https://northwind.okta.example",
         "client_id": "portside",
         "client_secret_name": "portside/okta-client-secret",
+        "groups_claim": "groups",
+        "domain_prefix": "northwind-console",
+        "callback_hosts": ["partners.northwind.example"],
     }
     synthesized = synthesize(tmp_path, identity_provider=provider, edge="false")
     (idp,) = synthesized.resources("AWS::Cognito::UserPoolIdentityProvider").values()
 
     assert idp["Properties"]["ProviderType"] == "OIDC"
     assert "resolve:secretsmanager:portside/okta-client-secret" in json.dumps(idp["Properties"]["ProviderDetails"])
+    assert idp["Properties"]["AttributeMapping"] == {"email": "email", "custom:groups": "groups"}
+
+
+def test_single_sign_on_runs_the_code_flow_through_the_pools_hosted_domain(tmp_path: Path) -> None:
+    provider = {
+        "kind": "saml",
+        "name": "EntraID",
+        "display_name": "Northwind Microsoft account",
+        "metadata_url": "https://login.microsoftonline.example/federationmetadata.xml",
+        "groups_claim": "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups",
+        "domain_prefix": "northwind-console",
+        "callback_hosts": ["partners.northwind.example", "portal.globex.example"],
+    }
+    synthesized = synthesize(tmp_path, identity_provider=provider, edge="false")
+
     (client,) = synthesized.resources("AWS::Cognito::UserPoolClient").values()
-    assert "Okta" in json.dumps(client["Properties"]["SupportedIdentityProviders"])
+    properties = client["Properties"]
+    assert properties["GenerateSecret"] is False and "EntraID" in json.dumps(properties["SupportedIdentityProviders"])
+    assert properties["AllowedOAuthFlows"] == ["code"] and properties["AllowedOAuthFlowsUserPoolClient"] is True
+    assert sorted(properties["AllowedOAuthScopes"]) == ["email", "openid", "profile"]
+    assert properties["CallbackURLs"] == [
+        "https://partners.northwind.example/admin/login/sso/callback",
+        "https://portal.globex.example/admin/login/sso/callback",
+    ]
+    (domain,) = synthesized.resources("AWS::Cognito::UserPoolDomain").values()
+    assert domain["Properties"]["Domain"] == "northwind-console"
+    (pool,) = synthesized.resources("AWS::Cognito::UserPool").values()
+    assert {"Name": "groups", "AttributeDataType": "String", "Mutable": True} in [
+        {k: a[k] for k in ("Name", "AttributeDataType", "Mutable")} for a in pool["Properties"]["Schema"]
+    ]
+    (idp,) = synthesized.resources("AWS::Cognito::UserPoolIdentityProvider").values()
+    assert idp["Properties"]["AttributeMapping"]["custom:groups"] == provider["groups_claim"]
+    for function in functions_by_handler(synthesized).values():
+        variables = function["Properties"]["Environment"]["Variables"]
+        assert variables["PORTSIDE_ADMIN_SSO_NAME"] == "Northwind Microsoft account"
+        assert variables["PORTSIDE_ADMIN_SSO_PROVIDER"] == "EntraID"
+        assert "northwind-console.auth." in json.dumps(variables["PORTSIDE_ADMIN_SSO_DOMAIN"])
+
+
+def test_without_single_sign_on_the_app_client_runs_no_oauth_flow(synthesized: Synthesized) -> None:
+    (client,) = synthesized.resources("AWS::Cognito::UserPoolClient").values()
+    assert "AllowedOAuthFlows" not in client["Properties"] and "CallbackURLs" not in client["Properties"]
+    assert synthesized.resources("AWS::Cognito::UserPoolDomain") == {}
 
 
 def scheduled(synthesized: Synthesized, handler: str) -> dict:
