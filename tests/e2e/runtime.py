@@ -35,6 +35,7 @@ def free_port() -> int:
 class Runtime:
     base_url: str
     emulator_url: str
+    sso_url: str  # the stand-in identity provider
 
     def mails(self) -> list[dict]:
         return requests.get(f"{self.base_url}/_dev/mail.json", timeout=10).json()  # type: ignore[no-any-return]
@@ -85,13 +86,14 @@ class Runtime:
 
 @pytest.fixture(scope="session")
 def runtime() -> Iterator[Runtime]:
-    port, emulator_port = free_port(), free_port()
+    port, emulator_port, sso_port = free_port(), free_port(), free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / "local-runtime.log").open("w")
     env = {
         **os.environ,
         "PORT": str(port),
         "MOTO_PORT": str(emulator_port),
+        "SSO_PORT": str(sso_port),
         # All tests share one client address: the per-IP limit is proven by the functional tests.
         "PORTSIDE_SIGN_IN_LIMIT_PER_IP": "10000",
         # A document limit an oversized upload can pass quickly (the emulator ignores the POST policy's own).
@@ -112,7 +114,7 @@ def runtime() -> Iterator[Runtime]:
             process.kill()
             raise RuntimeError(f"the local runtime did not start; see {log.name}")
         time.sleep(0.2)
-    yield Runtime(base_url, f"http://127.0.0.1:{emulator_port}")
+    yield Runtime(base_url, f"http://127.0.0.1:{emulator_port}", f"http://127.0.0.1:{sso_port}")
     process.send_signal(signal.SIGINT)  # what Ctrl-C sends to `make dev`
     try:
         assert process.wait(timeout=15) == 0, "the local runtime did not stop cleanly on SIGINT"
