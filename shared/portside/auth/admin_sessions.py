@@ -46,6 +46,17 @@ def new_admin_session(tenant: Tenant, email: str, subject: str, roles: list[str]
     return NewAdminSession(item, secret, int(lifetime.total_seconds()))
 
 
+def note_sign_in(changes: Changes, member: AdminMember, roles: list[str]) -> None:
+    """The membership's record of a sign-in (its time, the roles it brought), only while it is active."""
+    now = clock.now()
+    changes.update(
+        member,
+        [AdminMember.last_sign_in_at.set(now), AdminMember.last_seen_at.set(now), AdminMember.roles.set(roles)],
+        label="member",
+        condition=AdminMember.status == "active",
+    )
+
+
 def admin_from_cookie(tenant: Tenant, cookie_value: str | None) -> AdminPrincipal | None:
     """The signed-in admin, or None for a missing, unknown, expired or idle session."""
     if not cookie_value or not 40 <= len(cookie_value) <= 100:

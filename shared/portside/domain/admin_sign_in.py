@@ -32,7 +32,7 @@ from botocore.exceptions import ClientError, ParamValidationError
 
 from portside import clock
 from portside.audit import Client, audit_event
-from portside.auth.admin_sessions import new_admin_session
+from portside.auth.admin_sessions import new_admin_session, note_sign_in
 from portside.auth.matrix import ADMIN_ROLES
 from portside.auth.secrets import digest
 from portside.auth.sso_provider import provider_name
@@ -40,7 +40,7 @@ from portside.aws import client as aws_client
 from portside.config import settings
 from portside.data import admin_reads, reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.admins import AdminChallenge, AdminMember, AdminSession, UsedTotpCode
+from portside.data.models.admins import AdminChallenge, AdminSession, UsedTotpCode
 from portside.data.models.records import RateCounter
 from portside.data.models.tenants import Tenant
 from portside.domain import rate_limits
@@ -318,7 +318,6 @@ def _open_session(
     if member is None or member.status != "active" or not roles:
         raise _failed(tenant, email, client, "not_an_admin_of_this_tenant")
     session = new_admin_session(tenant, admin_email, str(claims["sub"]), roles)
-    now = clock.now()
     changes = Changes(
         audit_event(
             tenant.tenant_id, f"admin:{admin_email}", "admin.signed_in", f"admin:{admin_email}", client, roles=roles
@@ -327,12 +326,7 @@ def _open_session(
     changes.put(session.item, label="session", condition=AdminSession.PK.does_not_exist())
     if spent is not None:
         changes.delete(spent, label="challenge")
-    changes.update(
-        member,
-        [AdminMember.last_sign_in_at.set(now), AdminMember.last_seen_at.set(now), AdminMember.roles.set(roles)],
-        label="member",
-        condition=AdminMember.status == "active",
-    )
+    note_sign_in(changes, member, roles)
     try:
         changes.commit()
     except ConditionFailed as failed:

@@ -27,7 +27,7 @@ from datetime import timedelta
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.auth import sso_provider
-from portside.auth.admin_sessions import new_admin_session
+from portside.auth.admin_sessions import new_admin_session, note_sign_in
 from portside.auth.secrets import digest, new_secret
 from portside.auth.sso_provider import SsoProvider
 from portside.config import settings
@@ -214,12 +214,7 @@ def finish(
         )
         changes.put(joining, label="member", condition=AdminMember.PK.does_not_exist())
     else:
-        changes.update(
-            member,
-            [AdminMember.last_sign_in_at.set(now), AdminMember.last_seen_at.set(now), AdminMember.roles.set(roles)],
-            label="member",
-            condition=AdminMember.status == "active",
-        )
+        note_sign_in(changes, member, roles)
     try:
         changes.commit()
     except ConditionFailed as failed:
