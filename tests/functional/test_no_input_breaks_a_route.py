@@ -111,7 +111,8 @@ def csrf_token(portal: Portal, route: Route) -> str:
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
-def test_no_input_makes_a_route_answer_5xx(portal: Portal, admin_pool: dict[str, Any], route: Route) -> None:
+def test_no_input_makes_a_route_answer_5xx(portal: Portal, admin_pool: dict[str, Any], sso: Any, route: Route) -> None:
+    """(With single sign-on configured, through the stand-in provider, so that its routes do their work.)"""
     signed_in_for(portal, route)
     token = csrf_token(portal, route)
     names = re.findall(r"\{(\w+)\}", route.path)
@@ -129,6 +130,9 @@ def test_no_input_makes_a_route_answer_5xx(portal: Portal, admin_pool: dict[str,
                 "form": odd_text,
                 "notice": odd_text,
                 "token": odd_text,
+                "state": odd_text,
+                "code": odd_text,
+                "error": odd_text,
             },
         ),
         form=odd_forms,
