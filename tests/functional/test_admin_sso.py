@@ -211,6 +211,13 @@ def test_the_owner_may_offer_single_sign_on_only(
 
     stale = portal.admin_post("/admin/sign-in-groups/mode", {"version": version})
     assert stale.status == 409  # the form was read before the change
+    for lockout in (
+        ("/admin/sign-in-groups/remove", {"group": "portal-owners"}),
+        ("/admin/sign-in-groups", {"group": "portal-owners", "role": "ops"}),
+    ):
+        refused = portal.admin_post(*lockout)
+        assert refused.status == 400 and "keep a group mapped to owner" in refused.body
+    assert sign_in(Portal(portal.monkeypatch), OWNER).status == 200
 
 
 def test_single_sign_on_only_needs_a_group_mapped_to_owner(portal: Portal, sso: StandInProvider) -> None:

@@ -37,6 +37,8 @@ def map_group(tenant: Tenant, group: str, role: str, actor: str, client: Client)
     """Map ``group`` to ``role`` (a group's earlier role is replaced)."""
     if role not in ADMIN_ROLES:
         raise InvalidInput({"role": f"Choose one of: {', '.join(ADMIN_ROLES)}."})
+    if role != "owner":
+        _keep_an_owner_group(tenant, group, "role")
     changes = Changes(
         audit_event(
             tenant.tenant_id, actor, "sso.group_mapped", f"tenant:{tenant.tenant_id}", client, group=group, role=role
@@ -56,9 +58,20 @@ def map_group(tenant: Tenant, group: str, role: str, actor: str, client: Client)
     changes.commit()
 
 
+def _keep_an_owner_group(tenant: Tenant, group: str, field: str) -> None:
+    """While admins sign in through the provider only, ``group`` may stop opening the console as owner only
+    if another group still does: else no owner could sign in to undo anything."""
+    if not fresh_tenant(tenant.tenant_id).admin_sso_only:  # not the request's copy, which may be a minute old
+        return
+    if not any(m.role == "owner" and m.group != group for m in list_group_roles(tenant)):
+        message = "Admins sign in through the identity provider only: keep a group mapped to owner, or turn that off."
+        raise InvalidInput({field: message})
+
+
 def unmap_group(tenant: Tenant, group: str, actor: str, client: Client) -> None:
     if not any(mapping.group == group for mapping in list_group_roles(tenant)):
         raise NotFound(f"group mapping {group}")
+    _keep_an_owner_group(tenant, group, "group")
     changes = Changes(
         audit_event(tenant.tenant_id, actor, "sso.group_unmapped", f"tenant:{tenant.tenant_id}", client, group=group)
     )
