@@ -41,11 +41,10 @@ from portside.config import settings
 from portside.data import admin_reads, reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminChallenge, AdminSession, UsedTotpCode
-from portside.data.models.records import RateCounter
 from portside.data.models.tenants import Tenant
 from portside.domain import rate_limits
 from portside.domain.rate_limits import Limit
-from portside.errors import InvalidInput, PortsideError, RateLimited
+from portside.errors import InvalidInput, PortsideError
 from portside.observability import logger
 
 TOTP_CODE, NEW_PASSWORD, MFA_SETUP = "SOFTWARE_TOKEN_MFA", "NEW_PASSWORD_REQUIRED", "MFA_SETUP"
@@ -130,10 +129,7 @@ def _limits(email: str, client: Client) -> tuple[Limit, Limit]:
 
 
 def _refuse_if_limited(tenant: Tenant, email: str, client: Client) -> None:
-    for limit in _limits(email, client):
-        counter = reads.get_or_none(RateCounter, limit.keys(tenant.tenant_id), consistent=True)
-        if counter is not None and counter.hits >= limit.max_hits:
-            raise RateLimited(TOO_MANY, retry_after_seconds=limit.window_seconds)
+    rate_limits.refuse_if_full(tenant.tenant_id, _limits(email, client), TOO_MANY)
 
 
 def _failed(tenant: Tenant, email: str, client: Client, reason: str) -> AdminSignInRefused:

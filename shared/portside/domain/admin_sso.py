@@ -34,13 +34,12 @@ from portside.config import settings
 from portside.data import admin_reads, reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminMember, AdminSession, SsoAttempt
-from portside.data.models.records import RateCounter
 from portside.data.models.tenants import Tenant
 from portside.domain import rate_limits
 from portside.domain.admin_sign_in import safe_admin_next
 from portside.domain.group_roles import list_group_roles, roles_for_groups
 from portside.domain.rate_limits import Limit
-from portside.errors import NotFound, PortsideError, RateLimited
+from portside.errors import NotFound, PortsideError
 from portside.observability import logger
 
 ATTEMPT_LIFETIME = timedelta(minutes=10)
@@ -115,10 +114,7 @@ def _ip_limit(client: Client) -> Limit:
 
 
 def _refuse_if_limited(tenant: Tenant, client: Client) -> None:
-    limit = _ip_limit(client)
-    counter = reads.get_or_none(RateCounter, limit.keys(tenant.tenant_id), consistent=True)
-    if counter is not None and counter.hits >= limit.max_hits:
-        raise RateLimited(TOO_MANY, retry_after_seconds=limit.window_seconds)
+    rate_limits.refuse_if_full(tenant.tenant_id, (_ip_limit(client),), TOO_MANY)
 
 
 def _failed(

@@ -42,6 +42,16 @@ def count(changes: Changes, tenant_id: str, limit: Limit) -> None:
     )
 
 
+def refuse_if_full(tenant_id: str, limits: tuple[Limit, ...], message: str) -> None:
+    """Refuse before any work when a window is already full (a read: failures are counted where they happen)."""
+    from portside.data import reads
+
+    for limit in limits:
+        counter = reads.get_or_none(RateCounter, limit.keys(tenant_id), consistent=True)
+        if counter is not None and counter.hits >= limit.max_hits:
+            raise RateLimited(message, retry_after_seconds=limit.window_seconds)
+
+
 def require_room(changes: Changes, tenant_id: str, limit: Limit) -> None:
     """Add a check (not a hit) that the window still has room."""
     changes.check(
