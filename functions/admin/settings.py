@@ -1,8 +1,8 @@
 """GET /admin/settings: the tenant's help contact, sign-in and session lengths, deal rules and
 the four-eyes thresholds of approvals (owner only)."""
 
-from portside.domain.branding import fresh_tenant
 from portside.domain.tenant_settings import TenantSettings
+from portside.domain.tenants import fresh_tenant
 from portside.domain.training_modules import published_modules
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

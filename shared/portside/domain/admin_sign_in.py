@@ -132,19 +132,27 @@ def _refuse_if_limited(tenant: Tenant, email: str, client: Client) -> None:
     rate_limits.refuse_if_full(tenant.tenant_id, _limits(email, client), TOO_MANY)
 
 
-def _failed(tenant: Tenant, email: str, client: Client, reason: str) -> AdminSignInRefused:
-    """Audit and count a failure; the caller raises what this returns."""
-    logger.info("admin sign-in refused", extra={"reason": reason})
+def record_failure(
+    tenant: Tenant, target: str, client: Client, reason: str, limits: tuple[Limit, ...], too_many: str, **details: Any
+) -> None:
+    """Audit a refused admin sign-in (password or single sign-on) and count it in ``limits``; a full window
+    answers 429 (``too_many``) instead."""
+    logger.info("admin sign-in refused", extra={"reason": reason, **details})
     changes = Changes(
-        audit_event(tenant.tenant_id, "anonymous", "admin.sign_in_failed", f"admin:{email}", client, reason=reason)
+        audit_event(tenant.tenant_id, "anonymous", "admin.sign_in_failed", target, client, reason=reason, **details)
     )
-    for limit in _limits(email, client):
+    for limit in limits:
         rate_limits.count(changes, tenant.tenant_id, limit)
     try:
         changes.commit()
     except ConditionFailed as failed:
-        rate_limits.raise_if_limited(failed, TOO_MANY)
+        rate_limits.raise_if_limited(failed, too_many)
         raise
+
+
+def _failed(tenant: Tenant, email: str, client: Client, reason: str) -> AdminSignInRefused:
+    """Audit and count a failure; the caller raises what this returns."""
+    record_failure(tenant, f"admin:{email}", client, reason, _limits(email, client), TOO_MANY)
     return AdminSignInRefused(reason)
 
 

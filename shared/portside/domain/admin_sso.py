@@ -36,7 +36,7 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminMember, AdminSession, SsoAttempt
 from portside.data.models.tenants import Tenant
 from portside.domain import rate_limits
-from portside.domain.admin_sign_in import safe_admin_next
+from portside.domain.admin_sign_in import record_failure, safe_admin_next
 from portside.domain.group_roles import list_group_roles, roles_for_groups
 from portside.domain.rate_limits import Limit
 from portside.errors import NotFound, PortsideError
@@ -121,16 +121,7 @@ def _failed(
     tenant: Tenant, who: str, client: Client, reason: str, refusal: type[SsoRefused] = SsoRefused
 ) -> SsoRefused:
     """Audit and count a refused single sign-on; the caller raises what this returns."""
-    logger.info("admin single sign-on refused", extra={"reason": reason})
-    changes = Changes(
-        audit_event(tenant.tenant_id, "anonymous", "admin.sign_in_failed", who, client, reason=reason, via="sso")
-    )
-    rate_limits.count(changes, tenant.tenant_id, _ip_limit(client))
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        rate_limits.raise_if_limited(failed, TOO_MANY)
-        raise
+    record_failure(tenant, who, client, reason, (_ip_limit(client),), TOO_MANY, via="sso")
     return refusal(reason)
 
 

@@ -10,11 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portside.audit import Client, audit_event
-from portside.data import reads
-from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Brand, Tenant
 from portside.domain import partners, tenants
-from portside.errors import Conflict, NotFound
 from portside.storage import logos
 
 
@@ -36,20 +33,12 @@ def _brand(tenant_id: str, current: Brand | None, fields: BrandFields) -> Brand:
     return Brand(name=fields.name, primary_colour=fields.primary_colour, logo_url=logo, footer_text=fields.footer_text)
 
 
-def fresh_tenant(tenant_id: str) -> Tenant:
-    """The tenant as stored now, not as a page cache last saw it: forms edit this one."""
-    tenant = reads.tenant(tenant_id)
-    if tenant is None:
-        raise NotFound(f"tenant {tenant_id}")
-    return tenant
-
-
 def update_tenant_brand(tenant_id: str, version: int, fields: BrandFields, actor: str, client: Client) -> None:
-    tenant = fresh_tenant(tenant_id)
-    if tenant.version != version:
-        raise Conflict(f"tenant {tenant_id} is at version {tenant.version}, the form at {version}")
+    tenant = tenants.tenant_at(tenant_id, version)
     brand = _brand(tenant_id, tenant.brand, fields)
-    changes = Changes(
+    tenants.save_tenant_change(
+        tenant,
+        [Tenant.brand.set(brand)],
         audit_event(
             tenant_id,
             actor,
@@ -59,14 +48,8 @@ def update_tenant_brand(tenant_id: str, version: int, fields: BrandFields, actor
             name=brand.name,
             primary_colour=brand.primary_colour,
             logo=brand.logo_url or "",
-        )
+        ),
     )
-    changes.update(tenant, [Tenant.brand.set(brand)], label="tenant")  # PynamoDB adds the version check
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        raise Conflict(f"tenant {tenant_id} changed meanwhile") from failed
-    tenants.forget_cached_tenants()
 
 
 def set_partner_brand(

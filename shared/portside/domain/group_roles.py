@@ -11,12 +11,11 @@ from portside import clock
 from portside.audit import Client, audit_event
 from portside.auth.matrix import ADMIN_ROLES
 from portside.auth.sso_provider import provider_name
-from portside.data.changes import Changes, ConditionFailed
+from portside.data.changes import Changes
 from portside.data.models.admins import GroupRole
 from portside.data.models.tenants import Tenant
 from portside.domain import tenants
-from portside.domain.branding import fresh_tenant
-from portside.errors import Conflict, InvalidInput, NotFound
+from portside.errors import InvalidInput, NotFound
 
 MAPPINGS_LIMIT = 200
 
@@ -61,7 +60,7 @@ def map_group(tenant: Tenant, group: str, role: str, actor: str, client: Client)
 def _keep_an_owner_group(tenant: Tenant, group: str, field: str) -> None:
     """While admins sign in through the provider only, ``group`` may stop opening the console as owner only
     if another group still does: else no owner could sign in to undo anything."""
-    if not fresh_tenant(tenant.tenant_id).admin_sso_only:  # not the request's copy, which may be a minute old
+    if not tenants.fresh_tenant(tenant.tenant_id).admin_sso_only:  # not the request's copy, which may be a minute old
         return
     if not any(m.role == "owner" and m.group != group for m in list_group_roles(tenant)):
         message = "Admins sign in through the identity provider only: keep a group mapped to owner, or turn that off."
@@ -85,25 +84,15 @@ def set_sso_only(tenant_id: str, sso_only: bool, version: int, actor: str, clien
     Only when a provider is configured and some group opens the console as owner: otherwise
     nobody could sign in to undo it.
     """
-    tenant = fresh_tenant(tenant_id)
-    if tenant.version != version:
-        raise Conflict(f"tenant {tenant_id} is at version {tenant.version}, the form at {version}")
+    tenant = tenants.tenant_at(tenant_id, version)
     if sso_only and not provider_name():
         raise InvalidInput({"sso_only": "No identity provider is configured here, so admins need their passwords."})
     if sso_only and not any(mapping.role == "owner" for mapping in list_group_roles(tenant)):
         raise InvalidInput({"sso_only": "Map a group to the owner role first, so that an owner can still sign in."})
     if bool(tenant.admin_sso_only) == sso_only:
         return
-    changes = Changes(
-        audit_event(tenant_id, actor, "sso.mode_changed", f"tenant:{tenant_id}", client, sso_only=sso_only)
-    )
-    changes.update(
+    tenants.save_tenant_change(
         tenant,
         [Tenant.admin_sso_only.set("yes") if sso_only else Tenant.admin_sso_only.remove()],
-        label="tenant",
-    )  # PynamoDB adds the version check
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        raise Conflict(f"tenant {tenant_id} changed meanwhile") from failed
-    tenants.forget_cached_tenants()
+        audit_event(tenant_id, actor, "sso.mode_changed", f"tenant:{tenant_id}", client, sso_only=sso_only),
+    )

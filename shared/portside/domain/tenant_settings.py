@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from portside.audit import Client, audit_event
-from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Tenant
 from portside.domain import tenants
-from portside.domain.branding import fresh_tenant
 from portside.domain.certified_rights import checked_gate
 from portside.errors import Conflict
 
@@ -63,18 +61,15 @@ def _number_or_none(attribute: Any, value: int | None) -> list[Any]:
 
 
 def update_settings(tenant_id: str, version: int, wanted: TenantSettings, actor: str, client: Client) -> None:
-    tenant = fresh_tenant(tenant_id)
+    tenant = tenants.fresh_tenant(tenant_id)
     checked_gate(tenant, wanted.deal_registration_module, "deal_registration_module")
-    if tenant.version != version:
+    if tenant.version != version:  # after the gate: an unknown module is bad input, whatever the version
         raise Conflict(f"tenant {tenant_id} is at version {tenant.version}, the form at {version}")
     before = TenantSettings.of(tenant)
     changed = {name: str(value) for name, value in vars(wanted).items() if getattr(before, name) != value}
     if not changed:
         return
-    changes = Changes(
-        audit_event(tenant_id, actor, "tenant.settings_updated", f"tenant:{tenant_id}", client, **changed)
-    )
-    changes.update(
+    tenants.save_tenant_change(
         tenant,
         [
             Tenant.support_email.set(wanted.support_email) if wanted.support_email else Tenant.support_email.remove(),
@@ -97,10 +92,5 @@ def update_settings(tenant_id: str, version: int, wanted: TenantSettings, actor:
             if wanted.deal_registration_module
             else Tenant.deal_registration_module.remove(),
         ],
-        label="tenant",
-    )  # PynamoDB adds the version check
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        raise Conflict(f"tenant {tenant_id} changed meanwhile") from failed
-    tenants.forget_cached_tenants()
+        audit_event(tenant_id, actor, "tenant.settings_updated", f"tenant:{tenant_id}", client, **changed),
+    )

@@ -14,8 +14,9 @@ from typing import Any
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
+from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Brand, Partner, Tenant, TenantHost
-from portside.errors import InvalidInput, NotFound
+from portside.errors import Conflict, InvalidInput, NotFound
 
 CACHE_SECONDS = 60.0
 _cache: dict[str, tuple[float, Tenant]] = {}
@@ -67,6 +68,34 @@ def cached_partner(tenant: Tenant, partner_id: str) -> Partner | None:
     with _lock:
         _partners[key] = (now, partner)
     return partner
+
+
+def fresh_tenant(tenant_id: str) -> Tenant:
+    """The tenant as stored now, not as a page cache last saw it: forms edit this one."""
+    tenant = reads.tenant(tenant_id)
+    if tenant is None:
+        raise NotFound(f"tenant {tenant_id}")
+    return tenant
+
+
+def tenant_at(tenant_id: str, version: int) -> Tenant:
+    """The tenant to change, as the form that changes it saw it (else someone saved in between: 409)."""
+    tenant = fresh_tenant(tenant_id)
+    if tenant.version != version:
+        raise Conflict(f"tenant {tenant_id} is at version {tenant.version}, the form at {version}")
+    return tenant
+
+
+def save_tenant_change(tenant: Tenant, actions: list[Any], audit: AuditEvent) -> None:
+    """One audited change to the tenant's item, on the version it was read at; this process's pages see it at once,
+    others' within their cache's minute."""
+    changes = Changes(audit)
+    changes.update(tenant, actions, label="tenant")  # PynamoDB adds the version check
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise Conflict(f"tenant {tenant.tenant_id} changed meanwhile") from failed
+    forget_cached_tenants()
 
 
 def support_contact(tenant: Tenant) -> dict[str, str] | None:
