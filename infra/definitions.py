@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from portside.auth.matrix import ADMIN_ROLES
-
 ADMIN_POOL_NAME = "portside-admins"
-ADMIN_GROUPS = ADMIN_ROLES  # an admin's Cognito groups are their admin roles
 ADMIN_PASSWORD_POLICY = {
     "MinimumLength": 14,
     "RequireUppercase": True,

@@ -2,7 +2,6 @@
 
 from urllib.parse import unquote
 
-from portside.config import settings
 from portside.domain.admin_members import LastOwner, change_role
 from portside.errors import Conflict, InvalidInput
 from portside.web.admin_pages import TEMPLATE, admins_context
@@ -24,7 +23,7 @@ endpoint = Endpoint(
 def set_role(request: PortalRequest) -> Response:
     role = parse_form(AdminRoleForm, request.form).role
     email = unquote(request.path_param("email"))  # the path carries it percent-encoded (%40)
-    change_role(request.tenant, settings().admin_pool_id, email, role, request.admin.actor, request.client)
+    change_role(request.tenant, email, role, request.admin.actor, request.client)
     return redirect("/admin/admins?notice=role")
 
 

@@ -35,11 +35,9 @@ ACTIONS: dict[Access, tuple[str, ...]] = {
     Access.DOCUMENT_READ: ("s3:GetObject", "s3:GetObjectVersion"),
     Access.IMPORT_FILES: ("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
     Access.MAIL: ("ses:SendRawEmail",),
-    Access.ADMIN_USERS: (
-        "cognito-idp:AdminCreateUser",
-        "cognito-idp:AdminAddUserToGroup",
-        "cognito-idp:AdminRemoveUserFromGroup",
-    ),
+    # Only creating a pool user for an address the pool does not know: nothing of an existing user, which
+    # another tenant may share, is ever changed from a tenant's console (docs/admin-roles.md).
+    Access.ADMIN_USERS: ("cognito-idp:AdminCreateUser",),
 }
 # Object prefixes a grant is confined to: logos never reach documents, nor the reverse.
 OBJECT_PREFIXES: dict[Access, tuple[str, ...]] = {

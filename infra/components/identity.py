@@ -1,4 +1,7 @@
-"""The admins' Cognito user pool: MFA (TOTP) required, no self sign-up, groups as admin roles.
+"""The admins' Cognito user pool: MFA (TOTP) required, no self sign-up, no groups.
+
+The pool says who an admin is; their role in a tenant is that tenant's membership item, because one
+pool serves every tenant (docs/admin-roles.md).
 
 With an ``identity_provider``, the pool federates it and gets a hosted domain; the console's app
 client then also runs the OAuth code flow (PKCE, no secret) back to ``/admin/login/sso/callback``
@@ -12,7 +15,7 @@ from aws_cdk import aws_cognito as cognito
 from constructs import Construct
 
 from infra.config import DeploymentConfig
-from infra.definitions import ADMIN_APP_CLIENT, ADMIN_GROUPS, ADMIN_PASSWORD_POLICY, ADMIN_POOL_NAME
+from infra.definitions import ADMIN_APP_CLIENT, ADMIN_PASSWORD_POLICY, ADMIN_POOL_NAME
 
 
 class Identity(Construct):
@@ -49,11 +52,6 @@ class Identity(Construct):
                 "MFA and the portal's own slowed retries. Turn it on per environment if the plan is bought.",
             )
         )
-        for group in ADMIN_GROUPS:
-            cognito.CfnUserPoolGroup(
-                self, f"Group{group.title()}", user_pool_id=self.pool.user_pool_id, group_name=group
-            )
-
         providers = [cognito.UserPoolClientIdentityProvider.COGNITO]
         self.sso_environment: dict[str, str] = {}
         oauth: cognito.OAuthSettings | None = None

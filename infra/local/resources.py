@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from infra.definitions import ADMIN_APP_CLIENT, ADMIN_GROUPS, ADMIN_PASSWORD_POLICY, ADMIN_POOL_NAME
+from infra.definitions import ADMIN_APP_CLIENT, ADMIN_PASSWORD_POLICY, ADMIN_POOL_NAME
 from portside.aws import client
 from portside.config import settings
 from portside.data.schema import table_shape
@@ -66,8 +66,6 @@ def create_admin_pool() -> dict[str, Any]:
     cognito.set_user_pool_mfa_config(
         UserPoolId=pool["Id"], SoftwareTokenMfaConfiguration={"Enabled": True}, MfaConfiguration="ON"
     )
-    for group in ADMIN_GROUPS:
-        cognito.create_group(UserPoolId=pool["Id"], GroupName=group)
     app_client = cognito.create_user_pool_client(
         UserPoolId=pool["Id"], ClientName=ADMIN_APP_CLIENT, ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"]
     )["UserPoolClient"]

@@ -76,8 +76,8 @@ def seed_tenant(base_url: str) -> None:
 
 
 def seed_admins(pool_id: str, client_id: str) -> None:
-    """The four demo admins, each in the group of their role, with TOTP already set up (the documented secret)
-    and a membership of the demo tenant: as if each had made their first sign-in."""
+    """The four demo admins: pool users with TOTP already set up (the documented secret), each a member of
+    the demo tenant in their role, as if each had made their first sign-in."""
     cognito = client("cognito-idp")
     for email, role in ADMINS:
         cognito.admin_create_user(
@@ -87,7 +87,6 @@ def seed_admins(pool_id: str, client_id: str) -> None:
             UserAttributes=[{"Name": "email", "Value": email}, {"Name": "email_verified", "Value": "true"}],
         )
         cognito.admin_set_user_password(UserPoolId=pool_id, Username=email, Password=ADMIN_PASSWORD, Permanent=True)
-        cognito.admin_add_user_to_group(UserPoolId=pool_id, Username=email, GroupName=role)
         tokens = cognito.initiate_auth(
             ClientId=client_id,
             AuthFlow="USER_PASSWORD_AUTH",

@@ -98,8 +98,7 @@ def test_a_first_sign_in_replaces_the_password_and_sets_up_the_authenticator(
         TemporaryPassword="Temporary-Pass-1!",
         MessageAction="SUPPRESS",
     )
-    cognito.admin_add_user_to_group(UserPoolId=admin_pool["pool_id"], Username=newcomer, GroupName="auditor")
-    AdminMember.build(TENANT_ID, newcomer, created_at=clock.now()).save()
+    AdminMember.build(TENANT_ID, newcomer, roles=["auditor"], created_at=clock.now()).save()
 
     choose = portal.admin_sign_in(newcomer, "Temporary-Pass-1!")
     assert choose.status == 200 and "Choose your password" in choose.body
@@ -127,8 +126,7 @@ def test_tokens_without_a_second_factor_open_nothing(portal: Portal, admin_pool:
     cognito.admin_set_user_password(
         UserPoolId=admin_pool["pool_id"], Username=lax, Password=ADMIN_PASSWORD, Permanent=True
     )
-    cognito.admin_add_user_to_group(UserPoolId=admin_pool["pool_id"], Username=lax, GroupName="owner")
-    AdminMember.build(TENANT_ID, lax, created_at=clock.now()).save()
+    AdminMember.build(TENANT_ID, lax, roles=["owner"], created_at=clock.now()).save()
     csrf = portal.get("/admin/login").field("csrf_token")
 
     answer = portal.post("/admin/login", {"csrf_token": csrf, "email": lax, "password": ADMIN_PASSWORD})

@@ -46,15 +46,20 @@ def new_admin_session(tenant: Tenant, email: str, subject: str, roles: list[str]
     return NewAdminSession(item, secret, int(lifetime.total_seconds()))
 
 
-def note_sign_in(changes: Changes, member: AdminMember, roles: list[str]) -> None:
-    """The membership's record of a sign-in (its time, the roles it brought), only while it is active."""
+def note_sign_in(changes: Changes, member: AdminMember, roles: list[str] | None = None) -> None:
+    """The membership's record of a sign-in, only while it is active and its roles are as the session took them.
+
+    A password sign-in takes the membership's roles (``roles`` None); a single sign-on brings the
+    roles the tenant's group mappings give, and they become the membership's.
+    """
     now = clock.now()
-    changes.update(
-        member,
-        [AdminMember.last_sign_in_at.set(now), AdminMember.last_seen_at.set(now), AdminMember.roles.set(roles)],
-        label="member",
-        condition=AdminMember.status == "active",
-    )
+    actions = [AdminMember.last_sign_in_at.set(now), AdminMember.last_seen_at.set(now)]
+    condition = AdminMember.status == "active"
+    if roles is None:
+        condition &= AdminMember.roles == list(member.roles or [])
+    else:
+        actions.append(AdminMember.roles.set(roles))
+    changes.update(member, actions, label="member", condition=condition)
 
 
 def admin_from_cookie(tenant: Tenant, cookie_value: str | None) -> AdminPrincipal | None:

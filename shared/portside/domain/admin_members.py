@@ -1,8 +1,8 @@
 """The tenant's admins, as its owner manages them in the console: add, change role, disable, enable, remove.
 
-- A pool admin's role is their Cognito group (the design's rule: groups are roles); the
-  membership says which tenant's console they may open and mirrors the role. A federated admin
-  (signing in through the company's identity provider) has a membership only.
+- An admin's role in a tenant is that tenant's membership item and nothing else. One Cognito pool
+  serves every tenant, so nothing here changes a pool user: a change is one transaction in the
+  table, and a refused change leaves no trace anywhere (docs/admin-roles.md).
 - Changing a role, disabling and removing end every session of the admin in the same
   transaction: the change holds from their very next request, not at their next sign-in.
 - The last active owner cannot be demoted, disabled or removed. The transaction checks that
@@ -14,18 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from botocore.exceptions import ClientError
-
-from portside import clock
 from portside.audit import Client, audit_event
-from portside.auth.matrix import ADMIN_ROLES
-from portside.aws import client as aws_client
 from portside.data import admin_reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminMember, AdminSession
 from portside.data.models.tenants import Tenant
-from portside.domain.admins import add_admin
-from portside.errors import Conflict, InvalidInput, NotFound
+from portside.domain.admins import add_admin, add_membership, check_role
+from portside.errors import Conflict, NotFound
 
 LIST_LIMIT = 500
 SIGN_IN_LABELS = {"password": "Password and authenticator", "federated": "The company's identity provider"}
@@ -65,20 +60,7 @@ def add_member(
     """Add an admin; returns whether Cognito created (and mailed) a new pool user."""
     if not federated:
         return add_admin(tenant, pool_id, email, role, actor, client)
-    if role not in ADMIN_ROLES:
-        raise InvalidInput({"role": f"Choose one of: {', '.join(ADMIN_ROLES)}."})
-    changes = Changes(
-        audit_event(tenant.tenant_id, actor, "admin.added", f"admin:{email}", client, role=role, sign_in="federated")
-    )
-    changes.put(
-        AdminMember.build(tenant.tenant_id, email, roles=[role], sign_in="federated", created_at=clock.now()),
-        label="member",
-        condition=AdminMember.PK.does_not_exist(),
-    )
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        raise InvalidInput({"email": f"{email} is already an admin here."}) from failed
+    add_membership(tenant, email, role, actor, client, sign_in="federated")
     return False
 
 
@@ -112,20 +94,8 @@ def _commit(changes: Changes, email: str) -> None:
         raise Conflict(f"admin {email} changed meanwhile") from failed
 
 
-def _move_groups(pool_id: str, email: str, add: str, remove: list[str]) -> None:
-    cognito = aws_client("cognito-idp")
-    cognito.admin_add_user_to_group(UserPoolId=pool_id, Username=email, GroupName=add)
-    for group in remove:
-        try:
-            cognito.admin_remove_user_from_group(UserPoolId=pool_id, Username=email, GroupName=group)
-        except ClientError as error:
-            if error.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
-                raise
-
-
-def change_role(tenant: Tenant, pool_id: str, email: str, role: str, actor: str, client: Client) -> None:
-    if role not in ADMIN_ROLES:
-        raise InvalidInput({"role": f"Choose one of: {', '.join(ADMIN_ROLES)}."})
+def change_role(tenant: Tenant, email: str, role: str, actor: str, client: Client) -> None:
+    check_role(role)
     member = get_member(tenant, email)
     before = list(member.roles or [])
     if before == [role]:
@@ -143,16 +113,9 @@ def change_role(tenant: Tenant, pool_id: str, email: str, role: str, actor: str,
     )
     if role != "owner":
         _keep_an_owner(changes, tenant, member)
-    changes.update(member, [AdminMember.roles.set([role])], label="member", condition=AdminMember.PK.exists())
+    changes.update(member, [AdminMember.roles.set([role])], label="member", condition=AdminMember.roles == before)
     _end_sessions(changes, tenant, member.email)
-    if member.sign_in != "federated":  # the pool's groups are a pool admin's roles
-        _move_groups(pool_id, member.email, role, [group for group in before if group != role])
-    try:
-        _commit(changes, member.email)
-    except Conflict:
-        if member.sign_in != "federated" and before:  # the change did not land: the groups as they were
-            _move_groups(pool_id, member.email, before[0], [role])
-        raise
+    _commit(changes, member.email)
 
 
 def set_enabled(tenant: Tenant, email: str, enabled: bool, actor: str, client: Client) -> None:

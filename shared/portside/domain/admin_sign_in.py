@@ -9,7 +9,9 @@ Each step is one form post:
    ``VerifySoftwareToken`` checks).
 2. each answer: ``RespondToAuthChallenge``, until Cognito hands out tokens.
 3. the ID token is verified (``auth.admin_tokens``); its email must be an active admin member of
-   the host's tenant, holding at least one admin group; then an admin session opens.
+   the host's tenant; the session takes that membership's roles. The token's Cognito groups are
+   never read: one pool serves every tenant, so a pool-wide group cannot say anything of one
+   tenant (docs/admin-roles.md).
 
 Every failure (wrong password or code, unknown address, not a member of this tenant) answers the
 same sentence, is audited, and is counted per address and per client IP; after a few in 15
@@ -317,8 +319,8 @@ def _open_session(
     admin_email = str(claims["email"]).lower()
     if admin_email != email:
         raise _failed(tenant, email, client, "token_names_another_address")
-    roles = [role for role in claims.get("cognito:groups", []) if role in ADMIN_ROLES]
     member = admin_reads.admin_member(tenant.tenant_id, admin_email)
+    roles = [role for role in (member.roles or []) if role in ADMIN_ROLES] if member is not None else []
     if member is None or member.status != "active" or not roles:
         raise _failed(tenant, email, client, "not_an_admin_of_this_tenant")
     session = new_admin_session(tenant, admin_email, str(claims["sub"]), roles)
@@ -330,7 +332,7 @@ def _open_session(
     changes.put(session.item, label="session", condition=AdminSession.PK.does_not_exist())
     if spent is not None:
         changes.delete(spent, label="challenge")
-    note_sign_in(changes, member, roles)
+    note_sign_in(changes, member)
     try:
         changes.commit()
     except ConditionFailed as failed:
