@@ -4,13 +4,11 @@ from portside.domain.training_modules import create_module
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
-from portside.web.module_pages import TEMPLATE, module_context, module_input
+from portside.web.module_pages import TEMPLATE, create_context, module_input
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-endpoint = Endpoint(
-    __name__, error_pages={InvalidInput: TEMPLATE}, error_context=lambda request: module_context(request, None)
-)
+endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE}, error_context=create_context)
 
 
 @endpoint

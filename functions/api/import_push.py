@@ -5,13 +5,12 @@ columns (those left out are empty). The rows go the way an uploaded file goes: t
 checks and applies them, and ``GET /api/imports/<id>`` says how it went.
 """
 
-import json
-
 from portside.domain.import_columns import COLUMNS
 from portside.domain.imports import require_kind, start_pushed
 from portside.errors import InvalidInput, TooLarge
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
+from portside.web.json_input import read_json
 from portside.web.request import PortalRequest
 from portside.web.responses import json_body
 
@@ -22,10 +21,7 @@ SHAPE = 'Send {"rows": [{"column": "value", ...}, ...]} with the kind\'s columns
 
 
 def _rows(kind: str, body: bytes) -> list[dict[str, str]]:
-    try:
-        payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidInput({"body": f"The body is not JSON. {SHAPE}"}) from error
+    payload = read_json(body, SHAPE)
     rows = payload.get("rows") if isinstance(payload, dict) else None
     if not isinstance(rows, list) or not 1 <= len(rows) <= MAX_ROWS:
         raise InvalidInput({"rows": f"Send between 1 and {MAX_ROWS:,} rows. {SHAPE}"})

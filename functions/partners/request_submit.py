@@ -12,10 +12,10 @@ from portside.web.forms.base import parse_form
 from portside.web.forms.requests import CreditLimitForm, RequestTypeForm, SpecialPriceForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
-from portside.web.request_pages import TEMPLATE
+from portside.web.request_pages import TEMPLATE, refused_request_context
 from portside.web.responses import redirect
 
-endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE})
+endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE}, error_context=refused_request_context)
 
 
 @endpoint

@@ -75,6 +75,8 @@ def test_the_same_title_again_is_a_new_version_and_the_bucket_keeps_both(ops: Po
         ("price-list.pdf", b"<!DOCTYPE html><script>alert(document.cookie)</script>", "is not a PDF, Office document"),
         ("logo.png", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "is not a PDF, Office document"),
         ("setup.pdf", b"MZ\x90\x00" + b"\x00" * 100, "is not a PDF, Office document"),
+        ("notes.txt", b"\xef\xbb\xbf  <!-- notes --><p onclick=alert(1)>hi</p>", "is not a PDF, Office document"),
+        ("x.html", b"<x-card>hello</x-card>", "is not a PDF, Office document"),
     ],
 )
 def test_a_file_of_the_wrong_kind_is_deleted_and_named_whatever_its_name(
@@ -85,6 +87,12 @@ def test_a_file_of_the_wrong_kind_is_deleted_and_named_whatever_its_name(
     assert back.status == 200 and f"{file_name} {said}" in back.body and "It was not kept" in back.body
     assert 'name="upload_key"' not in back.body, "no save step for a refused file"
     assert uploads_left(GUIDES) == []
+
+
+def test_a_text_file_is_saved_with_a_txt_name_whatever_it_was_called(ops: Portal) -> None:
+    back = upload(ops, GUIDES, "readme.html", b"Plain words, no markup.\n", "Read me")
+
+    assert "Uploaded and checked: readme.html.txt (Text" in back.body
 
 
 def test_a_file_over_the_limit_is_refused_with_the_limit(ops: Portal, monkeypatch: pytest.MonkeyPatch) -> None:

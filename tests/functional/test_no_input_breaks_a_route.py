@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infra.local.events import LambdaContext, http_event
+from portside.domain import form_drafts
 from portside.manifest import ROUTES, Audience, Route
 from tests.functional.portal import Portal, shows_refused_form
 from tests.functional.test_routes import assert_security_headers
@@ -48,7 +49,9 @@ odd_cursors = st.one_of(
 )
 odd_dates = st.sampled_from(["0001-01-01", "9999-12-31", "2026-02-30", "2026-13-01", "-1", "99999-01-01", ""])
 FIELDS = sorted({name for model in form_models() for name in model.model_fields} - {"csrf_token"})
-odd_forms = st.dictionaries(st.sampled_from(FIELDS), odd_text, max_size=6)
+# Field names too: the forms' own, sent twice, and names no form has (empty, odd bytes, a map key's edge).
+odd_names = st.one_of(st.sampled_from(FIELDS), st.sampled_from(["", " ", "\x00", "é", "a b", "_", "9", "x" * 300]))
+odd_forms = st.lists(st.tuples(odd_names, odd_text), max_size=6)
 odd_bodies = st.one_of(
     st.binary(max_size=60),
     st.sampled_from([b"\xff\xfe\xfa", b"csrf_token=%FF%FE&title=%C3%28", b"=&&==", b"a" * 70_000]),
@@ -138,8 +141,10 @@ def test_no_input_makes_a_route_answer_5xx(portal: Portal, admin_pool: dict[str,
         form=odd_forms,
         raw=st.one_of(st.none(), odd_bodies),
     )
-    def any_request(params: dict[str, str], query: dict[str, str], form: dict[str, str], raw: bytes | None) -> None:
-        body = raw if raw is not None else urlencode({**form, "csrf_token": token}).encode()
+    def any_request(
+        params: dict[str, str], query: dict[str, str], form: list[tuple[str, str]], raw: bytes | None
+    ) -> None:
+        body = raw if raw is not None else urlencode([*form, ("csrf_token", token)]).encode()
         answer = call(portal, route, params, query, body if route.method != "GET" else b"")
 
         assert answer["statusCode"] < 500, (
@@ -182,6 +187,55 @@ def test_a_body_that_is_not_utf8_is_refused_plainly(portal: Portal, admin_pool: 
 
     said = "is not JSON" if route.kind == "json" else "could not be read"  # a JSON route reads no form
     assert answer["statusCode"] == 400 and said in answer["body"]
+    assert_security_headers(answer["headers"])
+
+
+JSON_ROUTES = [route for route in ROUTES if route.kind == "json" and route.method == "POST"]
+
+
+@pytest.mark.parametrize("route", JSON_ROUTES, ids=[route.name for route in JSON_ROUTES])
+@pytest.mark.parametrize("depth", [9, 1_000, 100_000])
+def test_json_nested_too_deeply_is_refused_plainly(
+    portal: Portal, admin_pool: dict[str, Any], route: Route, depth: int
+) -> None:
+    signed_in_for(portal, route)
+    names = re.findall(r"\{(\w+)\}", route.path)
+    body = ('{"rows": ' + "[" * depth + "]" * depth + "}").encode()
+
+    answer = call(portal, route, {name: REAL_IDS.get(name, "demo-acme-initech") for name in names}, {}, body)
+
+    assert answer["statusCode"] == 400 and "nested" in answer["body"]
+    assert_security_headers(answer["headers"])
+
+
+DEMO_IDS = {  # records of the demo tenant, so that each form's page is there to show the form on
+    "partner_id": "acme",
+    "contact_id": "acme-salesperson",
+    "deal_id": "demo-acme-initech",
+    "question_id": "demo-acme-rack",
+    "request_id": "demo-acme-rack-price",
+    "space_id": "demo-product-sheets",
+    "module_id": "demo-basics",
+    "email": "ops@northwind.example",
+}
+FORM_ROUTES = [route for route in ROUTES if route.method == "POST" and route.form_page]
+
+
+@pytest.mark.parametrize("route", FORM_ROUTES, ids=[route.name for route in FORM_ROUTES])
+def test_a_refused_form_shown_in_place_renders_as_its_page_does(
+    portal: Portal, admin_pool: dict[str, Any], route: Route, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the window of kept refused forms (or when keeping one fails) a refused form is shown as the answer
+    to its POST: that page needs everything its GET gives it."""
+    signed_in_for(portal, route)
+    token = csrf_token(portal, route)
+    names = re.findall(r"\{(\w+)\}", route.path)
+    monkeypatch.setattr(form_drafts, "keep", lambda *args: None)
+    params = {name: REAL_IDS.get(name, DEMO_IDS.get(name, "demo-acme-initech")) for name in names}
+
+    answer = call(portal, route, params, {}, urlencode({"csrf_token": token, "": "x", "zz": "\x00"}).encode())
+
+    assert answer["statusCode"] < 500, f"{route.route_key} answered {answer['statusCode']} with its form refused"
     assert_security_headers(answer["headers"])
 
 

@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portside.storage.documents import ALLOWED_TYPES, clean_file_name, content_disposition, content_type_of
+from portside.storage.documents import (
+    ALLOWED_TYPES,
+    clean_file_name,
+    content_disposition,
+    content_type_of,
+    named_for,
+)
 
 OOXML = "application/vnd.openxmlformats-officedocument"
 
@@ -68,6 +74,39 @@ def test_an_allowed_file_is_known_by_its_first_bytes(head: bytes, expected: str)
 )
 def test_markup_programs_and_unknown_bytes_are_not_allowed(head: bytes) -> None:
     assert content_type_of(head, complete=True) is None
+
+
+MARKUP_OPENINGS = ["<!-- a comment -->", "<p>", "<x-unlisted>", "<?xml version='1.0'?>", "<!doctype html>", "<svg>"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    start=st.sampled_from(["", "\ufeff", " ", "\n\t ", "\ufeff \r\n"]),
+    opening=st.sampled_from(MARKUP_OPENINGS),
+    rest=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=80),
+)
+def test_text_that_opens_as_markup_is_never_allowed(start: str, opening: str, rest: str) -> None:
+    """With or without a byte order mark, white space or a comment first, and whatever follows."""
+    assert content_type_of((start + opening + rest).encode(), complete=True) is None
+
+
+@pytest.mark.parametrize("tag", ["<script>", "<svg onload=x>", "< iframe src=x>", "<HTML>", "<meta http-equiv>"])
+def test_text_holding_a_tag_that_runs_is_not_allowed(tag: str) -> None:
+    assert content_type_of(f"Release notes\nsee {tag} below\n".encode(), complete=True) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "saved_as"),
+    [
+        ("x.html", "text/plain", "x.html.txt"),
+        ("notes.TXT", "text/plain", "notes.TXT"),
+        ("drawing.svg", "text/plain", "drawing.svg.txt"),
+        ("prices", "text/csv", "prices.csv"),
+        ("report.pdf", "application/pdf", "report.pdf"),
+    ],
+)
+def test_a_text_file_is_always_named_as_text(name: str, content_type: str, saved_as: str) -> None:
+    assert named_for(name, content_type) == saved_as
 
 
 def test_a_character_cut_at_the_end_of_a_long_files_head_is_forgiven() -> None:

@@ -34,6 +34,10 @@ PER_CLIENT = 60
 # Fields that are never stored, whatever form they come in.
 SECRET_FIELDS = frozenset({"csrf_token", "password", "new_password", "code", "session", "token"})
 _DRAFT_ID = re.compile(r"^[A-Za-z0-9_-]{43}$")
+# Every field of the portal's forms is named like this; any other name (empty, odd bytes, a key a
+# stored map cannot hold) is no field of a form and is not kept.
+_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+MAX_FIELDS = 200
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class RefusedForm:
 def keep(tenant_id: str, csrf_token: str, client_ip: str | None, refused: RefusedForm) -> str | None:
     """Keep ``refused`` for the browser holding ``csrf_token``; its id, or None if it could not be kept."""
     draft_id = new_secret()
-    values = {name: value for name, value in refused.values.items() if name not in SECRET_FIELDS}
+    values = dict(list(_kept_values(refused.values).items())[:MAX_FIELDS])
     draft = FormDraft.build(
         tenant_id,
         draft_id,
@@ -84,6 +88,10 @@ def keep(tenant_id: str, csrf_token: str, client_ip: str | None, refused: Refuse
         logger.exception("a refused form could not be kept")
         return None
     return draft_id
+
+
+def _kept_values(values: dict[str, str]) -> dict[str, str]:
+    return {name: value for name, value in values.items() if _FIELD_NAME.match(name) and name not in SECRET_FIELDS}
 
 
 def recall(tenant_id: str, draft_id: str, csrf_token: str | None, template: str) -> RefusedForm | None:

@@ -51,8 +51,13 @@ ALLOWED_TYPES: dict[str, str] = {
     "image/jpeg": "JPEG",
     "application/zip": "ZIP",
 }
-# Text that a browser would run as a page or an image with script: refused, whatever the file is called.
-_MARKUP = re.compile(rb"^\s*<(?:!doctype|html|head|body|svg|script|\?xml|iframe|object)\b", re.IGNORECASE)
+# Text that a browser could run as a page or an image with script is refused, whatever the file is called:
+# any text whose first character (after a byte order mark and white space) opens a tag, a comment or an XML
+# declaration, and any text holding one of the tags that make a page or an image run.
+_MARKUP_START = re.compile(rb"^\s*<", re.IGNORECASE)
+_MARKUP_TAG = re.compile(rb"<\s*(?:!doctype|html|head|body|svg|script|\?xml|iframe|object|embed|meta)\b", re.IGNORECASE)
+# The one name ending each text type is saved and served with: never .html, .svg or .xml.
+TEXT_SUFFIXES = {"text/plain": ".txt", "text/csv": ".csv"}
 # Control characters that never appear in text files (tab, line feed, carriage return and form feed do).
 _BINARY = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
@@ -127,9 +132,22 @@ def upload_of(tenant_id: str, folder: str, key: str) -> Upload:
     return Upload(key, clean_file_name(sent))
 
 
+def is_markup(head: bytes) -> bool:
+    """Whether text would parse as HTML, SVG or XML (a leading byte order mark or white space changes nothing)."""
+    return bool(_MARKUP_START.match(head.removeprefix(b"\xef\xbb\xbf")) or _MARKUP_TAG.search(head))
+
+
+def named_for(file_name: str, content_type: str) -> str:
+    """``file_name`` with the one ending its text type has (``notes.html`` saved as text is ``notes.html.txt``)."""
+    suffix = TEXT_SUFFIXES.get(content_type)
+    if suffix is None or file_name.lower().endswith(suffix):
+        return file_name
+    return file_name + suffix
+
+
 def _text_type(head: bytes, complete: bool) -> str | None:
     """``text/csv`` or ``text/plain`` for UTF-8 text that is not markup; ``None`` for anything else."""
-    if not head.strip() or _BINARY.search(head) or _MARKUP.match(head.removeprefix(b"\xef\xbb\xbf")):
+    if not head.strip() or _BINARY.search(head) or is_markup(head):
         return None
     try:
         text = head.decode("utf-8")
@@ -207,7 +225,8 @@ def check_upload(
         discard(upload.key)
         raise _refusal(upload.file_name, size, types_said)
     typed = _metadata_text(str((stored.get("Metadata") or {}).get(typed_field, "")))
-    return CheckedUpload(upload.key, upload.file_name, content_type, size, typed.strip()[:200])
+    file_name = named_for(upload.file_name, content_type)
+    return CheckedUpload(upload.key, file_name, content_type, size, typed.strip()[:200])
 
 
 def discard(key: str) -> None:
@@ -251,7 +270,7 @@ def download_url(
     params = {
         "Bucket": settings().documents_bucket,
         "Key": document_key(tenant_id, document_id),
-        "ResponseContentDisposition": content_disposition(file_name),
+        "ResponseContentDisposition": content_disposition(named_for(file_name, content_type)),
         "ResponseContentType": content_type,
     }
     if object_version:

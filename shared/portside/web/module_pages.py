@@ -68,9 +68,18 @@ def module_context(request: PortalRequest, module: TrainingModule | None) -> dic
     }
 
 
+def _refused_context(request: PortalRequest, module: TrainingModule | None) -> dict[str, Any]:
+    """A refused module form shown again: its page's context, with a slot for every question typed."""
+    return {**module_context(request, module), "slot_count": slots(request.form_shown)}
+
+
+def create_context(request: PortalRequest) -> dict[str, Any]:
+    return _refused_context(request, None)
+
+
 def edit_context(request: PortalRequest) -> dict[str, Any]:
     """The module a refused edit was for (its page shows the form again with what was typed)."""
-    return module_context(request, get_module(request.tenant, request.path_param("module_id")))
+    return _refused_context(request, get_module(request.tenant, request.path_param("module_id")))
 
 
 def module_form_page(request: PortalRequest, module: TrainingModule | None) -> Response:

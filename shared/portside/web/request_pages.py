@@ -20,7 +20,21 @@ TEMPLATE = "partners/request_form.html"
 
 def request_form_page(request: PortalRequest) -> Response:
     """The page for ``?type=`` (none: the choice); a refused form comes back as its draft, with its own type."""
-    kind = request.query("type")
+    context = _form_context(request, request.query("type"))
+
+    def read_back(key: str) -> tuple[Any, dict[str, str]]:
+        checked = checked_attachment(request.tenant, request.partner, key)
+        return checked, {"request_type": "credit_limit", "attachment": key}
+
+    return page_with_upload(request, TEMPLATE, context, read_back)
+
+
+def refused_request_context(request: PortalRequest) -> dict[str, Any]:
+    """A refused request shown again as the answer to its post: the page of the type it was for."""
+    return _form_context(request, request.form_shown.get("request_type"))
+
+
+def _form_context(request: PortalRequest, kind: str | None) -> dict[str, Any]:
     kind = kind if kind in KIND_LABELS else None
     return_url = f"{request.tenant.base_url.rstrip('/')}/partners/requests/new?type=credit_limit"
     folder, tenant_id = attachment_folder(request.partner.partner_id), request.tenant.tenant_id
@@ -35,9 +49,4 @@ def request_form_page(request: PortalRequest) -> Response:
         "max_bytes": files.max_bytes(),
         "checked": None,
     }
-
-    def read_back(key: str) -> tuple[Any, dict[str, str]]:
-        checked = checked_attachment(request.tenant, request.partner, key)
-        return checked, {"request_type": "credit_limit", "attachment": key}
-
-    return page_with_upload(request, TEMPLATE, context, read_back)
+    return context
