@@ -17,8 +17,8 @@ endpoint = Endpoint(
 
 @endpoint
 def create(request: PortalRequest) -> Response:
-    form = parse_form(ImportKeyForm, request.form)
-    token = create_key(request.tenant, form.name, request.admin.actor, request.client)
+    form = parse_form(ImportKeyForm, {**request.form, "kinds": request.form_all("kinds")})
+    token = create_key(request.tenant, form.name, form.pushes, request.admin.actor, request.client)
     response = keys_page(request, token=token, status=201)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -1,4 +1,7 @@
-"""POST /admin/imports: start importing an uploaded CSV as orders, stock, prices or accounts (run by the worker)."""
+"""POST /admin/imports: start importing an uploaded CSV as orders, stock (ops), prices or accounts (finance).
+
+The worker runs it. Another role's kind answers 403 before anything else of the form is read.
+"""
 
 from portside.domain.imports import start_import
 from portside.errors import Conflict, InvalidInput
@@ -7,7 +10,7 @@ from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
 from portside.web.forms.imports import ImportStartForm
 from portside.web.http import Response
-from portside.web.import_pages import CSV_TYPES, FOLDER, TEMPLATE, imports_context
+from portside.web.import_pages import CSV_TYPES, FOLDER, TEMPLATE, imports_context, require_import_right
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
@@ -16,6 +19,7 @@ endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE, Conflict: TEM
 
 @endpoint
 def start(request: PortalRequest) -> Response:
+    require_import_right(request)
     form = parse_form(ImportStartForm, request.form)
     upload = files.upload_of(request.tenant.tenant_id, FOLDER, form.upload_key)
     checked = files.check_upload(upload, CSV_TYPES, "a CSV file (UTF-8 text)", typed_field="kind")

@@ -5,9 +5,10 @@ columns (those left out are empty). The rows go the way an uploaded file goes: t
 checks and applies them, and ``GET /api/imports/<id>`` says how it went.
 """
 
+from portside.auth.principal import ImportKeyPrincipal
 from portside.domain.import_columns import COLUMNS
 from portside.domain.imports import require_kind, start_pushed
-from portside.errors import InvalidInput, TooLarge
+from portside.errors import Forbidden, InvalidInput, TooLarge
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.json_input import read_json
@@ -43,7 +44,9 @@ def push(request: PortalRequest) -> Response:
     if len(body) > MAX_BODY_BYTES:
         raise TooLarge(f"{len(body)} bytes")
     principal = request.principal
-    assert principal is not None  # the guard let only a key through
+    assert isinstance(principal, ImportKeyPrincipal)  # the guard let only a key through
+    if kind not in principal.kinds:
+        raise Forbidden(f"import key {principal.key_id} may not push {kind}")
     job = start_pushed(request.tenant, kind, _rows(kind, body), principal.actor, request.client)
     status_url = f"/api/imports/{job.import_id}"
     response = json_body({"import_id": job.import_id, "status": job.status, "status_url": status_url}, status=202)

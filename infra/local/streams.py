@@ -4,10 +4,17 @@ Records are read with the DynamoDB Streams API and handed to the worker in batch
 records it reports as failed (by sequence number) are retried as often as the stack's event
 source mapping retries them, a second apart. A failed send is not such a failure: the worker
 counts it on the outbox item, and the sweeper makes the next attempt, here as on AWS.
+
+A record the Streams API answers but botocore cannot parse (an item the emulator stored and
+DynamoDB would have refused, say) must not wedge the shard: the batch is read again one record at
+a time, and the record that cannot be read alone is parked (printed, and kept in ``parked`` with
+its raw text) while the records after it flow on. On AWS the stack's event source mapping does the
+same by retrying, bisecting and sending what still fails to the worker's dead-letter queue.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import traceback
@@ -20,6 +27,16 @@ from portside.config import settings
 from portside.manifest import STREAM_RETRY_ATTEMPTS
 
 
+class RawAnswer:
+    """The body of the last GetRecords answer, as it came, before botocore parses it."""
+
+    body: bytes = b""
+
+    def keep(self, operation_model: Any, response_dict: dict[str, Any], **_: Any) -> None:
+        if operation_model.name == "GetRecords":
+            self.body = response_dict.get("body", b"")
+
+
 class StreamFeeder:
     def __init__(
         self,
@@ -30,6 +47,7 @@ class StreamFeeder:
         self._handler = handler
         self._item_types = frozenset(item_types)
         self._after_batch = after_batch
+        self.parked: list[str] = []  # the raw text of each record that could not be read
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stream", daemon=True)
 
@@ -59,22 +77,39 @@ class StreamFeeder:
         kind = record.get("dynamodb", {}).get("NewImage", {}).get("type", {}).get("S")
         return record.get("eventName") == "INSERT" and kind in self._item_types
 
-    @staticmethod
-    def _read(arn: str, shard: str, after: str | None) -> tuple[list[dict[str, Any]], str | None]:
-        """Every record after sequence number ``after`` (all of them for None), and the new position.
+    def _read(
+        self, arn: str, shard: str, after: str | None, limit: int = 1000
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """Records after sequence number ``after`` (from the start for None), and the new position.
 
         A fresh iterator each time: moto restores a deep copy of its tables when a transaction is
         cancelled, which strands any iterator that was kept open across polls.
         """
-        streams = client("dynamodbstreams")
+        streams, raw = client("dynamodbstreams"), RawAnswer()
         where = (
             {"ShardIteratorType": "AFTER_SEQUENCE_NUMBER", "SequenceNumber": after}
             if after
             else {"ShardIteratorType": "TRIM_HORIZON"}
         )
         iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=shard, **where)["ShardIterator"]
-        records = streams.get_records(ShardIterator=iterator, Limit=1000)["Records"]
+        streams.meta.events.register("before-parse", raw.keep)
+        try:
+            records = streams.get_records(ShardIterator=iterator, Limit=limit)["Records"]
+        except Exception:  # an answer botocore cannot parse: one at a time, parking what cannot be read alone
+            if limit > 1:
+                return self._read(arn, shard, after, limit=1)
+            return [], self._park(raw.body)
+        finally:
+            streams.meta.events.unregister("before-parse", raw.keep)
         return records, (records[-1]["dynamodb"]["SequenceNumber"] if records else after)
+
+    def _park(self, body: bytes) -> str:
+        """Keep the one record of ``body`` for an operator; its sequence number is where reading goes on."""
+        text = body.decode("utf-8", "replace")
+        record = json.loads(text)["Records"][0]
+        self.parked.append(text)
+        print(f"[stream] parked record {record.get('eventID')}: it cannot be read; the next ones go on", flush=True)
+        return str(record["dynamodb"]["SequenceNumber"])
 
     def _poll(
         self, arn: str, positions: dict[str, str | None], retry: list[tuple[int, float, dict[str, Any]]]

@@ -20,8 +20,10 @@ from tests.functional.portal import Answer, Portal
 OWNER = "owner@northwind.example"
 
 
-def create_key(portal: Portal, name: str = "SAP production") -> str:
-    created = portal.admin_post("/admin/imports/keys", {"name": name})
+def create_key(portal: Portal, name: str = "SAP production", kinds: list[str] | None = None) -> str:
+    created = portal.post(
+        "/admin/imports/keys", {"csrf_token": portal.admin_csrf(), "name": name, "kinds": kinds or []}
+    )  # type: ignore[dict-item]
     assert created.status == 201, created.body
     found = re.search(r'<code class="secret">(psk_[\w-]+)</code>', created.body)
     assert found
@@ -55,6 +57,22 @@ def test_a_key_is_shown_once_kept_hashed_and_audited(portal: Portal, key: str) -
     assert [
         e.action for e in AuditEvent.query(AuditEvent.partition_of(seed.TENANT_ID)) if "import_key" in e.action
     ] == ["import_key.created"]
+
+
+def test_a_key_pushes_only_its_kinds(portal: Portal, key: str) -> None:
+    """Orders and stock unless prices or accounts were ticked; the keys page says what each may push."""
+    prices = json.dumps({"rows": [EXAMPLE_ROWS["prices"]]})
+    finance_key = create_key(portal, "Finance ERP", kinds=["prices"])
+
+    refused = push(portal, "/api/imports/prices", prices, key)
+    accepted = push(portal, "/api/imports/prices", prices, finance_key)
+    stock_refused = push(portal, "/api/imports/stock", json.dumps({"rows": [EXAMPLE_ROWS["stock"]]}), finance_key)
+
+    assert refused.status == 403 and stock_refused.status == 403 and accepted.status == 202
+    stored = {k.name: k.kinds for k in ImportKey.scan()}  # test-only Scan
+    assert stored == {"SAP production": ["orders", "stock"], "Finance ERP": ["prices"]}
+    listed = portal.get("/admin/imports/keys").body
+    assert "<td>Orders, Stock</td>" in listed and "<td>Prices</td>" in listed
 
 
 def test_an_erp_pushes_rows_and_follows_the_import(portal: Portal, key: str) -> None:

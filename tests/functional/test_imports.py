@@ -13,16 +13,18 @@ import pytest
 import requests
 
 from infra.local import demo_lookups, seed
+from portside.data import reads
 from portside.data.models.catalogue import Account, PriceEntry, Product
 from portside.data.models.imports import ImportLock
 from portside.data.models.orders import Order
 from portside.data.models.records import AuditEvent
 from portside.domain import import_runs
 from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
+from portside.domain.imports import imports_page
 from tests.functional.imports_helpers import csv_text, latest_job, run_imports, start, upload
 from tests.functional.portal import Portal
 
-OPS = "ops@northwind.example"
+OPS, FINANCE = "ops@northwind.example", "finance@northwind.example"
 
 
 @pytest.fixture
@@ -96,6 +98,9 @@ def test_bad_rows_of_every_kind_are_reported_with_line_column_and_reason(ops: Po
 def test_orders_prices_and_accounts_import_and_unknown_partners_are_refused(ops: Portal) -> None:
     orders = order_rows("SO-55001", "ACME-PO-1") + order_rows("SO-55002", "X-1", partner_id="nobody")
     start(ops, csv_text(COLUMNS["orders"], orders), "orders")
+    finance = ops
+    finance.jar.clear()
+    finance.admin_sign_in(FINANCE)  # prices and accounts are finance's to import
     prices = [
         {**EXAMPLE_ROWS["prices"], "sku": "IMP-1"},
         {**EXAMPLE_ROWS["prices"], "sku": "IMP-1", "tier": "", "partner_id": "acme", "price": "999.00"},
@@ -103,9 +108,9 @@ def test_orders_prices_and_accounts_import_and_unknown_partners_are_refused(ops:
     ]
     accounts = [EXAMPLE_ROWS["accounts"], {**EXAMPLE_ROWS["accounts"], "partner_id": "globex", "balance": "x"}]
     run_imports()
-    start(ops, csv_text(COLUMNS["prices"], prices), "prices")
+    start(finance, csv_text(COLUMNS["prices"], prices), "prices")
     run_imports()
-    start(ops, csv_text(COLUMNS["accounts"], accounts), "accounts")
+    start(finance, csv_text(COLUMNS["accounts"], accounts), "accounts")
     run_imports()
 
     order = Order.get(*Order.keys_for(seed.TENANT_ID, "acme", "SO-55001"))
@@ -116,6 +121,22 @@ def test_orders_prices_and_accounts_import_and_unknown_partners_are_refused(ops:
     done = [e for e in AuditEvent.query(AuditEvent.partition_of(seed.TENANT_ID)) if e.action == "import.done"]
     # Two order lines of an unknown partner; a price with neither scope; a balance that is no amount.
     assert [(e.details["kind"], e.details["rejected"]) for e in done] == [("orders", 2), ("prices", 1), ("accounts", 1)]
+
+
+@pytest.mark.parametrize(("who", "kind"), [(OPS, "prices"), (OPS, "accounts"), (FINANCE, "orders"), (FINANCE, "stock")])
+def test_each_kind_is_imported_by_its_own_role_only(
+    portal: Portal, admin_pool: dict[str, Any], who: str, kind: str
+) -> None:
+    """Prices and accounts are finance's (as pricing and credit requests are), orders and stock ops'."""
+    portal.admin_sign_in(who)
+    uploaded = upload(portal, csv_text(COLUMNS[kind], [EXAMPLE_ROWS[kind]]), kind)
+
+    refused = portal.admin_post("/admin/imports", {"kind": kind, "upload_key": uploaded.field("upload_key")})
+    bare = portal.admin_post("/admin/imports", {"kind": kind, "upload_key": "", "junk": "\x00"})
+
+    assert refused.status == 403 and bare.status == 403, "refused whatever else the form holds"
+    assert f'<option value="{kind}"' not in portal.get("/admin/imports").body
+    assert imports_page(reads.tenant(seed.TENANT_ID), None).items == []  # type: ignore[arg-type]
 
 
 def test_a_reimported_order_keeps_its_history_and_tells_the_dashboard(ops: Portal) -> None:
@@ -159,10 +180,10 @@ def test_a_second_import_of_a_kind_waits_for_the_first(ops: Portal) -> None:
     assert start(ops, content, "stock").status == 303
 
     second = start(ops, content, "stock")
-    prices = start(ops, csv_text(COLUMNS["prices"], [EXAMPLE_ROWS["prices"]]), "prices")
+    orders = start(ops, csv_text(COLUMNS["orders"], order_rows("SO-55009", "PO-9")), "orders")
 
     assert second.status == 409 and "An import of this kind is still running" in second.body
-    assert prices.status == 303, "another kind is not held up"
+    assert orders.status == 303, "another kind is not held up"
     assert run_imports() == ["done", "done"]
     assert list(ImportLock.scan()) == []
     assert start(ops, content, "stock").status == 303

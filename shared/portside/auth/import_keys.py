@@ -1,8 +1,9 @@
 """Import keys: how an ERP signs its pushes (``Authorization: Bearer psk_<key id>_<secret>``).
 
 The owner creates a key in the console and sees it once; the table keeps only the secret's SHA-256.
-A key belongs to its tenant (the host names the tenant, the key is looked up under it), works until
-it is revoked, and each use is recorded as its "last used".
+A key belongs to its tenant (the host names the tenant, the key is looked up under it), pushes only
+the kinds chosen when it was made (orders and stock unless prices or accounts are ticked), works
+until it is revoked, and each use is recorded as its "last used".
 """
 
 from __future__ import annotations
@@ -35,17 +36,20 @@ def principal_from_header(tenant: Tenant, authorization: str | None) -> ImportKe
     if key is None or key.revoked_at is not None or not same(key.secret_hash, digest(secret)):
         return None
     key.update(actions=[ImportKey.last_used_at.set(clock.now())])  # bookkeeping: no audit of its own
-    return ImportKeyPrincipal(tenant.tenant_id, key_id, key.name)
+    return ImportKeyPrincipal(tenant.tenant_id, key_id, key.name, key.pushes)
 
 
-def create_key(tenant: Tenant, name: str, actor: str, client: Client) -> str:
-    """A new key named ``name``; returns the token, the only time it exists outside the caller's hands."""
+def create_key(tenant: Tenant, name: str, kinds: list[str], actor: str, client: Client) -> str:
+    """A new key named ``name`` that pushes ``kinds``; returns the token, the only time it exists outside the
+    caller's hands."""
     key_id, secret = uuid.uuid4().hex, new_secret()
     key = ImportKey.build(
-        tenant.tenant_id, key_id, clock.now(), name=name, secret_hash=digest(secret), created_by=actor
+        tenant.tenant_id, key_id, clock.now(), name=name, secret_hash=digest(secret), created_by=actor, kinds=kinds
     )
     changes = Changes(
-        audit_event(tenant.tenant_id, actor, "import_key.created", f"import_key:{key_id}", client, name=name)
+        audit_event(
+            tenant.tenant_id, actor, "import_key.created", f"import_key:{key_id}", client, name=name, kinds=kinds
+        )
     )
     changes.put(key, label="key", condition=ImportKey.PK.does_not_exist())
     changes.commit()

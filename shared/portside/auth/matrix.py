@@ -60,7 +60,8 @@ RESOURCES: dict[str, Resource] = {
         Resource("answers", "Questions", "admin", ("view", "answer")),
         Resource("document_spaces", "Documents", "admin", ("view", "manage")),
         Resource("training_authoring", "Training", "admin", ("view", "manage")),
-        Resource("imports", "Data imports", "admin", ("view", "manage", "keys")),
+        # "manage" starts an import of some kind; which kinds, the kind's own action says (IMPORT_ACTIONS).
+        Resource("imports", "Data imports", "admin", ("view", "manage", "orders_stock", "prices_accounts", "keys")),
         Resource("order_data", "Orders", "admin", ("view",)),
         Resource("engagement", "Engagement", "admin", ("view", "nudge")),
         Resource("audit_log", "Audit log", "admin", ("view", "export")),
@@ -117,7 +118,7 @@ MATRIX: dict[str, dict[str, Grant]] = {
         "answers": _grant("view", "answer"),
         "document_spaces": _grant("view", "manage"),
         "training_authoring": _grant("view", "manage"),
-        "imports": _grant("view", "manage"),
+        "imports": _grant("view", "manage", "orders_stock", note="orders and stock; prices and accounts are finance's"),
         "order_data": _grant("view", note="read-only, to check what an import brought"),
         "engagement": _grant("view", "nudge"),
         "outbox": _grant("view", "retry"),
@@ -127,6 +128,7 @@ MATRIX: dict[str, dict[str, Grant]] = {
         "admin_dashboard": _grant("view"),
         "partners": _grant("view"),
         "approvals": _grant("view", "decide", note="pricing and credit requests"),
+        "imports": _grant("view", "manage", "prices_accounts", note="prices and accounts only"),
         "training_authoring": _grant("view", note="read-only: the modules and the training report"),
         "deal_reviews": _grant("view", "decide"),
         "order_data": _grant("view"),
@@ -137,6 +139,16 @@ MATRIX: dict[str, dict[str, Grant]] = {
         "audit_log": _grant("view", "export"),
         "access_review": _grant("view", "review"),
     },
+}
+
+
+# Who may import what: prices and accounts change what partners pay and owe, so they are finance's,
+# as pricing and credit requests are; orders and stock are ops'.
+IMPORT_ACTIONS = {
+    "orders": "orders_stock",
+    "stock": "orders_stock",
+    "prices": "prices_accounts",
+    "accounts": "prices_accounts",
 }
 
 

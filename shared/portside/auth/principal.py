@@ -28,7 +28,7 @@ class PartnerPrincipal:
 
 @dataclass(frozen=True)
 class AdminPrincipal:
-    """A signed-in admin. ``roles`` are their Cognito groups as the ID token stated them at sign-in."""
+    """A signed-in admin. ``roles`` are their membership's roles in this tenant as the session began."""
 
     tenant_id: str
     email: str
@@ -56,6 +56,7 @@ class ImportKeyPrincipal:
     tenant_id: str
     key_id: str
     name: str
+    kinds: tuple[str, ...] = ()  # what the key may push
 
     @property
     def actor(self) -> str:

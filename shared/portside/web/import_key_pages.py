@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from portside.auth.import_keys import list_keys
+from portside.domain.import_columns import LABELS
+from portside.web.forms.imports import DEFAULT_KEY_KINDS
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
@@ -19,6 +21,8 @@ def keys_context(request: PortalRequest) -> dict[str, Any]:
         "notice": request.query("notice"),
         "token": None,
         "api_base": request.tenant.base_url.rstrip("/"),
+        "kinds": LABELS,
+        "default_kinds": DEFAULT_KEY_KINDS,
     }
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from portside.auth.matrix import IMPORT_ACTIONS
 from portside.domain.import_columns import LABELS
 from portside.domain.imports import imports_page
+from portside.errors import Forbidden
 from portside.storage import documents as files
 from portside.web.http import Response
 from portside.web.request import PortalRequest
@@ -23,6 +25,18 @@ CSV_TYPES = ("text/csv", "text/plain")
 NOTICES = {"started": "Import started: it runs in the background; its progress and result show below."}
 
 
+def may_import(request: PortalRequest, kind: str) -> bool:
+    return kind in IMPORT_ACTIONS and request.admin.may("imports", IMPORT_ACTIONS[kind])
+
+
+def require_import_right(request: PortalRequest) -> None:
+    """Ops may not start a prices or accounts import (nor finance one of orders or stock), whatever else the
+    form holds: decided before the form is read."""
+    kind = request.form.get("kind", "")
+    if kind in IMPORT_ACTIONS and not may_import(request, kind):
+        raise Forbidden(f"{request.admin.actor} may not import {kind}")
+
+
 def imports_context(request: PortalRequest) -> dict[str, Any]:
     can_manage = request.admin.may("imports", "manage")
     listed = imports_page(request.tenant, request.query("cursor"))
@@ -32,6 +46,7 @@ def imports_context(request: PortalRequest) -> dict[str, Any]:
         "next_cursor": listed.cursor,
         "running": any(job.in_progress for job in listed.items),
         "kinds": LABELS,
+        "importable": {kind: label for kind, label in LABELS.items() if may_import(request, kind)},
         "can_manage": can_manage,
         "upload": files.upload_form(request.tenant.tenant_id, FOLDER, return_url, typed_field="kind")
         if can_manage

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.attributes import ListAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from portside.data.base import PortsideItem, tenant_key
 
@@ -86,6 +86,12 @@ class ImportKey(PortsideItem, discriminator="ImportKey"):
     created_at = UTCDateTimeAttribute()
     last_used_at = UTCDateTimeAttribute(null=True)
     revoked_at = UTCDateTimeAttribute(null=True)
+    # The kinds the key may push; None on a key made before keys had kinds, which pushes every kind.
+    kinds = ListAttribute[str](of=UnicodeAttribute, null=True)  # type: ignore[arg-type]
+
+    @property
+    def pushes(self) -> tuple[str, ...]:
+        return tuple(self.kinds) if self.kinds is not None else IMPORT_KINDS
 
     @classmethod
     def keys_for(cls, tenant_id: str, key_id: str) -> tuple[str, str]:
