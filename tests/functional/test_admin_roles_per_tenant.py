@@ -136,3 +136,16 @@ def test_a_refused_role_change_leaves_everything_as_it_was(
     assert after["members"][AUDITOR] == (["ops"], "active")
     assert after["users"] == before["users"] and after["groups"] == before["groups"]
     assert after["audit"].count("admin.role_changed") == before["audit"].count("admin.role_changed") + 1
+
+
+def test_a_membership_left_without_a_role_is_given_one_by_the_owner(portal: Portal, admin_pool: dict[str, Any]) -> None:
+    """What an owner does after an upgrade finds a membership with no role (docs/admin-roles.md)."""
+    tenant = reads.tenant(TENANT_ID)
+    assert tenant is not None
+    admin_members.get_member(tenant, AUDITOR).update(actions=[AdminMember.roles.remove()])
+    assert portal.admin_sign_in(AUDITOR).status == 401
+
+    admin_members.change_role(tenant, AUDITOR, "auditor", "admin:" + OWNER, CLIENT)
+
+    portal.jar = {}
+    assert portal.admin_sign_in(AUDITOR).status == 303

@@ -113,7 +113,10 @@ def change_role(tenant: Tenant, email: str, role: str, actor: str, client: Clien
     )
     if role != "owner":
         _keep_an_owner(changes, tenant, member)
-    changes.update(member, [AdminMember.roles.set([role])], label="member", condition=AdminMember.roles == before)
+    as_read = (
+        (AdminMember.roles == before) if before else (AdminMember.roles.does_not_exist() | (AdminMember.roles == []))
+    )
+    changes.update(member, [AdminMember.roles.set([role])], label="member", condition=as_read)
     _end_sessions(changes, tenant, member.email)
     _commit(changes, member.email)
 
