@@ -54,7 +54,7 @@ ALLOWED_TYPES: dict[str, str] = {
 # Text that a browser could run as a page or an image with script is refused, whatever the file is called:
 # any text whose first character (after a byte order mark and white space) opens a tag, a comment or an XML
 # declaration, and any text holding one of the tags that make a page or an image run.
-_MARKUP_START = re.compile(rb"^\s*<", re.IGNORECASE)
+_MARKUP_START = re.compile(rb"^\s*<")
 _MARKUP_TAG = re.compile(rb"<\s*(?:!doctype|html|head|body|svg|script|\?xml|iframe|object|embed|meta)\b", re.IGNORECASE)
 # The one name ending each text type is saved and served with: never .html, .svg or .xml.
 TEXT_SUFFIXES = {"text/plain": ".txt", "text/csv": ".csv"}
