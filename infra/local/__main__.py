@@ -31,6 +31,7 @@ def main() -> None:
 
     from infra.local import (
         demo_documents,
+        demo_imports,
         demo_lookups,
         demo_requests,
         demo_training,
@@ -63,6 +64,7 @@ def main() -> None:
     demo_lookups.seed_lookups()
     demo_requests.seed_requests()
     demo_training.seed_training()
+    demo_imports.seed_held_import()
     seed.seed_admins(pool["pool_id"], pool["client_id"])
     sso_stand_in.seed_group_roles(seed.TENANT_ID)
 

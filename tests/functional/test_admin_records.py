@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from infra.local import demo_lookups, demo_requests, demo_training
+from infra.local import demo_imports, demo_lookups, demo_requests, demo_training
 from infra.local.seed import CONTACTS, TENANT_ID
 from portside.audit import Client
 from portside.aws import client
@@ -287,9 +287,12 @@ def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict
         "{module_id}": seeded_module(),
     }
 
+    demo_imports.seed_held_import()
+    held = {"admin_import_held": {"{import_id}": demo_imports.HELD_IMPORT_ID}}  # a held run's list of changes
+
     for route in (r for r in ROUTES if r.audience is Audience.ADMIN and r.method == "GET"):
         path = route.path
-        for parameter, value in ids.items():
+        for parameter, value in {**ids, **held.get(route.name, {})}.items():
             path = path.replace(parameter, value)
         page = portal.get(path)
         if route.kind == "download":  # a file: answered here, or by a one-minute S3 link

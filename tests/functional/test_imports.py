@@ -103,10 +103,14 @@ def test_orders_prices_and_accounts_import_and_unknown_partners_are_refused(ops:
     finance.admin_sign_in(FINANCE)  # prices and accounts are finance's to import
     prices = [
         {**EXAMPLE_ROWS["prices"], "sku": "IMP-1"},
-        {**EXAMPLE_ROWS["prices"], "sku": "IMP-1", "tier": "", "partner_id": "acme", "price": "999.00"},
+        {**EXAMPLE_ROWS["prices"], "sku": "IMP-1", "tier": "", "partner_id": "acme", "price": "1111.00"},
         {**EXAMPLE_ROWS["prices"], "sku": "IMP-2", "tier": "", "partner_id": ""},
     ]
-    accounts = [EXAMPLE_ROWS["accounts"], {**EXAMPLE_ROWS["accounts"], "partner_id": "globex", "balance": "x"}]
+    # Within the demo's four-eyes thresholds (30% off the list price, a $50,000 credit change): applied at once.
+    accounts = [
+        {**EXAMPLE_ROWS["accounts"], "credit_limit": "50000.00"},
+        {**EXAMPLE_ROWS["accounts"], "partner_id": "globex", "balance": "x"},
+    ]
     run_imports()
     start(finance, csv_text(COLUMNS["prices"], prices), "prices")
     run_imports()
@@ -116,8 +120,8 @@ def test_orders_prices_and_accounts_import_and_unknown_partners_are_refused(ops:
     order = Order.get(*Order.keys_for(seed.TENANT_ID, "acme", "SO-55001"))
     assert len(order.lines) == 2 and int(order.total) == 2 * 120000 + 3 * 120000
     own = PriceEntry.partition_of(seed.TENANT_ID, "partner:acme"), PriceEntry.sort_of("IMP-1", 1, "2026-01-01")
-    assert PriceEntry.get(*own).price == 99900
-    assert Account.get(*Account.keys_for(seed.TENANT_ID, "acme")).credit_limit == 25000000
+    assert PriceEntry.get(*own).price == 111100
+    assert Account.get(*Account.keys_for(seed.TENANT_ID, "acme")).credit_limit == 5000000
     done = [e for e in AuditEvent.query(AuditEvent.partition_of(seed.TENANT_ID)) if e.action == "import.done"]
     # Two order lines of an unknown partner; a price with neither scope; a balance that is no amount.
     assert [(e.details["kind"], e.details["rejected"]) for e in done] == [("orders", 2), ("prices", 1), ("accounts", 1)]

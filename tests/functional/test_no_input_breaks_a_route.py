@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from infra.local import demo_imports
 from infra.local.events import LambdaContext, http_event
 from portside.domain import form_drafts
 from portside.manifest import ROUTES, Audience, Route
@@ -217,6 +218,7 @@ DEMO_IDS = {  # records of the demo tenant, so that each form's page is there to
     "space_id": "demo-product-sheets",
     "module_id": "demo-basics",
     "email": "ops@northwind.example",
+    "import_id": demo_imports.HELD_IMPORT_ID,
 }
 FORM_ROUTES = [route for route in ROUTES if route.method == "POST" and route.form_page]
 
@@ -227,6 +229,7 @@ def test_a_refused_form_shown_in_place_renders_as_its_page_does(
 ) -> None:
     """Past the window of kept refused forms (or when keeping one fails) a refused form is shown as the answer
     to its POST: that page needs everything its GET gives it."""
+    demo_imports.seed_held_import()
     signed_in_for(portal, route)
     token = csrf_token(portal, route)
     names = re.findall(r"\{(\w+)\}", route.path)

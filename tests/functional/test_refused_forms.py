@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from infra.local import demo_requests, demo_training, seed
+from infra.local import demo_imports, demo_requests, demo_training, seed
 from portside import clock
 from portside.domain import form_drafts
 from portside.errors import InvalidInput
@@ -31,6 +31,7 @@ DEMO_IDS = {
     "request_id": "demo-acme-rack-price",
     "module_id": "demo-basics",
     "email": "ops@northwind.example",
+    "import_id": demo_imports.HELD_IMPORT_ID,
 }
 
 
@@ -53,6 +54,7 @@ def sign_in_for(portal: Portal, route: Route) -> str:
     seed.seed_document_spaces()
     demo_requests.seed_requests()
     demo_training.seed_training()
+    demo_imports.seed_held_import()
     if route.audience is Audience.PARTNER:
         portal.sign_in("principal@acme.example")
         return portal.get("/partners/dashboard").field("csrf_token")

@@ -35,8 +35,8 @@ def _content(item: PortsideItem) -> dict[str, Any]:
     return {name: value for name, value in item.serialize().items() if name not in BOOKKEEPING}
 
 
-def _existing(items: Sequence[PortsideItem]) -> dict[tuple[str, str], PortsideItem]:
-    keys = [(item.PK, item.SK) for item in items]
+def existing_items(keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], PortsideItem]:
+    """The stored items at these keys, by key, read a hundred at a time."""
     found: dict[tuple[str, str], PortsideItem] = {}
     for start in range(0, len(keys), BATCH):
         for item in PortsideItem.batch_get(keys[start : start + BATCH]):
@@ -50,7 +50,7 @@ def _write(wanted: Sequence[tuple[int, PortsideItem]], outcome: Outcome, merge: 
     written: list[PortsideItem] = []
     for start in range(0, len(wanted), BATCH):
         chunk = wanted[start : start + BATCH]
-        existing = _existing([item for _, item in chunk])
+        existing = existing_items([(item.PK, item.SK) for _, item in chunk])
         changed = []
         for _, item in chunk:
             old = existing.get((item.PK, item.SK))

@@ -2,7 +2,8 @@
 
 The job moves from queued to running conditionally, so a job the stream delivers twice runs once.
 The rejected rows are written as a CSV report beside the file; the counts go on the job and in the
-audit event; the kind's lock is released; the kind's "Updated" time moves on.
+audit event; the kind's lock is released; the kind's "Updated" time moves on. A prices or accounts
+run with changes past the four-eyes thresholds (``import_holds``) applies nothing: it is held whole.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from portside import clock
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes
-from portside.data.models.imports import ImportJob, ImportLock
+from portside.data.models.imports import HELD_SHOWN, HeldChange, ImportJob, ImportLock
 from portside.data.models.tenants import Partner
 from portside.domain import freshness
 from portside.domain.import_apply import APPLY, Outcome
 from portside.domain.import_columns import header_problem
-from portside.domain.import_rows import parse_row
+from portside.domain.import_holds import HELD_KINDS, as_csv, digest, held_changes
+from portside.domain.import_rows import Row, parse_row
 from portside.errors import InvalidInput
 from portside.observability import logger
 from portside.storage import imports as import_files
@@ -75,7 +77,8 @@ def _report(job: ImportJob, rejected: list[tuple[int, str, str]]) -> str | None:
 
 
 def run(keys: tuple[str, str]) -> str:
-    """Run a queued import: "done", "failed" or "skipped" (not queued: another attempt has it)."""
+    """Run a queued import: "done", "failed", "held" (for four eyes) or "skipped" (not queued: another attempt
+    has it)."""
     job = reads.get_or_none(ImportJob, keys, consistent=True)
     if job is None or job.status != "queued":
         return "skipped"
@@ -88,21 +91,19 @@ def run(keys: tuple[str, str]) -> str:
         rows = _read_rows(job)
         total = len(rows)
         job.update(actions=[ImportJob.rows_total.set(total)])
+        checked = _check(job.kind, rows, outcome)
         partners = _partners(job.tenant_id)
-        chunk = total if job.kind == "orders" else CHUNK  # an order's lines may be anywhere in its file
-        for start in range(0, total, chunk):
-            checked = []
-            for line, values in rows[start : start + chunk]:
-                row, problems = parse_row(job.kind, values)
-                if row is None:
-                    outcome.rejected += [(line, column, reason) for column, reason in problems]
-                else:
-                    checked.append((line, row))
-            part = APPLY[job.kind](job.tenant_id, checked, clock.now(), partners)
+        held = _past_four_eyes(job, checked, partners)
+        if held and digest(held) != job.approved_digest:
+            return _hold(job, held, total)
+        chunk = len(checked) if job.kind == "orders" else CHUNK  # an order's lines may be anywhere in its file
+        for start in range(0, len(checked), chunk or 1):
+            part = APPLY[job.kind](job.tenant_id, checked[start : start + chunk], clock.now(), partners)
             outcome.created, outcome.updated = outcome.created + part.created, outcome.updated + part.updated
             outcome.unchanged += part.unchanged
             outcome.rejected += part.rejected
-            job.update(actions=[ImportJob.rows_done.set(min(start + chunk, total))])
+            done = total - len(checked) + min(start + chunk, len(checked))  # rows refused by the check are done
+            job.update(actions=[ImportJob.rows_done.set(done)])
     except InvalidInput as refused:
         problem = next(iter(refused.errors.values()))
     except ClientError as error:
@@ -111,6 +112,54 @@ def run(keys: tuple[str, str]) -> str:
             f"The file could not be read ({error.response.get('Error', {}).get('Code', 'error')}). Upload it again."
         )
     return _finish(job, outcome, problem, total)
+
+
+def _check(kind: str, rows: list[tuple[int, dict[str, str]]], outcome: Outcome) -> list[tuple[int, Row]]:
+    """The rows that pass their kind's checks; the others' problems go on ``outcome``."""
+    checked = []
+    for line, values in rows:
+        row, problems = parse_row(kind, values)
+        if row is None:
+            outcome.rejected += [(line, column, reason) for column, reason in problems]
+        else:
+            checked.append((line, row))
+    return checked
+
+
+def _past_four_eyes(job: ImportJob, checked: list[tuple[int, Row]], partners: set[str]) -> list[HeldChange]:
+    tenant = reads.tenant(job.tenant_id) if job.kind in HELD_KINDS else None
+    if tenant is None:
+        return []
+    return [change for change in held_changes(tenant, job.kind, checked) if change.partner_id in partners]
+
+
+def _hold(job: ImportJob, held: list[HeldChange], total: int) -> str:
+    """Nothing applied: the run waits, with what it would change, for a second finance admin (``import_decisions``)."""
+    held_key = import_files.write_held(job.tenant_id, job.import_id, as_csv(held))
+    changes = Changes(
+        audit_event(
+            job.tenant_id,
+            "system:import",
+            "import.held",
+            f"import:{job.import_id}",
+            Client(),
+            kind=job.kind,
+            rows=total,
+            held=len(held),
+        )
+    )
+    actions = [
+        ImportJob.status.set("held"),
+        ImportJob.held.set(held[:HELD_SHOWN]),
+        ImportJob.held_count.set(len(held)),
+        ImportJob.held_digest.set(digest(held)),
+        ImportJob.held_key.set(held_key),
+        ImportJob.finished_at.set(clock.now()),
+    ]
+    changes.update_key(ImportJob, (job.PK, job.SK), actions, label="job")
+    _release_lock(changes, job)
+    changes.commit()
+    return "held"
 
 
 def _finish(job: ImportJob, outcome: Outcome, problem: str | None, total: int) -> str:
@@ -148,12 +197,16 @@ def _finish(job: ImportJob, outcome: Outcome, problem: str | None, total: int) -
     if report:
         actions.append(ImportJob.report_key.set(report))
     changes.update_key(ImportJob, (job.PK, job.SK), actions, label="job")
+    _release_lock(changes, job)
+    changes.commit()
+    if not problem and outcome.created + outcome.updated + outcome.unchanged:
+        freshness.mark_updated(job.tenant_id, (job.kind,), now)
+    return status
+
+
+def _release_lock(changes: Changes, job: ImportJob) -> None:
     changes.delete(
         ImportLock(*ImportLock.keys_for(job.tenant_id, job.kind)),
         label="lock",
         condition=ImportLock.PK.does_not_exist() | (ImportLock.import_id == job.import_id),
     )
-    changes.commit()
-    if not problem and outcome.created + outcome.updated + outcome.unchanged:
-        freshness.mark_updated(job.tenant_id, (job.kind,), now)
-    return status

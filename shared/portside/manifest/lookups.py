@@ -50,6 +50,26 @@ ROUTES: tuple[Route, ...] = (
         ("imports", "view"),
         kind="download",
     ),
+    admin("admin_import", "GET", "/admin/imports/{import_id}", "import_show", (R,), ("imports", "view")),
+    admin(
+        "admin_import_held",
+        "GET",
+        "/admin/imports/{import_id}/held.csv",
+        "import_held",
+        (R, IMPORT_FILES),
+        ("imports", "view"),
+        kind="download",
+    ),
+    # Only prices and accounts runs are ever held: deciding one is the right to import them.
+    admin(
+        "admin_import_decide",
+        "POST",
+        "/admin/imports/{import_id}/decision",
+        "import_decide",
+        (W,),
+        ("imports", "prices_accounts"),
+        form_page="/admin/imports/{import_id}",
+    ),
     admin("admin_import_keys", "GET", "/admin/imports/keys", "import_keys", (R,), ("imports", "view")),
     admin(
         "admin_import_key_create",

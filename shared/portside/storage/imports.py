@@ -1,4 +1,5 @@
-"""Import files: a checked upload kept under ``imports/<tenant>/<import>/``, beside its report of rejected rows."""
+"""Import files: a checked upload kept under ``imports/<tenant>/<import>/``, beside its report of rejected rows
+(and, for a run held for four eyes, the list of what it would change)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,11 @@ def read(key: str) -> bytes:
 
 def write_report(tenant_id: str, import_id: str, body: str) -> str:
     return _write(import_key(tenant_id, import_id, "rejected.csv"), body)
+
+
+def write_held(tenant_id: str, import_id: str, body: str) -> str:
+    """The whole list of a held run's changes past four eyes, for its approver."""
+    return _write(import_key(tenant_id, import_id, "held.csv"), body)
 
 
 def _write(key: str, body: str) -> str:

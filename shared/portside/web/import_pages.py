@@ -1,4 +1,5 @@
-"""The console's imports page: what was imported and how it went, the upload form, and the start step.
+"""The console's imports page: what was imported and how it went, the upload form, and the start step; and
+one import's page, where a run held for four eyes is decided.
 
 As the documents page, the upload form posts straight to S3 (``upload_pages``); back from S3
 (``?key=``) the file is checked at once (CSV text, within the limit) and offered for importing as
@@ -12,7 +13,8 @@ from typing import Any
 
 from portside.auth.matrix import IMPORT_ACTIONS
 from portside.domain.import_columns import LABELS
-from portside.domain.imports import imports_page
+from portside.domain.imports import get_import, imports_page
+from portside.domain.partners import partner_names
 from portside.errors import Forbidden
 from portside.storage import documents as files
 from portside.web.http import Response
@@ -64,3 +66,26 @@ def imports_page_response(request: PortalRequest) -> Response:
         return checked, {"kind": checked.typed if checked.typed in LABELS else "", "upload_key": checked.key}
 
     return page_with_upload(request, TEMPLATE, imports_context(request), read_back)
+
+
+RUN_TEMPLATE = "admin/import.html"
+RUN_NOTICES = {
+    "approved": "Approved: the import runs again now and applies the changes listed (its progress shows on Imports).",
+    "declined": "Declined: nothing of this file is applied. Import a corrected file when it is ready.",
+}
+
+
+def import_run_context(request: PortalRequest) -> dict[str, Any]:
+    """One import: how it went; a run held for four eyes lists what it would change, for a second finance admin."""
+    job = get_import(request.tenant, request.path_param("import_id"))
+    held = list(job.held or [])
+    return {
+        "job": job,
+        "kinds": LABELS,
+        "held": held,
+        "partner_names": partner_names(request.tenant, {change.partner_id for change in held}),
+        "thresholds": request.tenant,
+        "can_decide": job.status == "held" and may_import(request, job.kind),
+        "started_it": job.started_by == request.admin.actor,
+        "notice": RUN_NOTICES.get(request.query("notice") or ""),
+    }

@@ -10,11 +10,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pynamodb.attributes import ListAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from portside.data.base import PortsideItem, tenant_key
 
 IMPORT_KINDS = ("orders", "stock", "prices", "accounts")
+HELD_SHOWN = 100  # held changes kept on the job for its page; the whole list is a CSV beside the file
+
+
+class HeldChange(MapAttribute[str, Any]):
+    """One change a run would make past a four-eyes threshold: a partner's own price, or a credit limit."""
+
+    partner_id = UnicodeAttribute()
+    subject = UnicodeAttribute()  # the SKU (and its tier from the quantity), or "credit limit"
+    before = NumberAttribute(null=True)  # minor units; None when the partner has none yet
+    after = NumberAttribute()
+    list_price = NumberAttribute(null=True)  # a price's list price, so the page can show the discount
+    currency = UnicodeAttribute()
 
 
 class ImportJob(PortsideItem, discriminator="ImportJob"):
@@ -24,7 +36,8 @@ class ImportJob(PortsideItem, discriminator="ImportJob"):
     file_name = UnicodeAttribute()
     object_key = UnicodeAttribute()  # the CSV, kept under imports/ beside its report
     started_by = UnicodeAttribute()
-    status = UnicodeAttribute(default="queued")  # queued | running | done | failed
+    # queued | running | done | failed; held (past four eyes) | approved (run again as ``run_id``) | declined
+    status = UnicodeAttribute(default="queued")
     rows_total = NumberAttribute(default=0)
     rows_done = NumberAttribute(default=0)
     created = NumberAttribute(default=0)
@@ -35,6 +48,18 @@ class ImportJob(PortsideItem, discriminator="ImportJob"):
     report_key = UnicodeAttribute(null=True)  # the rejected rows, as CSV
     created_at = UTCDateTimeAttribute()
     finished_at = UTCDateTimeAttribute(null=True)
+    # Four eyes: a held run's changes past the thresholds (the first HELD_SHOWN, their count, the whole
+    # list's digest and CSV); who decided; the run its approval started, which carries the digest approved.
+    held = ListAttribute(of=HeldChange, null=True)
+    held_count = NumberAttribute(default=0)
+    held_digest = UnicodeAttribute(null=True)
+    held_key = UnicodeAttribute(null=True)
+    decided_by = UnicodeAttribute(null=True)
+    decided_at = UTCDateTimeAttribute(null=True)
+    run_id = UnicodeAttribute(null=True)
+    approval_of = UnicodeAttribute(null=True)
+    approved_by = UnicodeAttribute(null=True)
+    approved_digest = UnicodeAttribute(null=True)
 
     @classmethod
     def keys_for(cls, tenant_id: str, import_id: str) -> tuple[str, str]:

@@ -36,3 +36,8 @@ class ImportKeyForm(PortalForm):
     @property
     def pushes(self) -> list[str]:
         return sorted(set(self.kinds), key=IMPORT_KINDS.index) or list(DEFAULT_KEY_KINDS)
+
+
+class ImportDecisionForm(PortalForm):
+    messages: ClassVar[dict[str, str]] = {"decision": "Choose to approve or to decline the import."}
+    decision: Literal["approve", "decline"]
