@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from jinja2 import nodes
 
 from portside.templating import day, environment, local_time, money
 
@@ -52,3 +54,43 @@ def test_mail_does_not_import_the_web_layer() -> None:
         imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
         imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
         assert not [name for name in imported if name.startswith("portside.web")], source.name
+
+
+def _sources() -> dict[str, str]:
+    env = environment()
+    return {name: env.loader.get_source(env, name)[0] for name in env.list_templates(extensions=["html"])}  # type: ignore[union-attr]
+
+
+def _title_blocks() -> list[tuple[str, nodes.Block]]:
+    env = environment()
+    found = []
+    for name, source in _sources().items():
+        found += [(name, block) for block in env.parse(source).find_all(nodes.Block) if block.name == "title"]
+    return found
+
+
+TITLES = _title_blocks()
+
+
+@pytest.mark.parametrize(("template", "block"), TITLES, ids=[name for name, _ in TITLES])
+def test_every_pages_title_is_short_plain_text(template: str, block: nodes.Block) -> None:
+    """A page's ``<title>`` names it: no markup, no form, no line break (a section pasted into it once carried
+    the CSRF token into the browser's history)."""
+    text = "".join(data.data for data in block.find_all(nodes.TemplateData))
+    assert "<" not in text and "\n" not in text and len(text) <= 80, f"{template}: {text[:80]!r}"
+    assert not any(isinstance(node, nodes.Block) for node in block.find_all(nodes.Block)), "no block in a title"
+
+
+# A table row's form of one button and hidden fields, written out by hand: what ``row_action`` is for.
+ONE_BUTTON_FORM = re.compile(
+    r"<form [^>]*class=\"inline\"[^>]*>\s*\{\{ csrf_input\(\) \}\}\s*(?:<input type=\"hidden\"[^>]*>\s*)*"
+    r"<button[^>]*>[^<]*</button>\s*</form>"
+)
+
+
+def test_the_csrf_field_and_one_button_forms_are_written_once_in_the_forms_macros() -> None:
+    sources = _sources()
+    by_hand = [name for name, source in sources.items() if "csrf_field" in source and name != "forms.html"]
+    row_forms = [name for name, source in sources.items() if ONE_BUTTON_FORM.search(source) and name != "forms.html"]
+    assert by_hand == [] and row_forms == []
+    assert all("csrf_input()" in source for name, source in sources.items() if '<form method="post"' in source)
