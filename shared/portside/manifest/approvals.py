@@ -2,38 +2,33 @@
 
 from __future__ import annotations
 
-from portside.manifest.lines import PARTNER, Access, R, Route, W, admin
+from portside.manifest.lines import Access, R, Route, W, admin, partner
 
 UPLOADS, DOCUMENT_WRITE, DOCUMENT_READ = Access.DOCUMENT_UPLOADS, Access.DOCUMENT_WRITE, Access.DOCUMENT_READ
 ASK, SEE = ("pricing_requests", "submit"), ("pricing_requests", "view")
 
 
-def _partner(name: str, method: str, path: str, handler: str, access: tuple[Access, ...], **more: object) -> Route:
-    module = f"functions.partners.{handler}"
-    return Route(name, method, path, module, PARTNER, access, **more)  # type: ignore[arg-type]
-
-
 ROUTES: tuple[Route, ...] = (
-    _partner("partner_requests", "GET", "/partners/requests", "requests_list", (R,), permission=SEE),
+    partner("partner_requests", "GET", "/partners/requests", "requests_list", (R,), SEE),
     # The new-request page signs the upload of a credit request's supporting file, and checks it once back.
-    _partner("partner_request_new", "GET", "/partners/requests/new", "request_new", (R, UPLOADS), permission=ASK),
-    _partner(
+    partner("partner_request_new", "GET", "/partners/requests/new", "request_new", (R, UPLOADS), ASK),
+    partner(
         "partner_request_submit",
         "POST",
         "/partners/requests",
         "request_submit",
         (W, UPLOADS, DOCUMENT_WRITE),
-        permission=ASK,
+        ASK,
         form_page="/partners/requests/new",
     ),
-    _partner("partner_request", "GET", "/partners/requests/{request_id}", "request_show", (R,), permission=SEE),
-    _partner(
+    partner("partner_request", "GET", "/partners/requests/{request_id}", "request_show", (R,), SEE),
+    partner(
         "partner_request_withdraw",
         "POST",
         "/partners/requests/{request_id}/withdraw",
         "request_withdraw",
         (W,),
-        permission=ASK,
+        ASK,
         form_page="/partners/requests/{request_id}",
     ),
     admin("admin_approvals", "GET", "/admin/approvals", "approvals_queue", (R,), ("approvals", "view")),

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from portside.manifest.lines import API, PARTNER, Access, R, Route, W, admin
+from portside.manifest.lines import API, Access, R, Route, W, admin, partner
 
 UPLOADS, IMPORT_FILES = Access.DOCUMENT_UPLOADS, Access.IMPORT_FILES
 
 
-def _partner(name: str, path: str, handler: str, permission: tuple[str, str], kind: str = "page") -> Route:
-    return Route(name, "GET", path, f"functions.partners.{handler}", PARTNER, (R,), permission=permission, kind=kind)
-
-
 ROUTES: tuple[Route, ...] = (
-    _partner("partner_orders", "/partners/orders", "orders_list", ("orders", "view")),
-    _partner("partner_order", "/partners/orders/{order_number}", "order_show", ("orders", "view")),
-    _partner("partner_stock", "/partners/stock", "stock", ("stock", "view")),
-    _partner("partner_prices", "/partners/prices", "prices", ("prices", "view")),
-    _partner("partner_prices_export", "/partners/prices.csv", "prices_export", ("prices", "export"), kind="download"),
-    _partner("partner_account", "/partners/account", "account", ("account", "view")),
+    partner("partner_orders", "GET", "/partners/orders", "orders_list", (R,), ("orders", "view")),
+    partner("partner_order", "GET", "/partners/orders/{order_number}", "order_show", (R,), ("orders", "view")),
+    partner("partner_stock", "GET", "/partners/stock", "stock", (R,), ("stock", "view")),
+    partner("partner_prices", "GET", "/partners/prices", "prices", (R,), ("prices", "view")),
+    partner(
+        "partner_prices_export",
+        "GET",
+        "/partners/prices.csv",
+        "prices_export",
+        (R,),
+        ("prices", "export"),
+        kind="download",
+    ),
+    partner("partner_account", "GET", "/partners/account", "account", (R,), ("account", "view")),
     admin("admin_orders", "GET", "/admin/orders", "orders", (R,), ("order_data", "view")),
     admin(
         "admin_order", "GET", "/admin/orders/{partner_id}/{order_number}", "order_show", (R,), ("order_data", "view")

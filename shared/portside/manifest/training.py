@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
-from portside.manifest.lines import PARTNER, PUBLIC, R, Route, W, admin
+from portside.manifest.lines import PUBLIC, R, Route, W, admin, partner
 
 SEE, TAKE = ("training", "view"), ("training", "take_quiz")
 AUTHORED, AUTHOR = ("training_authoring", "view"), ("training_authoring", "manage")
 
 
-def _partner(name: str, method: str, path: str, handler: str, permission: tuple[str, str], **more: str) -> Route:
-    access = (W,) if method == "POST" else (R,)
-    module = f"functions.partners.{handler}"
-    return Route(name, method, path, module, PARTNER, access, permission=permission, **more)
-
-
 ROUTES: tuple[Route, ...] = (
-    _partner("partner_training", "GET", "/partners/training", "training_list", SEE),
-    _partner("partner_training_module", "GET", "/partners/training/{module_id}", "training_module", SEE),
-    _partner(
+    partner("partner_training", "GET", "/partners/training", "training_list", (R,), SEE),
+    partner("partner_training_module", "GET", "/partners/training/{module_id}", "training_module", (R,), SEE),
+    partner(
         "partner_training_submit",
         "POST",
         "/partners/training/{module_id}",
         "training_submit",
+        (W,),
         TAKE,
         form_page="/partners/training/{module_id}",
     ),
-    _partner(
+    partner(
         "partner_training_certificate",
         "GET",
         "/partners/training/{module_id}/certificate",
         "training_certificate",
+        (R,),
         SEE,
     ),
     # Anyone may check a certificate by its code (a customer, say); the tenant comes from the host.
