@@ -5,12 +5,11 @@ The worker runs it. Another role's kind answers 403 before anything else of the 
 
 from portside.domain.imports import start_import
 from portside.errors import Conflict, InvalidInput
-from portside.storage import documents as files
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
 from portside.web.forms.imports import ImportStartForm
 from portside.web.http import Response
-from portside.web.import_pages import CSV_TYPES, FOLDER, TEMPLATE, imports_context, require_import_right
+from portside.web.import_pages import TEMPLATE, checked_import_file, imports_context, require_import_right
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
@@ -21,8 +20,7 @@ endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE, Conflict: TEM
 def start(request: PortalRequest) -> Response:
     require_import_right(request)
     form = parse_form(ImportStartForm, request.form)
-    upload = files.upload_of(request.tenant.tenant_id, FOLDER, form.upload_key)
-    checked = files.check_upload(upload, CSV_TYPES, "a CSV file (UTF-8 text)", typed_field="kind")
+    checked = checked_import_file(request, form.upload_key)
     start_import(request.tenant, form.kind, checked.key, checked.file_name, request.admin.actor, request.client)
     return redirect("/admin/imports?notice=started")
 

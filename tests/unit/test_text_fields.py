@@ -67,12 +67,17 @@ def text_fields() -> list[tuple[type[PortalForm], str, FieldInfo]]:
     ]
 
 
-@pytest.mark.parametrize(("model", "name", "info"), text_fields(), ids=lambda v: getattr(v, "__name__", str(v)))
+def field_id(value: object) -> str:
+    """A stable test id on every worker: a field's info prints addresses, so it names nothing."""
+    return "" if isinstance(value, FieldInfo) else getattr(value, "__name__", str(value))
+
+
+@pytest.mark.parametrize(("model", "name", "info"), text_fields(), ids=field_id)
 def test_every_free_text_field_is_one_line_or_paragraphs(model: type, name: str, info: FieldInfo) -> None:
     assert kind_of(info), f"{model.__name__}.{name} takes free text: make it SingleLine, Paragraphs or a pattern"
 
 
-@pytest.mark.parametrize(("model", "name", "info"), text_fields(), ids=lambda v: getattr(v, "__name__", str(v)))
+@pytest.mark.parametrize(("model", "name", "info"), text_fields(), ids=field_id)
 @pytest.mark.parametrize("control", CONTROL, ids=repr)
 def test_control_characters_are_refused_inside_any_text(model: type, name: str, info: FieldInfo, control: str) -> None:
     adapter: TypeAdapter[Any] = TypeAdapter(typing.Annotated[info.annotation, *info.metadata])

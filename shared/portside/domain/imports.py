@@ -100,6 +100,22 @@ def get_import(tenant: Tenant, import_id: str) -> ImportJob:
     return job
 
 
+def report_link(tenant: Tenant, import_id: str) -> str:
+    """A one-minute link to an import's rejected rows; NotFound when none was rejected."""
+    job = get_import(tenant, import_id)
+    if not job.report_key:
+        raise NotFound(f"report of import {job.import_id}")
+    return import_files.report_url(job.report_key, f"{job.kind}-rejected-rows.csv")
+
+
+def held_link(tenant: Tenant, import_id: str) -> str:
+    """A one-minute link to every change a held run would make past four eyes; NotFound for a run never held."""
+    job = get_import(tenant, import_id)
+    if not job.held_key:
+        raise NotFound(f"held changes of import {job.import_id}")
+    return import_files.report_url(job.held_key, f"{job.kind}-held-changes.csv")
+
+
 def require_kind(kind: str) -> str:
     """``kind`` if it is one of the kinds imported (a path names it); else NotFound."""
     if kind not in IMPORT_KINDS:

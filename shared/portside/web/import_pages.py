@@ -39,6 +39,12 @@ def require_import_right(request: PortalRequest) -> None:
         raise Forbidden(f"{request.admin.actor} may not import {kind}")
 
 
+def checked_import_file(request: PortalRequest, upload_key: str) -> files.CheckedUpload:
+    """The uploaded file, back from S3, checked as CSV text within the limit (refused otherwise)."""
+    upload = files.upload_of(request.tenant.tenant_id, FOLDER, upload_key)
+    return files.check_upload(upload, CSV_TYPES, "a CSV file (UTF-8 text)", typed_field="kind")
+
+
 def imports_context(request: PortalRequest) -> dict[str, Any]:
     can_manage = request.admin.may("imports", "manage")
     listed = imports_page(request.tenant, request.query("cursor"))
@@ -61,8 +67,7 @@ def imports_context(request: PortalRequest) -> dict[str, Any]:
 
 def imports_page_response(request: PortalRequest) -> Response:
     def read_back(key: str) -> tuple[files.CheckedUpload, dict[str, str]]:
-        upload = files.upload_of(request.tenant.tenant_id, FOLDER, key)
-        checked = files.check_upload(upload, CSV_TYPES, "a CSV file (UTF-8 text)", typed_field="kind")
+        checked = checked_import_file(request, key)
         return checked, {"kind": checked.typed if checked.typed in LABELS else "", "upload_key": checked.key}
 
     return page_with_upload(request, TEMPLATE, imports_context(request), read_back)

@@ -13,7 +13,7 @@ IMPORT_ROWS = 1000
 
 
 def scenarios(portal: Any) -> dict[str, Scenario]:
-    from infra.local import demo_lookups
+    from infra.local import demo_imports, demo_lookups
     from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
     from tests.functional.imports_helpers import (
         csv_text,
@@ -79,6 +79,16 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         run_imports()
         return str(latest_job().import_id)
 
+    held = f"/admin/imports/{demo_imports.HELD_IMPORT_ID}"
+
+    def as_owner_with_a_held_run() -> None:
+        demo_imports.seed_held_import()  # held again: the same job, waiting
+        as_owner()
+
+    def decision_form() -> dict[str, str]:
+        as_owner_with_a_held_run()
+        return {"csrf_token": portal.admin_csrf(), "decision": "decline"}
+
     def as_sales() -> None:
         as_contact(portal, "sales@acme.example")
 
@@ -103,6 +113,9 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         "admin_import_template": (as_ops, lambda _: portal.get("/admin/imports/templates/orders")),
         "admin_import_report": (report_ready, lambda import_id: portal.get(f"/admin/imports/{import_id}/rejected.csv")),
         "importer": (queued_import, run_worker),
+        "admin_import": (as_owner_with_a_held_run, lambda _: portal.get(held)),
+        "admin_import_held": (as_owner_with_a_held_run, lambda _: portal.get(f"{held}/held.csv")),
+        "admin_import_decide": (decision_form, lambda data: portal.post(f"{held}/decision", data)),
         "admin_import_keys": (as_owner, lambda _: portal.get("/admin/imports/keys")),
         "admin_import_key_create": (key_form, lambda data: portal.post("/admin/imports/keys", data)),
         "admin_import_key_revoke": (
