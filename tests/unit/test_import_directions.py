@@ -1,0 +1,118 @@
+"""Imports run one way: handlers and features may use the shared layers; the layers never use a feature, and a
+handler reaches the table and the bucket only through a feature's module.
+
+The lists below are what the tree still breaks today, each to go when its feature becomes a package of its
+own; the test fails on a new break and on a listed one that is gone (take it off the list), so the lists
+only shrink.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PORTSIDE = ROOT / "shared" / "portside"
+LAYERS = ("portside.web", "portside.auth", "portside.data", "portside.mail", "portside.storage")
+# The central lists every feature registers in: the layers may read them.
+REGISTRIES = ("portside.manifest",)
+FEATURES = ("portside.domain",)
+# Services every feature shares that still sit among the features' modules.
+SHARED_SERVICES = {"portside.domain.tenants", "portside.domain.form_drafts", "portside.domain.security_events"}
+
+LAYER_BREAKS_NOT_YET_MOVED = {
+    "portside.web.admin_login": {"portside.domain.admin_sign_in"},
+    "portside.web.admin_pages": {"portside.domain.admin_members"},
+    "portside.web.approval_pages": {"portside.domain.approval_context", "portside.domain.pricing_requests"},
+    "portside.web.document_pages": {"portside.domain.document_spaces", "portside.domain.documents"},
+    "portside.web.forms.console": {"portside.domain.colours"},
+    "portside.web.group_pages": {"portside.domain.group_roles"},
+    "portside.web.import_key_pages": {"portside.domain.import_columns"},
+    "portside.web.import_pages": {
+        "portside.domain.import_columns",
+        "portside.domain.imports",
+        "portside.domain.partners",
+    },
+    "portside.web.module_pages": {"portside.domain.training_modules"},
+    "portside.web.request_pages": {"portside.domain.pricing_requests"},
+    "portside.web.space_pages": {
+        "portside.domain.document_spaces",
+        "portside.domain.partners",
+        "portside.domain.training_modules",
+    },
+    "portside.web.training_pages": {"portside.domain.training", "portside.domain.training_modules"},
+}
+HANDLER_BREAKS_NOT_YET_MOVED = {
+    "functions.admin.approval_attachment": {"portside.storage.documents"},
+    "functions.admin.document_show": {"portside.storage.documents"},
+    "functions.admin.document_upload": {"portside.storage.documents"},
+    "functions.brand.logo": {"portside.storage.logos"},
+    "functions.partners.documents": {"portside.storage.documents"},
+    "functions.partners.document_download": {"portside.storage.documents"},
+}
+
+
+def module_of(path: Path) -> str:
+    base = ROOT / "shared" if PORTSIDE in path.parents else ROOT
+    return ".".join(path.relative_to(base).with_suffix("").parts).removesuffix(".__init__")
+
+
+def _is_module(name: str) -> bool:
+    relative = Path(*name.split("."))
+    return any(
+        (base / relative).with_suffix(".py").exists() or (base / relative).is_dir() for base in (ROOT / "shared", ROOT)
+    )
+
+
+def imported(path: Path) -> set[str]:
+    """Every module ``path`` imports, at its top or inside a function: ``from a import b`` counts as ``a.b`` when
+    ``b`` is a module, else as ``a``."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                inner = f"{node.module}.{alias.name}"
+                found.add(inner if _is_module(inner) else node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def _within(module: str, packages: tuple[str, ...]) -> bool:
+    return any(module == package or module.startswith(f"{package}.") for package in packages)
+
+
+def layer_breaks() -> dict[str, set[str]]:
+    breaks = {}
+    for path in PORTSIDE.rglob("*.py"):
+        module = module_of(path)
+        if not _within(module, LAYERS):
+            continue
+        wrong = {name for name in imported(path) if _within(name, FEATURES) and name not in SHARED_SERVICES}
+        if wrong:
+            breaks[module] = wrong
+    return breaks
+
+
+def handler_breaks() -> dict[str, set[str]]:
+    breaks = {}
+    for path in (ROOT / "functions").rglob("*.py"):
+        wrong = {name for name in imported(path) if _within(name, ("portside.data", "portside.storage"))}
+        if wrong:
+            breaks[module_of(path)] = wrong
+    return breaks
+
+
+def test_no_shared_layer_imports_a_feature() -> None:
+    assert layer_breaks() == LAYER_BREAKS_NOT_YET_MOVED
+
+
+def test_no_handler_imports_the_table_or_the_bucket() -> None:
+    assert handler_breaks() == HANDLER_BREAKS_NOT_YET_MOVED
+
+
+def test_the_check_sees_each_kind_of_import(tmp_path: Path) -> None:
+    source = tmp_path / "x.py"
+    source.write_text("import portside.data\nfrom portside.storage import imports, x\n\ndef f():\n    import json\n")
+    assert imported(source) == {"portside.data", "portside.storage.imports", "portside.storage", "json"}
+    assert _within("portside.domain.imports", FEATURES) and not _within("portside.domainx", FEATURES)
