@@ -96,8 +96,9 @@ def run(keys: tuple[str, str]) -> str:
         held = _past_four_eyes(job, checked, partners)
         if held and digest(held) != job.approved_digest:
             return _hold(job, held, total)
-        chunk = len(checked) if job.kind == "orders" else CHUNK  # an order's lines may be anywhere in its file
-        for start in range(0, len(checked), chunk or 1):
+        # An order's lines may be anywhere in its file: an orders run is applied in one piece.
+        chunk = max(len(checked), 1) if job.kind == "orders" else CHUNK
+        for start in range(0, len(checked), chunk):
             part = APPLY[job.kind](job.tenant_id, checked[start : start + chunk], clock.now(), partners)
             outcome.created, outcome.updated = outcome.created + part.created, outcome.updated + part.updated
             outcome.unchanged += part.unchanged
