@@ -75,12 +75,11 @@ def _decided(
     tenant: Tenant, held: ImportJob, status: str, actor: str, client: Client, run_id: str | None = None
 ) -> Changes:
     """The held job's decision (only while it is held) and its audit event."""
-    verb = "approved" if status == "approved" else "declined"
     changes = Changes(
         audit_event(
             tenant.tenant_id,
             actor,
-            f"import.{verb}",
+            f"import.{status}",
             f"import:{held.import_id}",
             client,
             kind=held.kind,
