@@ -1,8 +1,13 @@
 """GET /admin/documents/<space_id>/<document_id>: a document's versions and who downloaded it, newest first."""
 
 from portside.domain.document_spaces import get_space
-from portside.domain.documents import document_in_space, downloader_names, downloads_page, versions_of
-from portside.storage.documents import ALLOWED_TYPES
+from portside.domain.documents import (
+    TYPE_LABELS,
+    document_in_space,
+    downloader_names,
+    downloads_page,
+    versions_of,
+)
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -24,7 +29,7 @@ def show_document(request: PortalRequest) -> Response:
         versions=versions_of(request.tenant, document.document_id),
         downloads=downloads,
         names=downloader_names(request.tenant, downloads.items),
-        type_labels=ALLOWED_TYPES,
+        type_labels=TYPE_LABELS,
         can_manage=request.admin.may("document_spaces", "manage"),
         notice=request.query("notice"),
     )

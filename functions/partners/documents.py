@@ -1,7 +1,6 @@
 """GET /partners/documents: the spaces open to the contact's partner and role, each with its documents."""
 
-from portside.domain.documents import library
-from portside.storage.documents import ALLOWED_TYPES
+from portside.domain.documents import TYPE_LABELS, library
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -18,7 +17,7 @@ def show_documents(request: PortalRequest) -> Response:
         "partners/documents.html",
         shelves=library(request.tenant, request.partner, wanted),
         title_filter=wanted,
-        type_labels=ALLOWED_TYPES,
+        type_labels=TYPE_LABELS,
     )
 
 

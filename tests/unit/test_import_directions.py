@@ -44,10 +44,8 @@ LAYER_BREAKS_NOT_YET_MOVED = {
 }
 HANDLER_BREAKS_NOT_YET_MOVED = {
     "functions.admin.approval_attachment": {"portside.storage.documents"},
-    "functions.admin.document_show": {"portside.storage.documents"},
     "functions.admin.document_upload": {"portside.storage.documents"},
     "functions.brand.logo": {"portside.storage.logos"},
-    "functions.partners.documents": {"portside.storage.documents"},
     "functions.partners.document_download": {"portside.storage.documents"},
 }
 

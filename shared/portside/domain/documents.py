@@ -42,6 +42,7 @@ from portside.text import spreadsheet_cell
 
 MAX_DOCUMENTS = 500  # a space's documents are read in one Query
 DOWNLOADS_PAGE = 50
+TYPE_LABELS = files.ALLOWED_TYPES  # what each accepted file type is called on the pages
 
 
 def get_document(tenant: Tenant, document_id: str) -> Document:
