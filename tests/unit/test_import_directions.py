@@ -43,7 +43,6 @@ LAYER_BREAKS_NOT_YET_MOVED = {
     "portside.web.training_pages": {"portside.domain.training", "portside.domain.training_modules"},
 }
 HANDLER_BREAKS_NOT_YET_MOVED = {
-    "functions.admin.approval_attachment": {"portside.storage.documents"},
     "functions.admin.document_upload": {"portside.storage.documents"},
     "functions.brand.logo": {"portside.storage.logos"},
     "functions.partners.document_download": {"portside.storage.documents"},

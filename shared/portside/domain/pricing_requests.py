@@ -135,6 +135,14 @@ def checked_attachment(tenant: Tenant, principal: PartnerPrincipal, key: str | N
         raise InvalidInput({"attachment": refused.errors["file"]}) from refused
 
 
+def attachment_link(tenant: Tenant, request_id: str, actor: str, client: Client) -> str:
+    """An admin's download of a request's supporting file: audited first, then a one-minute link to it."""
+    asked = get_request(tenant, request_id)
+    record_attachment_download(tenant, asked, actor, client)
+    name, content_type = asked.attachment_name or "file", asked.attachment_type or "application/octet-stream"
+    return files.download_url(tenant.tenant_id, attachment_document(asked.request_id), None, name, content_type)
+
+
 def record_attachment_download(tenant: Tenant, request: PricingRequest, actor: str, client: Client) -> None:
     """Audit an admin's download of a request's supporting file, before its one-minute link is made."""
     if request.attachment_key is None:
