@@ -18,9 +18,9 @@ from aws_cdk import aws_s3 as s3
 from constructs import Construct, IConstruct
 
 from infra.components.layer import ROOT
+from portside.imports.files import IMPORTS_PREFIX
 from portside.manifest import Access, Route, Worker
 from portside.storage.documents import DOCUMENTS_PREFIX
-from portside.storage.imports import IMPORTS_PREFIX
 from portside.storage.logos import BRAND_PREFIX, UPLOADS_PREFIX
 
 TABLE_READ = ("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem")

@@ -9,10 +9,10 @@ import io
 
 from infra.local.seed import TENANT_ID
 from portside import clock
-from portside.data.models.imports import ImportJob
-from portside.domain import import_runs
-from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
-from portside.storage import imports as import_files
+from portside.imports import files as import_files
+from portside.imports import runs
+from portside.imports.columns import COLUMNS, EXAMPLE_ROWS
+from portside.imports.models import ImportJob
 
 HELD_IMPORT_ID = "demo-held-prices"
 FINANCE = "admin:finance@northwind.example"
@@ -45,4 +45,4 @@ def seed_held_import() -> None:
         started_by=FINANCE,
     )
     job.save()
-    assert import_runs.run((job.PK, job.SK)) == "held", "the demo's thresholds hold it"
+    assert runs.run((job.PK, job.SK)) == "held", "the demo's thresholds hold it"

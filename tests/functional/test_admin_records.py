@@ -21,12 +21,12 @@ from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent
 from portside.domain.document_spaces import SpaceFields, create_space
 from portside.domain.documents import space_documents
-from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
 from portside.domain.pricing_requests import attachment_document
+from portside.imports.columns import COLUMNS, EXAMPLE_ROWS
 from portside.manifest import ROUTES, Audience
 from portside.storage.documents import document_key
 from tests.functional.documents_helpers import PDF, save_upload
-from tests.functional.imports_helpers import csv_text, latest_job, run_imports, start
+from tests.functional.imports.helpers import csv_text, latest_job, run_imports, start
 from tests.functional.portal import Portal
 
 OPS, AUDITOR, OWNER = "ops@northwind.example", "auditor@northwind.example", "owner@northwind.example"

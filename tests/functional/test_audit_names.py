@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from portside.domain.audit_names import ACTION_GROUPS, ACTIONS
 from tests.functional.portal import Portal
@@ -14,10 +17,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "portside"
 AUDITOR = "auditor@northwind.example"
 
 
-def recorded_actions() -> set[str]:
-    """Every action an ``audit_event`` call in the code names outright."""
+def recorded_actions(root: Path = SHARED) -> set[str]:
+    """Every action an ``audit_event`` call in the code (under ``root``) names outright."""
     found = set()
-    for path in SHARED.rglob("*.py"):
+    for path in root.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             is_call = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "audit_event"
             if is_call and len(node.args) > 2 and isinstance(node.args[2], ast.Constant):
@@ -28,6 +31,22 @@ def recorded_actions() -> set[str]:
 def test_every_action_the_code_records_has_a_name_in_the_list() -> None:
     assert recorded_actions() - set(ACTIONS) == set()
     assert all(any(action.startswith(group) for action in ACTIONS) for group in ACTION_GROUPS)
+
+
+FEATURE_LISTS = sorted(path.parent for path in SHARED.glob("*/audit_actions.py"))
+
+
+@pytest.mark.parametrize("feature", FEATURE_LISTS, ids=lambda path: path.name)
+def test_a_feature_names_the_actions_it_records_in_its_own_list(feature: Path) -> None:
+    own = importlib.import_module(f"portside.{feature.name}.audit_actions").ACTIONS
+    assert recorded_actions(feature) and recorded_actions(feature) <= set(own)
+    assert all(ACTIONS[action] == label for action, label in own.items()), "gathered as the feature has them"
+
+
+def test_no_two_features_name_the_same_action() -> None:
+    lists = [importlib.import_module(f"portside.{feature.name}.audit_actions").ACTIONS for feature in FEATURE_LISTS]
+    assert len({action for own in lists for action in own}) == sum(len(own) for own in lists)
+    assert "portside/imports" in {f"{path.parent.name}/{path.name}" for path in FEATURE_LISTS}
 
 
 def test_the_log_names_people_and_records(portal: Portal, admin_pool: dict[str, Any]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from portside.manifest import ROUTES, Audience, Route
+from portside.manifest import ROUTES, WORKERS, Audience, Route
 from tests.functional.portal import Portal
 
 SECURITY_HEADERS = {
@@ -54,14 +54,14 @@ def test_each_route_is_public_or_guarded_and_answers_with_security_headers(porta
         assert sent_to_sign_in, f"{route.route_key} answered {answer.status} without a session"
 
 
-def test_every_handler_module_is_a_manifest_route_and_finds_its_own_line() -> None:
+def test_every_handler_module_is_a_manifest_line_and_a_route_finds_its_own() -> None:
     modules = {
         ".".join(path.relative_to(FUNCTIONS.parent).with_suffix("").parts)
         for path in FUNCTIONS.rglob("*.py")
-        if path.name != "__init__.py" and "workers" not in path.parts
+        if path.name != "__init__.py"
     }
 
-    assert modules == {route.handler for route in ROUTES}
+    assert modules == {line.handler for line in (*ROUTES, *WORKERS)}
     for route in ROUTES:
         assert importlib.import_module(route.handler).endpoint.route is route
 

@@ -206,12 +206,12 @@ def test_each_stream_worker_retries_bisects_dead_letters_and_wakes_for_its_own_i
 
 
 def test_the_import_worker_may_run_fifteen_minutes_on_its_own_prefix(synthesized: Synthesized) -> None:
-    importer = functions_by_handler(synthesized)["functions.workers.importer"]
+    importer = functions_by_handler(synthesized)["functions.imports.importer"]
 
     assert importer["Properties"]["Timeout"] == 900
-    assert s3_resources_of(synthesized, "functions.workers.importer") == {"/imports/*"}
-    assert s3_resources_of(synthesized, "functions.admin.import_start") == {"/uploads/*", "/imports/*"}
-    assert s3_resources_of(synthesized, "functions.admin.import_report") == {"/imports/*"}
+    assert s3_resources_of(synthesized, "functions.imports.importer") == {"/imports/*"}
+    assert s3_resources_of(synthesized, "functions.imports.admin_import_start") == {"/uploads/*", "/imports/*"}
+    assert s3_resources_of(synthesized, "functions.imports.admin_import_report") == {"/imports/*"}
 
 
 def test_alarms_and_dashboard(synthesized: Synthesized) -> None:

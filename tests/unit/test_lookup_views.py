@@ -49,8 +49,8 @@ def test_tracking_links_come_from_the_carriers_template_and_escape_the_number() 
 
 
 def test_each_import_kinds_checks_take_exactly_its_documented_columns() -> None:
-    from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
-    from portside.domain.import_rows import ROW_MODELS, parse_row
+    from portside.imports.columns import COLUMNS, EXAMPLE_ROWS
+    from portside.imports.rows import ROW_MODELS, parse_row
 
     for kind, model in ROW_MODELS.items():
         assert tuple(model.model_fields) == COLUMNS[kind], kind

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import importlib
 import typing
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
+import portside
 from portside.errors import InvalidInput
 from portside.text import has_control_characters, single_line
-from portside.web.forms import AREAS
 from portside.web.forms.base import PortalForm, parse_form
 from portside.web.forms.questions import QuestionForm
 from portside.web.forms.text import _one_line, _paragraphs
@@ -26,15 +27,27 @@ CONSTRAINED = {"code", "token", "session", "password", "new_password", "submissi
 CONTROL = ["\r\n", "\n", "\r", "\t", "\x00", "\x1b", "\x7f", "\x85", "\u2028", "\u2029"]
 
 
+def form_modules() -> list[str]:
+    """Every module of forms: a feature's ``forms``, and those still in the web layer's ``forms`` package."""
+    root = Path(portside.__file__).parent
+    names = [".".join(("portside", *path.relative_to(root).with_suffix("").parts)) for path in root.rglob("*.py")]
+    forms = [name for name in names if name.endswith(".forms") or name.startswith("portside.web.forms.")]
+    return sorted(name for name in forms if not name.endswith(".__init__"))
+
+
 def form_models() -> list[type[PortalForm]]:
-    """Every form model of every area."""
-    areas = [importlib.import_module(f"portside.web.forms.{area}") for area in AREAS]
+    """Every form model of every feature."""
+    modules = [importlib.import_module(name) for name in form_modules()]
     return [
         value
-        for area in areas
-        for value in vars(area).values()
+        for module in modules
+        for value in vars(module).values()
         if isinstance(value, type) and issubclass(value, PortalForm) and value is not PortalForm
     ]
+
+
+def test_the_walk_finds_the_forms_of_moved_features_and_of_the_web_layer() -> None:
+    assert {"portside.imports.forms", "portside.web.forms.deals"} <= set(form_modules())
 
 
 def constraints_in(annotation: Any, metadata: list[Any]) -> set[Any]:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from portside.imports import routes as imports
 from portside.manifest import admins, approvals, console, documents, lookups, partners, training
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
-from portside.manifest.workers import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS, WORKERS
+from portside.manifest.workers import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS
+from portside.manifest.workers import WORKERS as MAIL_AND_DAILY_WORKERS
 
 __all__ = [
     "ROUTES",
@@ -35,12 +37,19 @@ ROUTES: tuple[Route, ...] = (
     *console.ROUTES,
     *documents.ROUTES,
     *lookups.ROUTES,
+    *imports.ROUTES,
     *approvals.ROUTES,
     *training.ROUTES,
     *admins.ROUTES,
     Route("brand_logo", "GET", "/brand/logo/{logo_id}", "functions.brand.logo", PUBLIC, (R, Access.LOGO_READ)),
     # API Gateway's $default route: anything no route above matches gets a branded 404 page.
     Route("not_found", "ANY", "/{proxy+}", "functions.not_found", PUBLIC, (R,)),
+)
+
+
+# The stream's workers first, then the schedules (the order the alarms and the dashboard show them in).
+WORKERS: tuple[Worker, ...] = tuple(
+    sorted((*MAIL_AND_DAILY_WORKERS, *imports.WORKERS), key=lambda worker: worker.source != "table-stream")
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class Audience(StrEnum):
@@ -92,3 +93,55 @@ def admin(
     """An admin console route: every one names the matrix permission it needs."""
     module = f"functions.admin.{handler}"
     return Route(name, method, path, module, ADMIN, access, permission=permission, kind=kind, form_page=form_page)
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A feature's manifest lines. Its handlers live in ``functions/<feature>/``, one module per line,
+    named as the line is: the route ``admin_imports`` is ``functions.imports.admin_imports``."""
+
+    name: str
+
+    def handler(self, line_name: str) -> str:
+        return f"functions.{self.name}.{line_name}"
+
+    def partner(
+        self,
+        name: str,
+        method: str,
+        path: str,
+        access: tuple[Access, ...],
+        permission: tuple[str, str],
+        form_page: str | None = None,
+        kind: str = "page",
+    ) -> Route:
+        """A signed-in partner's route: every one names the matrix permission it needs."""
+        return Route(
+            name, method, path, self.handler(name), PARTNER, access, permission, kind=kind, form_page=form_page
+        )
+
+    def admin(
+        self,
+        name: str,
+        method: str,
+        path: str,
+        access: tuple[Access, ...],
+        permission: tuple[str, str],
+        form_page: str | None = None,
+        kind: str = "page",
+    ) -> Route:
+        """An admin console route: every one names the matrix permission it needs."""
+        return Route(name, method, path, self.handler(name), ADMIN, access, permission, kind=kind, form_page=form_page)
+
+    def api(self, name: str, method: str, path: str, access: tuple[Access, ...]) -> Route:
+        """A route for another system, signed with a key of the feature's (JSON in and out)."""
+        return Route(name, method, path, self.handler(name), API, access, kind="json")
+
+    def public(
+        self, name: str, method: str, path: str, access: tuple[Access, ...], form_page: str | None = None
+    ) -> Route:
+        """A route for anyone: the tenant comes from the request's host."""
+        return Route(name, method, path, self.handler(name), PUBLIC, access, form_page=form_page)
+
+    def worker(self, name: str, source: str, access: tuple[Access, ...], **options: Any) -> Worker:
+        return Worker(name, self.handler(name), source, access, **options)

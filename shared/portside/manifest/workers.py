@@ -11,20 +11,10 @@ STREAM_RETRY_ATTEMPTS = 2
 # The item types whose new items wake the mail worker (the stream carries every type): mail to send,
 # sign-in links to make, and documents to announce to the contacts who may see them.
 STREAM_ITEM_TYPES = ("OutboxMail", "SignInRequest", "DocumentAnnouncement")
-# An import may read and write 50,000 rows: it has a worker of its own, with Lambda's longest timeout.
-IMPORT_SECONDS = 15 * 60
 
 WORKERS: tuple[Worker, ...] = (
     Worker(
         "mail_sender", "functions.workers.mail_sender", "table-stream", (W, Access.MAIL), item_types=STREAM_ITEM_TYPES
-    ),
-    Worker(
-        "importer",
-        "functions.workers.importer",
-        "table-stream",
-        (W, Access.IMPORT_FILES),
-        item_types=("ImportJob",),
-        timeout_seconds=IMPORT_SECONDS,
     ),
     Worker("mail_sweeper", "functions.workers.mail_sweeper", "schedule", (W, Access.MAIL), every_minutes=2),
     Worker("deal_protection", "functions.workers.deal_protection", "schedule", (W,)),

@@ -57,17 +57,17 @@ def _methods(route_method: str) -> frozenset[str] | None:
     return frozenset({"GET", "HEAD"}) if route_method == "GET" else frozenset({route_method})
 
 
-def _principal_reader(audience: Audience) -> Callable[[PortalRequest], Principal | None] | None:
+PrincipalReader = Callable[[PortalRequest], Principal | None]
+
+
+def _principal_reader(audience: Audience) -> PrincipalReader | None:
     """Who the session cookie names. Each audience loads its own session store only: a partner's
-    route never loads the admins' (nor their models), an admin's never the partners'."""
+    route never loads the admins' (nor their models), an admin's never the partners'. An API
+    route's key belongs to its feature, which hands its reader to the endpoint."""
     if audience is Audience.ADMIN:
         from portside.auth import admin_sessions
 
         return lambda request: admin_sessions.admin_from_cookie(request.tenant, request.cookies.get(ADMIN_COOKIE))
-    if audience is Audience.API:
-        from portside.auth import import_keys
-
-        return lambda request: import_keys.principal_from_header(request.tenant, request.header("authorization"))
     if audience is Audience.PARTNER:
         from portside.auth import sessions
 
@@ -82,13 +82,15 @@ class Endpoint:
         error_pages: dict[type[PortsideError], str] | None = None,
         error_context: Callable[[PortalRequest], dict[str, Any]] | None = None,
         shown_in_place: frozenset[str] = frozenset(),
+        read_key: PrincipalReader | None = None,
     ) -> None:
         """``error_pages`` names the template that answers an expected error (a form shown again, say);
         ``error_context`` adds what that template needs beyond the error, the values and the field errors.
 
         A POST route with a ``form_page`` in the manifest shows its refused form there, by a redirect
         (no resubmission on reload); ``shown_in_place`` names the templates its form page cannot show
-        (a sign-in step that carries a secret), which answer the POST itself."""
+        (a sign-in step that carries a secret), which answer the POST itself. ``read_key`` is how an
+        API route finds the key its caller signed with: an API route without one is refused here."""
         self.route = route_for_handler(module)
         self.error_pages = error_pages or {}
         self.error_context = error_context
@@ -96,7 +98,9 @@ class Endpoint:
         self.view: View | None = None
         self._methods = _methods(self.route.method)
         self._pattern = None if self.route.path == "/{proxy+}" else path_pattern(self.route.path)
-        self._read_principal = _principal_reader(self.route.audience)
+        if (self.route.audience is Audience.API) != (read_key is not None):
+            raise TypeError(f"{module}: an API route, and only an API route, names how its caller's key is read")
+        self._read_principal = read_key or _principal_reader(self.route.audience)
         self.handler = self._lambda_entry()
 
     def __call__(self, view: View) -> View:

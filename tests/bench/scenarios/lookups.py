@@ -14,8 +14,8 @@ IMPORT_ROWS = 1000
 
 def scenarios(portal: Any) -> dict[str, Scenario]:
     from infra.local import demo_imports, demo_lookups
-    from portside.domain.import_columns import COLUMNS, EXAMPLE_ROWS
-    from tests.functional.imports_helpers import (
+    from portside.imports.columns import COLUMNS, EXAMPLE_ROWS
+    from tests.functional.imports.helpers import (
         csv_text,
         latest_job,
         run_imports,

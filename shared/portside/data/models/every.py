@@ -1,4 +1,5 @@
-"""Every area's models at once: PynamoDB's discriminator registry complete, for code that reads any item type."""
+"""Every item type at once: the one registry of the table's models, PynamoDB's discriminator registry
+complete, for code that reads any item type. A feature with models of its own registers them here."""
 
 from portside.data.models import (
     admins,
@@ -15,6 +16,7 @@ from portside.data.models import (
     training,
     updates,
 )
+from portside.imports import models as imports
 
 AREAS = (
     admins,
@@ -23,6 +25,7 @@ AREAS = (
     deals,
     documents,
     drafts,
+    imports,
     orders,
     pricing_requests,
     questions,
