@@ -4,7 +4,7 @@ The count of mail that could not be sent shows to those who may retry it, and th
 credit requests waiting to those who may see the queue (one more Query each).
 """
 
-from portside.domain.approval_context import pending_count
+from portside.approvals.review import pending_count
 from portside.domain.parked_mail import COUNT_CAP, parked_count
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

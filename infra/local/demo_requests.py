@@ -14,8 +14,8 @@ from typing import Any
 from infra.local.demo_lookups import CANARIES, catalogue
 from infra.local.seed import CONTACTS, TENANT_ID
 from portside import clock
+from portside.approvals.models import PricingRequest
 from portside.data.models.catalogue import PriceEntry
-from portside.data.models.pricing_requests import PricingRequest
 
 GOLD, SILVER = 0.78, 0.86  # the demo tiers' discounts (``demo_lookups.TIER_DISCOUNT``)
 

@@ -10,18 +10,18 @@ from typing import Any
 
 from infra.local import demo_imports, demo_lookups, demo_requests, demo_training
 from infra.local.seed import CONTACTS, TENANT_ID
+from portside.approvals.following import attachment_document
+from portside.approvals.models import PricingRequest
 from portside.audit import Client
 from portside.aws import client
 from portside.config import settings
 from portside.data import reads
 from portside.data.models.admins import AccessReview
 from portside.data.models.deals import Deal
-from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent
 from portside.domain.document_spaces import SpaceFields, create_space
 from portside.domain.documents import space_documents
-from portside.domain.pricing_requests import attachment_document
 from portside.imports.columns import COLUMNS, EXAMPLE_ROWS
 from portside.manifest import ROUTES, Audience
 from portside.storage.documents import document_key

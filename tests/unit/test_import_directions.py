@@ -34,12 +34,10 @@ SHARED_SERVICES = {"portside.domain.tenants", "portside.domain.form_drafts", "po
 LAYER_BREAKS_NOT_YET_MOVED = {
     "portside.web.admin_login": {"portside.domain.admin_sign_in"},
     "portside.web.admin_pages": {"portside.domain.admin_members"},
-    "portside.web.approval_pages": {"portside.domain.approval_context", "portside.domain.pricing_requests"},
     "portside.web.document_pages": {"portside.domain.document_spaces", "portside.domain.documents"},
     "portside.web.forms.console": {"portside.domain.colours"},
     "portside.web.group_pages": {"portside.domain.group_roles"},
     "portside.web.module_pages": {"portside.domain.training_modules"},
-    "portside.web.request_pages": {"portside.domain.pricing_requests"},
     "portside.web.space_pages": {
         "portside.domain.document_spaces",
         "portside.domain.partners",

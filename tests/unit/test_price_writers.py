@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GUARDED = {"PriceEntry", "Account"}
-WRITERS = {"portside.domain.approvals": "admin_approval_decide", "portside.imports.apply": None}
+WRITERS = {"portside.approvals.decision": "admin_approval_decide", "portside.imports.apply": None}
 WRITING_CALLS = {"build", "batch_write", "save", "set", "remove", "add", "delete", "update"}
 
 

@@ -94,3 +94,16 @@ def test_the_csrf_field_and_one_button_forms_are_written_once_in_the_forms_macro
     row_forms = [name for name, source in sources.items() if ONE_BUTTON_FORM.search(source) and name != "forms.html"]
     assert by_hand == [] and row_forms == []
     assert all("csrf_input()" in source for name, source in sources.items() if '<form method="post"' in source)
+
+
+def test_each_mail_name_is_in_one_folder_with_both_its_parts() -> None:
+    """An outbox item stores a mail's name, not its folder: a name in two folders would be ambiguous."""
+    from portside.config import settings
+    from portside.mail.render import mail_folders
+
+    root = settings().templates_dir
+    moved = [path.stem for path in root.glob("*/mail/*.txt")]
+    not_yet_moved = [path.stem for path in (root / "email").glob("*.txt") if not path.stem.startswith("_")]
+    assert len(moved + not_yet_moved) == len({*moved, *not_yet_moved})
+    assert mail_folders()["pricing_request_decided"] == "approvals/mail"
+    assert all((root / folder / f"{name}.html").exists() for name, folder in mail_folders().items())

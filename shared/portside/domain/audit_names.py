@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from portside.approvals import audit_actions as approvals_actions
+from portside.approvals.models import PricingRequest
 from portside.data.base import PortsideItem
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact
 from portside.data.models.deals import Deal
 from portside.data.models.documents import Document, DocumentSpace
-from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Partner, Tenant
 from portside.data.models.training import TrainingModule
@@ -57,14 +58,6 @@ _NOT_YET_MOVED: dict[str, str] = {
     "partner.brand_set": "Partner brand set",
     "partner.created": "Partner created",
     "partner.updated": "Partner updated",
-    "pricing_request.approved": "Pricing or credit request approved (applied)",
-    "pricing_request.ended": "Special price ended",
-    "pricing_request.ending": "Special price ending (reminder)",
-    "pricing_request.file_downloaded": "Credit request's supporting file downloaded",
-    "pricing_request.first_approved": "Pricing or credit request approved first (a second is needed)",
-    "pricing_request.rejected": "Pricing or credit request rejected",
-    "pricing_request.submitted": "Pricing or credit request made",
-    "pricing_request.withdrawn": "Pricing or credit request withdrawn",
     "question.answer_updated": "Answer updated",
     "question.answered": "Question answered",
     "question.asked": "Question asked",
@@ -94,7 +87,9 @@ _NOT_YET_MOVED: dict[str, str] = {
     "training.passed": "Quiz passed (certificate issued)",
 }
 # Every feature's actions, gathered: a moved feature's list is its own ``audit_actions``.
-ACTIONS: dict[str, str] = dict(sorted({**_NOT_YET_MOVED, **imports_actions.ACTIONS}.items()))
+ACTIONS: dict[str, str] = dict(
+    sorted({**_NOT_YET_MOVED, **approvals_actions.ACTIONS, **imports_actions.ACTIONS}.items())
+)
 # Groups an auditor can pick: every action starting with the key.
 ACTION_GROUPS: dict[str, str] = {
     "security.": "Every refusal (security)",

@@ -1,10 +1,13 @@
-"""Mail rendered from templates/email/<name>.txt and .html; the text template sets the subject."""
+"""Mail rendered from its feature's ``templates/<feature>/mail/<name>.txt`` and ``.html`` (or, for the
+features not yet moved, ``templates/email/``); the text template sets the subject."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
+from portside.config import settings
 from portside.templating import environment
 
 
@@ -15,11 +18,23 @@ class RenderedMail:
     html: str
 
 
+@functools.cache
+def mail_folders() -> dict[str, str]:
+    """Each mail's folder by its name. The name is what an outbox item stores, so a feature's move
+    changes no stored mail; names are unique across features (a test says so)."""
+    root = settings().templates_dir
+    return {path.stem: path.parent.relative_to(root).as_posix() for path in root.glob("*/mail/*.txt")}
+
+
+def _template(name: str, suffix: str) -> str:
+    return f"{mail_folders().get(name, 'email')}/{name}.{suffix}"
+
+
 def render_mail(template: str, context: dict[str, Any]) -> RenderedMail:
     """Every mail ends with where to ask for help, when the tenant has said (``brand.support``)."""
     env = environment()
-    text_module = env.get_template(f"email/{template}.txt").make_module(context)
-    text, html = str(text_module).strip() + "\n", env.get_template(f"email/{template}.html").render(**context)
+    text_module = env.get_template(_template(template, "txt")).make_module(context)
+    text, html = str(text_module).strip() + "\n", env.get_template(_template(template, "html")).render(**context)
     if (context.get("brand") or {}).get("support"):
         text += env.get_template("email/_footer.txt").render(**context)
         footer = env.get_template("email/_footer.html").render(**context)

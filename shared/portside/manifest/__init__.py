@@ -2,9 +2,10 @@
 
 Three things are built from this and nothing else: the CDK routes with each function's
 IAM grants, the local runtime's router, and the test that every route is guarded.
-Adding an endpoint is one line in its area's module (``partners``, ``console``, ``documents``,
-``lookups``, ``approvals``, ``training``, ``admins``; the workers in ``workers``) plus one handler
-module in ``functions/``; a new area registers its module here. What a line is, is in ``lines``.
+A feature moved to its own package lists its lines in ``portside/<feature>/routes.py`` (a handler
+per line, ``functions/<feature>/<line name>.py``) and registers that module here; the features not
+yet moved keep a module per area here (``partners``, ``console``, ``documents``, ``lookups``,
+``training``, ``admins``; their workers in ``workers``). What a line is, is in ``lines``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from portside.approvals import routes as approvals
 from portside.imports import routes as imports
-from portside.manifest import admins, approvals, console, documents, lookups, partners, training
+from portside.manifest import admins, console, documents, lookups, partners, training, workers
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
 from portside.manifest.workers import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS
-from portside.manifest.workers import WORKERS as MAIL_AND_DAILY_WORKERS
 
 __all__ = [
     "ROUTES",
@@ -47,10 +48,16 @@ ROUTES: tuple[Route, ...] = (
 )
 
 
-# The stream's workers first, then the schedules (the order the alarms and the dashboard show them in).
-WORKERS: tuple[Worker, ...] = tuple(
-    sorted((*MAIL_AND_DAILY_WORKERS, *imports.WORKERS), key=lambda worker: worker.source != "table-stream")
+# Every feature's workers, by feature; the stream's first, then the schedules (the order the alarms,
+# the dead-letter queue's policy and the dashboard list them in).
+_EVERY_WORKER = (
+    *workers.MAIL_WORKERS,
+    *imports.WORKERS,
+    *workers.DEALS_WORKERS,
+    *approvals.WORKERS,
+    *workers.TRAINING_WORKERS,
 )
+WORKERS: tuple[Worker, ...] = tuple(sorted(_EVERY_WORKER, key=lambda worker: worker.source != "table-stream"))
 
 
 def route_for_handler(module: str) -> Route:

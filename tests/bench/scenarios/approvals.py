@@ -14,8 +14,8 @@ from tests.bench.scenarios import Scenario, as_contact
 def scenarios(portal: Any) -> dict[str, Scenario]:
     from portside.aws import client
     from portside.config import settings
+    from tests.functional.approvals.helpers import SPECIAL_PRICE, made_id, own_prices, seed_catalogue
     from tests.functional.documents_helpers import PDF
-    from tests.functional.requests_helpers import SPECIAL_PRICE, made_id, own_prices, seed_catalogue
 
     seed_catalogue()
 
@@ -55,7 +55,7 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         return request_id
 
     def job() -> Any:
-        handler = importlib.import_module("functions.workers.special_prices").handler
+        handler = importlib.import_module("functions.approvals.special_prices").handler
         return handler({}, LambdaContext(function_name="special_prices"))
 
     shown = pending()

@@ -1,6 +1,7 @@
 """Every item type at once: the one registry of the table's models, PynamoDB's discriminator registry
 complete, for code that reads any item type. A feature with models of its own registers them here."""
 
+from portside.approvals import models as approvals
 from portside.data.models import (
     admins,
     catalogue,
@@ -9,7 +10,6 @@ from portside.data.models import (
     documents,
     drafts,
     orders,
-    pricing_requests,
     questions,
     records,
     tenants,
@@ -20,6 +20,7 @@ from portside.imports import models as imports
 
 AREAS = (
     admins,
+    approvals,
     catalogue,
     contacts,
     deals,
@@ -27,7 +28,6 @@ AREAS = (
     drafts,
     imports,
     orders,
-    pricing_requests,
     questions,
     records,
     tenants,

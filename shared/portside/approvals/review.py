@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from portside import clock
+from portside.approvals.following import get_request, int_or_none
+from portside.approvals.models import PricingRequest
 from portside.data import reads
 from portside.data.models.catalogue import Account, PriceEntry, Product
 from portside.data.models.orders import Order
-from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.tenants import Tenant
 from portside.data.pages import query_page
 from portside.domain.partners import partner_names
 from portside.domain.prices import price_for, today_for
-from portside.domain.pricing_requests import get_request, int_or_none
 
 QUEUE_PAGE = 25
 COUNT_CAP = 100  # the console's home says "100 or more" rather than read a long queue to count it

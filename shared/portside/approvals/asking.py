@@ -7,7 +7,7 @@
   still open. A supporting file is checked by its content and kept as a document of its own.
 - The request, its audit record and the mail to the tenant's finance admins and owners are one
   transaction. Nothing here changes a price or a credit limit: only finance's approval does
-  (``approvals``).
+  (``decision``).
 """
 
 from __future__ import annotations
@@ -18,17 +18,7 @@ from datetime import date
 from typing import Any
 
 from portside import clock
-from portside.audit import Client, audit_event
-from portside.auth.principal import PartnerPrincipal
-from portside.data import reads
-from portside.data.changes import Changes
-from portside.data.models.catalogue import Account
-from portside.data.models.deals import Deal
-from portside.data.models.pricing_requests import PricingRequest
-from portside.data.models.tenants import Tenant
-from portside.domain.deals import deal_for
-from portside.domain.prices import price_for, today_for
-from portside.domain.pricing_requests import (
+from portside.approvals.following import (
     KIND_LABELS,
     OPEN_DEALS,
     attachment_document,
@@ -36,6 +26,16 @@ from portside.domain.pricing_requests import (
     find_request,
     price_said,
 )
+from portside.approvals.models import PricingRequest
+from portside.audit import Client, audit_event
+from portside.auth.principal import PartnerPrincipal
+from portside.data import reads
+from portside.data.changes import Changes
+from portside.data.models.catalogue import Account
+from portside.data.models.deals import Deal
+from portside.data.models.tenants import Tenant
+from portside.domain.deals import deal_for
+from portside.domain.prices import price_for, today_for
 from portside.domain.submissions import commit_once, mail_admins, submission_item_id
 from portside.domain.tenants import cached_partner
 from portside.errors import InvalidInput, NotFound

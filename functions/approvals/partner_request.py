@@ -1,6 +1,6 @@
 """GET /partners/requests/<id>: one of the partner's requests; another partner's id is "not found"."""
 
-from portside.domain.pricing_requests import RequestView, get_request
+from portside.approvals.following import RequestView, get_request
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -18,7 +18,7 @@ def show_request(request: PortalRequest) -> Response:
     asked = get_request(request.tenant, request.path_param("request_id"), request.partner.partner_id)
     return page(
         request,
-        "partners/request.html",
+        "approvals/partner_request.html",
         request_view=RequestView.of(asked),
         notice=NOTICES.get(request.query("notice") or ""),
         error=None,

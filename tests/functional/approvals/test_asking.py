@@ -12,9 +12,7 @@ from infra.local.seed import TENANT_ID
 from portside.aws import client
 from portside.config import settings
 from portside.data.models.records import AuditEvent
-from tests.functional.documents_helpers import PDF
-from tests.functional.portal import Portal
-from tests.functional.requests_helpers import (
+from tests.functional.approvals.helpers import (
     ACME_LIMIT,
     FINANCE,
     OWNER,
@@ -26,6 +24,8 @@ from tests.functional.requests_helpers import (
     seed_catalogue,
     stored,
 )
+from tests.functional.documents_helpers import PDF
+from tests.functional.portal import Portal
 
 
 @pytest.fixture(autouse=True)

@@ -10,13 +10,12 @@ import pytest
 from infra.local import seed
 from infra.local.seed import TENANT_ID
 from portside import clock
+from portside.approvals.ending import run_special_price_job
 from portside.data import reads
 from portside.data.models.catalogue import PriceEntry
 from portside.data.models.records import AuditEvent
-from portside.domain.special_price_ends import run_special_price_job
 from portside.domain.tenants import forget_cached_tenants
-from tests.functional.portal import Portal
-from tests.functional.requests_helpers import (
+from tests.functional.approvals.helpers import (
     ACME_LIMIT,
     AUDITOR,
     FINANCE,
@@ -34,6 +33,7 @@ from tests.functional.requests_helpers import (
     seed_catalogue,
     stored,
 )
+from tests.functional.portal import Portal
 
 
 @pytest.fixture(autouse=True)
@@ -275,7 +275,7 @@ def test_ops_and_auditors_may_not_decide(portal: Portal, email: str) -> None:
 
 
 def test_the_supporting_file_downloads_for_finance_audited(portal: Portal) -> None:
-    from tests.functional.test_pricing_requests import PDF, client, quote, settings
+    from tests.functional.approvals.test_asking import PDF, client, quote, settings
 
     portal.sign_in("principal@acme.example")
     key = portal.get("/partners/requests/new?type=credit_limit").field("key").replace("${filename}", "bank.pdf")

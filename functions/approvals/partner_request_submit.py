@@ -1,18 +1,18 @@
 """POST /partners/requests: make a pricing or credit request; bad input shows the form again, per field."""
 
-from portside.domain.pricing_request_submissions import (
+from portside.approvals.asking import (
     CreditLimitAsk,
     SpecialPriceAsk,
     request_credit_limit,
     request_special_price,
 )
+from portside.approvals.forms import CreditLimitForm, RequestTypeForm, SpecialPriceForm
+from portside.approvals.partner_pages import TEMPLATE, refused_request_context
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.requests import CreditLimitForm, RequestTypeForm, SpecialPriceForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
-from portside.web.request_pages import TEMPLATE, refused_request_context
 from portside.web.responses import redirect
 
 endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE}, error_context=refused_request_context)

@@ -1,6 +1,6 @@
 """POST /partners/requests/<id>/withdraw: withdraw a pending request; a decided one stays as it is."""
 
-from portside.domain.pricing_requests import NotPending, RequestView, get_request, withdraw
+from portside.approvals.following import NotPending, RequestView, get_request, withdraw
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest
@@ -8,7 +8,7 @@ from portside.web.responses import redirect
 
 endpoint = Endpoint(
     __name__,
-    error_pages={NotPending: "partners/request.html"},
+    error_pages={NotPending: "approvals/partner_request.html"},
     error_context=lambda request: {
         "request_view": RequestView.of(
             get_request(request.tenant, request.path_param("request_id"), request.partner.partner_id)

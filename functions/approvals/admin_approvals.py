@@ -1,7 +1,7 @@
 """GET /admin/approvals: pricing and credit requests waiting for finance, oldest first, with what each asks."""
 
-from portside.domain.approval_context import pending_queue
-from portside.domain.pricing_requests import KIND_LABELS
+from portside.approvals.following import KIND_LABELS
+from portside.approvals.review import pending_queue
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -13,7 +13,7 @@ endpoint = Endpoint(__name__)
 @endpoint
 def show_queue(request: PortalRequest) -> Response:
     queue = pending_queue(request.tenant, request.query("cursor"))
-    return page(request, "admin/approvals.html", queue=queue, kinds=KIND_LABELS)
+    return page(request, "approvals/admin_approvals.html", queue=queue, kinds=KIND_LABELS)
 
 
 handler = endpoint.handler

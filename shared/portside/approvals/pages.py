@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from portside.domain.approval_context import review_view
-from portside.domain.pricing_requests import KIND_LABELS, STATE_LABELS
+from portside.approvals.following import KIND_LABELS, STATE_LABELS
+from portside.approvals.review import review_view
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 
-TEMPLATE = "admin/approval.html"
+TEMPLATE = "approvals/admin_approval.html"
 NOTICES = {
     "approved": "Approved and applied. The partner is mailed.",
     "first_approval": "Your approval is recorded. It is beyond the four-eyes threshold: a second finance admin "
@@ -19,18 +19,19 @@ NOTICES = {
 }
 
 
-def approval_context(request: PortalRequest) -> dict[str, Any]:
-    view = review_view(request.tenant, request.path_param("request_id"))
+def review_context(http: PortalRequest) -> dict[str, Any]:
+    """What finance reads to decide the request the path names (``http`` is the HTTP request, not the pricing one)."""
+    view = review_view(http.tenant, http.path_param("request_id"))
     return {
         "view": view,
         "kinds": KIND_LABELS,
         "states": STATE_LABELS,
-        "can_decide": request.admin.may("approvals", "decide"),
-        "approved_first_by_me": view.request.first_approved_by == request.admin.actor,
-        "notice": NOTICES.get(request.query("notice") or ""),
+        "can_decide": http.admin.may("approvals", "decide"),
+        "approved_first_by_me": view.request.first_approved_by == http.admin.actor,
+        "notice": NOTICES.get(http.query("notice") or ""),
     }
 
 
-def approval_page(request: PortalRequest) -> Response:
+def review_page(request: PortalRequest) -> Response:
     """The decision form carries the version of the request as shown, whatever a refused form had."""
-    return page(request, TEMPLATE, values={}, errors={}, error=None, **approval_context(request))
+    return page(request, TEMPLATE, values={}, errors={}, error=None, **review_context(request))

@@ -1,4 +1,4 @@
-"""Pricing and credit requests, as finance decides them (what finance reads first is ``approval_context``).
+"""Pricing and credit requests, as finance decides them (what finance reads first is ``review``).
 
 A decision is the only thing in the portal that changes a price or a credit limit (besides the
 ERP's imports). It is one conditional transaction from ``pending`` with the request's version:
@@ -19,16 +19,16 @@ from datetime import date
 from typing import Any
 
 from portside import clock
+from portside.approvals.following import KIND_LABELS, get_request, int_or_none, price_said
+from portside.approvals.models import PricingRequest
+from portside.approvals.review import Terms, needs_second_approval
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.catalogue import Account, PriceEntry
-from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.tenants import Tenant
-from portside.domain.approval_context import Terms, needs_second_approval
 from portside.domain.partners import principals_and
 from portside.domain.prices import price_for, today_for
-from portside.domain.pricing_requests import KIND_LABELS, get_request, int_or_none, price_said
 from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
 from portside.errors import Conflict, InvalidInput

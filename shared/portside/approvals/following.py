@@ -1,6 +1,6 @@
 """Pricing and credit requests, as a partner's principal follows them: list, show, withdraw.
 
-Making one is ``pricing_request_submissions``; deciding one is ``approvals``. Partners see a
+Making one is ``asking``; deciding one is ``decision``. Partners see a
 ``RequestView``: never who in finance decided, nor where a supporting file is kept.
 """
 
@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from portside import clock
+from portside.approvals.models import PricingRequest
 from portside.audit import Client, audit_event
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.deals import Deal
-from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.deals import deals_for

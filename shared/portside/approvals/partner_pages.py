@@ -9,13 +9,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from portside.domain.pricing_requests import KIND_LABELS, attachment_folder, checked_attachment, open_deals
+from portside.approvals.following import KIND_LABELS, attachment_folder, checked_attachment, open_deals
 from portside.storage import documents as files
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.upload_pages import page_with_upload
 
-TEMPLATE = "partners/request_form.html"
+TEMPLATE = "approvals/partner_request_new.html"
 
 
 def request_form_page(request: PortalRequest) -> Response:

@@ -1,6 +1,6 @@
 """GET /admin/approvals/<id>: a request with what deciding it needs (prices, cost and margin, or the account)."""
 
-from portside.web.approval_pages import approval_page
+from portside.approvals.pages import review_page
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest
@@ -10,7 +10,7 @@ endpoint = Endpoint(__name__)
 
 @endpoint
 def show_request(request: PortalRequest) -> Response:
-    return approval_page(request)
+    return review_page(request)
 
 
 handler = endpoint.handler

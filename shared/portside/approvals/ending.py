@@ -15,13 +15,13 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from portside import clock
+from portside.approvals.decision import tell_partner
+from portside.approvals.models import PricingRequest
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.catalogue import PriceEntry
-from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.tenants import Tenant
-from portside.domain.approvals import tell_partner
 
 REMIND_BEFORE = timedelta(days=7)
 ACTOR = "system:special-prices"

@@ -3,7 +3,7 @@
 from dataclasses import asdict
 from typing import Any
 
-from portside.domain.special_price_ends import run_special_price_job
+from portside.approvals.ending import run_special_price_job
 from portside.observability import logger, metrics
 
 

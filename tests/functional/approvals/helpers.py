@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from infra.local.seed import TENANT_ID
 from portside import clock
+from portside.approvals.models import PricingRequest
 from portside.data.models.catalogue import Account, PriceEntry, Product
-from portside.data.models.pricing_requests import PricingRequest
 from portside.data.models.records import OutboxMail
 from tests.functional.portal import Answer, Portal
 

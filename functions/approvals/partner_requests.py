@@ -1,6 +1,6 @@
 """GET /partners/requests: the partner's pricing and credit requests and where each stands, newest first."""
 
-from portside.domain.pricing_requests import RequestView, partner_requests
+from portside.approvals.following import RequestView, partner_requests
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -14,7 +14,7 @@ def show_requests(request: PortalRequest) -> Response:
     listed = partner_requests(request.tenant, request.partner.partner_id, request.query("cursor"))
     return page(
         request,
-        "partners/requests.html",
+        "approvals/partner_requests.html",
         requests=[RequestView.of(item) for item in listed.items],
         next_cursor=listed.cursor,
     )

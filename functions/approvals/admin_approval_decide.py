@@ -1,16 +1,16 @@
 """POST /admin/approvals/<id>/decision: approve (maybe on other terms) or reject with a note; from pending, once."""
 
-from portside.domain.approvals import Decision, decide
+from portside.approvals.decision import Decision, decide
+from portside.approvals.forms import RequestDecisionForm
+from portside.approvals.pages import TEMPLATE, review_context
 from portside.errors import Conflict, InvalidInput
-from portside.web.approval_pages import TEMPLATE, approval_context
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.requests import RequestDecisionForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE, Conflict: TEMPLATE}, error_context=approval_context)
+endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE, Conflict: TEMPLATE}, error_context=review_context)
 
 
 @endpoint

@@ -1,6 +1,6 @@
 """GET /admin/approvals/<id>/file: a credit request's supporting file, audited, then a one-minute S3 link."""
 
-from portside.domain.pricing_requests import attachment_link
+from portside.approvals.following import attachment_link
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest
