@@ -1,8 +1,8 @@
 """GET /admin/engagement: contacts invited but never signed in, those not seen for 90 days, and certificates
 expiring within 30 days."""
 
-from portside.domain.certificate_nudges import expiring_certificates
 from portside.domain.engagement import Audience, engagement_list
+from portside.training.nudges import expiring_certificates
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page

@@ -1,6 +1,6 @@
 """POST /admin/engagement/certificates: mail one contact to renew a certificate about to expire (once a day)."""
 
-from portside.domain.certificate_nudges import nudge_certificate
+from portside.training.nudges import nudge_certificate
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
 from portside.web.forms.console import CertificateNudgeForm

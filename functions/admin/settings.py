@@ -3,7 +3,7 @@ the four-eyes thresholds of approvals (owner only)."""
 
 from portside.domain.tenant_settings import TenantSettings
 from portside.domain.tenants import fresh_tenant
-from portside.domain.training_modules import published_modules
+from portside.training.authoring import published_modules
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page

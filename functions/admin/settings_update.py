@@ -1,8 +1,8 @@
 """POST /admin/settings: save the tenant's settings, unless someone saved others since the form was read."""
 
 from portside.domain.tenant_settings import TenantSettings, update_settings
-from portside.domain.training_modules import published_modules
 from portside.errors import Conflict, InvalidInput
+from portside.training.authoring import published_modules
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
 from portside.web.forms.console import TenantSettingsForm

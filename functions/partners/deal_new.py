@@ -6,7 +6,7 @@ module to take instead of the form.
 
 import uuid
 
-from portside.domain.certified_rights import missing_gate
+from portside.training.rights import missing_gate
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page

@@ -1,8 +1,8 @@
 """POST /partners/deals: register a deal; bad input shows the form again with a message per field."""
 
-from portside.domain.certified_rights import require_certificate
 from portside.domain.deal_submissions import DealInput, submit_deal
 from portside.errors import InvalidInput
+from portside.training.rights import require_certificate
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
 from portside.web.forms.deals import DealForm

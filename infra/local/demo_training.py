@@ -16,7 +16,7 @@ from infra.local.seed import CONTACTS, PARTNERS, TENANT_ID
 from portside import clock
 from portside.data import reads
 from portside.data.models.documents import DocumentSpace
-from portside.data.models.training import (
+from portside.training.models import (
     Certificate,
     ModuleHolders,
     QuizQuestion,

@@ -37,13 +37,11 @@ LAYER_BREAKS_NOT_YET_MOVED = {
     "portside.web.document_pages": {"portside.domain.document_spaces", "portside.domain.documents"},
     "portside.web.forms.console": {"portside.domain.colours"},
     "portside.web.group_pages": {"portside.domain.group_roles"},
-    "portside.web.module_pages": {"portside.domain.training_modules"},
     "portside.web.space_pages": {
         "portside.domain.document_spaces",
         "portside.domain.partners",
-        "portside.domain.training_modules",
+        "portside.training.authoring",
     },
-    "portside.web.training_pages": {"portside.domain.training", "portside.domain.training_modules"},
 }
 HANDLER_BREAKS_NOT_YET_MOVED = {
     "functions.admin.document_upload": {"portside.storage.documents"},

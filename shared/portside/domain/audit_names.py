@@ -20,8 +20,9 @@ from portside.data.models.deals import Deal
 from portside.data.models.documents import Document, DocumentSpace
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Partner, Tenant
-from portside.data.models.training import TrainingModule
 from portside.imports import audit_actions as imports_actions
+from portside.training import audit_actions as training_actions
+from portside.training.models import TrainingModule
 
 _NOT_YET_MOVED: dict[str, str] = {
     "access_review.completed": "Access review completed",
@@ -76,20 +77,10 @@ _NOT_YET_MOVED: dict[str, str] = {
     "tenant.brand_updated": "Brand updated",
     "tenant.created": "Tenant created",
     "tenant.settings_updated": "Settings updated",
-    "training.certificate_ending": "Certificate expiring (reminder)",
-    "training.certificate_expired": "Certificate expired",
-    "training.certificate_nudged": "Reminded to renew a certificate",
-    "training.failed": "Quiz not passed",
-    "training.module_created": "Training module created",
-    "training.module_published": "Training module published",
-    "training.module_retired": "Training module retired",
-    "training.module_updated": "Training module updated",
-    "training.passed": "Quiz passed (certificate issued)",
 }
 # Every feature's actions, gathered: a moved feature's list is its own ``audit_actions``.
-ACTIONS: dict[str, str] = dict(
-    sorted({**_NOT_YET_MOVED, **approvals_actions.ACTIONS, **imports_actions.ACTIONS}.items())
-)
+FEATURE_LISTS = (approvals_actions.ACTIONS, imports_actions.ACTIONS, training_actions.ACTIONS)
+ACTIONS: dict[str, str] = dict(sorted(item for own in (_NOT_YET_MOVED, *FEATURE_LISTS) for item in own.items()))
 # Groups an auditor can pick: every action starting with the key.
 ACTION_GROUPS: dict[str, str] = {
     "security.": "Every refusal (security)",

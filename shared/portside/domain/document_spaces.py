@@ -17,8 +17,8 @@ from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.documents import DocumentSpace
 from portside.data.models.tenants import Partner, Tenant
-from portside.domain.certified_rights import checked_gate
 from portside.errors import Conflict, InvalidInput, NotFound
+from portside.training.rights import checked_gate
 
 MAX_SPACES = 200  # read in one Query: a tenant with more would page its spaces
 

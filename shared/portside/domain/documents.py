@@ -34,11 +34,11 @@ from portside.data.models.documents import (
 )
 from portside.data.models.tenants import Partner, Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.certified_rights import Gate, current_modules, gate_for, gating_modules, require_certificate
 from portside.domain.document_spaces import get_space, spaces_open_to
 from portside.errors import Conflict, NotFound
 from portside.storage import documents as files
 from portside.text import spreadsheet_cell
+from portside.training.rights import Gate, current_modules, gate_for, gating_modules, require_certificate
 
 MAX_DOCUMENTS = 500  # a space's documents are read in one Query
 DOWNLOADS_PAGE = 50

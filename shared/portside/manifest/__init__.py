@@ -5,7 +5,7 @@ IAM grants, the local runtime's router, and the test that every route is guarded
 A feature moved to its own package lists its lines in ``portside/<feature>/routes.py`` (a handler
 per line, ``functions/<feature>/<line name>.py``) and registers that module here; the features not
 yet moved keep a module per area here (``partners``, ``console``, ``documents``, ``lookups``,
-``training``, ``admins``; their workers in ``workers``). What a line is, is in ``lines``.
+``admins``; their workers in ``workers``). What a line is, is in ``lines``.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from urllib.parse import quote
 
 from portside.approvals import routes as approvals
 from portside.imports import routes as imports
-from portside.manifest import admins, console, documents, lookups, partners, training, workers
+from portside.manifest import admins, console, documents, lookups, partners, workers
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
 from portside.manifest.workers import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS
+from portside.training import routes as training
 
 __all__ = [
     "ROUTES",
@@ -55,7 +56,7 @@ _EVERY_WORKER = (
     *imports.WORKERS,
     *workers.DEALS_WORKERS,
     *approvals.WORKERS,
-    *workers.TRAINING_WORKERS,
+    *training.WORKERS,
 )
 WORKERS: tuple[Worker, ...] = tuple(sorted(_EVERY_WORKER, key=lambda worker: worker.source != "table-stream"))
 

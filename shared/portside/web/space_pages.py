@@ -8,7 +8,7 @@ from portside.auth.matrix import PARTNER_ROLES
 from portside.data.models.documents import DocumentSpace
 from portside.domain.document_spaces import SpaceFields
 from portside.domain.partners import partner_choices
-from portside.domain.training_modules import published_modules
+from portside.training.authoring import published_modules
 from portside.web.forms.base import Form, parse_form
 from portside.web.forms.documents import SpaceForm
 from portside.web.http import Response

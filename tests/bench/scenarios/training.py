@@ -11,7 +11,7 @@ from tests.bench.scenarios import Scenario, as_contact
 
 def scenarios(portal: Any) -> dict[str, Scenario]:
     from infra.local import demo_training
-    from tests.functional.training_helpers import MODULE, author, version_of
+    from tests.functional.training.helpers import MODULE, author, version_of
 
     demo_training.seed_training()
     basics = demo_training.BASICS
@@ -45,7 +45,7 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
         }
 
     def job() -> Any:
-        handler = importlib.import_module("functions.workers.certificates").handler
+        handler = importlib.import_module("functions.training.certificates").handler
         return handler({}, LambdaContext(function_name="certificates"))
 
     return {

@@ -13,10 +13,10 @@ from portside.data.models import (
     questions,
     records,
     tenants,
-    training,
     updates,
 )
 from portside.imports import models as imports
+from portside.training import models as training
 
 AREAS = (
     admins,
