@@ -14,7 +14,8 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
-from portside.domain import document_announcements, sign_in_requests
+from portside.documents import announcements
+from portside.domain import sign_in_requests
 from portside.mail.delivery import deliver
 from portside.observability import logger, metrics
 
@@ -27,7 +28,7 @@ processor = BatchProcessor(event_type=EventType.DynamoDBStreams, raise_on_entire
 HANDLERS = {
     "OutboxMail": deliver,
     "SignInRequest": sign_in_requests.fulfil,
-    "DocumentAnnouncement": document_announcements.fulfil,
+    "DocumentAnnouncement": announcements.fulfil,
 }
 
 

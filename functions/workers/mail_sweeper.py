@@ -8,7 +8,8 @@ their mail follows through the stream, or through this sweeper once it is due.
 
 from typing import Any
 
-from portside.domain import document_announcements, sign_in_requests
+from portside.documents import announcements as document_announcements
+from portside.domain import sign_in_requests
 from portside.mail.delivery import sweep
 from portside.observability import logger, metrics
 

@@ -1,6 +1,6 @@
 """The demo documents: small real files made at seed time, uploaded through the portal's own upload path.
 
-Each file goes where a browser's upload lands and is then checked and recorded by ``domain.documents``,
+Each file goes where a browser's upload lands and is then checked and recorded by ``documents.library``,
 exactly as an admin's upload is: the demo shows the real types, sizes, versions and audit events.
 """
 
@@ -12,7 +12,7 @@ from portside.audit import Client
 from portside.aws import client
 from portside.config import settings
 from portside.data import reads
-from portside.domain import documents
+from portside.documents import library
 from portside.storage import documents as files
 
 UPLOADER = "admin:ops@northwind.example"
@@ -102,4 +102,4 @@ def seed_documents(tenant_id: str) -> None:
         key = f"uploads/{tenant_id}/documents/{space_id}/{uuid.uuid4().hex}/{file_name}"
         client("s3").put_object(Bucket=settings().documents_bucket, Key=key, Body=content)
         upload = files.upload_of(tenant_id, files.space_folder(space_id), key)
-        documents.upload(tenant, space_id, title, upload, UPLOADER, Client())
+        library.upload(tenant, space_id, title, upload, UPLOADER, Client())

@@ -15,7 +15,7 @@ from datetime import timedelta
 from infra.local.seed import CONTACTS, PARTNERS, TENANT_ID
 from portside import clock
 from portside.data import reads
-from portside.data.models.documents import DocumentSpace
+from portside.documents.models import DocumentSpace
 from portside.training.models import (
     Certificate,
     ModuleHolders,

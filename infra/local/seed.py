@@ -11,9 +11,9 @@ from portside.aws import client
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact, ContactEmail
 from portside.data.models.deals import CustomerClaim, Deal
-from portside.data.models.documents import DocumentSpace
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Brand, Partner, Tenant, TenantHost
+from portside.documents.models import DocumentSpace
 from portside.domain.customers import claim_keys, customer_key
 
 TENANT_ID = "northwind"

@@ -20,12 +20,12 @@ from portside.data.models.admins import AccessReview
 from portside.data.models.deals import Deal
 from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent
-from portside.domain.document_spaces import SpaceFields, create_space
-from portside.domain.documents import space_documents
+from portside.documents.library import space_documents
+from portside.documents.spaces import SpaceFields, create_space
 from portside.imports.columns import COLUMNS, EXAMPLE_ROWS
 from portside.manifest import ROUTES, Audience
 from portside.storage.documents import document_key
-from tests.functional.documents_helpers import PDF, save_upload
+from tests.functional.documents.helpers import PDF, save_upload
 from tests.functional.imports.helpers import csv_text, latest_job, run_imports, start
 from tests.functional.portal import Portal
 

@@ -116,11 +116,11 @@ def test_logo_grants_reach_only_their_prefixes(synthesized: Synthesized) -> None
 
 
 def test_document_grants_reach_only_their_prefixes(synthesized: Synthesized) -> None:
-    assert s3_resources_of(synthesized, "functions.partners.document_download") == {"/documents/*"}
-    assert s3_resources_of(synthesized, "functions.admin.document_space") == {"/uploads/*"}
-    assert s3_resources_of(synthesized, "functions.admin.document_upload") == {"/uploads/*", "/documents/*"}
-    assert s3_resources_of(synthesized, "functions.partners.documents") == set()
-    assert s3_resources_of(synthesized, "functions.admin.document_archive") == set()
+    assert s3_resources_of(synthesized, "functions.documents.partner_document_download") == {"/documents/*"}
+    assert s3_resources_of(synthesized, "functions.documents.admin_document_space") == {"/uploads/*"}
+    assert s3_resources_of(synthesized, "functions.documents.admin_document_upload") == {"/uploads/*", "/documents/*"}
+    assert s3_resources_of(synthesized, "functions.documents.partner_documents") == set()
+    assert s3_resources_of(synthesized, "functions.documents.admin_document_archive") == set()
 
 
 def test_functions_know_the_admin_pool_and_the_bucket(synthesized: Synthesized) -> None:

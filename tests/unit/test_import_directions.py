@@ -34,19 +34,11 @@ SHARED_SERVICES = {"portside.domain.tenants", "portside.domain.form_drafts", "po
 LAYER_BREAKS_NOT_YET_MOVED = {
     "portside.web.admin_login": {"portside.domain.admin_sign_in"},
     "portside.web.admin_pages": {"portside.domain.admin_members"},
-    "portside.web.document_pages": {"portside.domain.document_spaces", "portside.domain.documents"},
     "portside.web.forms.console": {"portside.domain.colours"},
     "portside.web.group_pages": {"portside.domain.group_roles"},
-    "portside.web.space_pages": {
-        "portside.domain.document_spaces",
-        "portside.domain.partners",
-        "portside.training.authoring",
-    },
 }
 HANDLER_BREAKS_NOT_YET_MOVED = {
-    "functions.admin.document_upload": {"portside.storage.documents"},
     "functions.brand.logo": {"portside.storage.logos"},
-    "functions.partners.document_download": {"portside.storage.documents"},
 }
 
 

@@ -17,9 +17,10 @@ from portside.data.base import PortsideItem
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact
 from portside.data.models.deals import Deal
-from portside.data.models.documents import Document, DocumentSpace
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Partner, Tenant
+from portside.documents import audit_actions as documents_actions
+from portside.documents.models import Document, DocumentSpace
 from portside.imports import audit_actions as imports_actions
 from portside.training import audit_actions as training_actions
 from portside.training.models import TrainingModule
@@ -47,12 +48,6 @@ _NOT_YET_MOVED: dict[str, str] = {
     "deal.protection_expired": "Deal protection ended",
     "deal.rejected": "Deal rejected",
     "deal.submitted": "Deal registered",
-    "document.archived": "Document archived",
-    "document.downloaded": "Document downloaded",
-    "document.restored": "Document restored",
-    "document.uploaded": "Document uploaded",
-    "document_space.created": "Document space created",
-    "document_space.updated": "Document space updated",
     "invite.accepted": "Invite accepted",
     "mail.retried": "Mail sent again",
     "partner.brand_cleared": "Partner brand removed",
@@ -79,7 +74,12 @@ _NOT_YET_MOVED: dict[str, str] = {
     "tenant.settings_updated": "Settings updated",
 }
 # Every feature's actions, gathered: a moved feature's list is its own ``audit_actions``.
-FEATURE_LISTS = (approvals_actions.ACTIONS, imports_actions.ACTIONS, training_actions.ACTIONS)
+FEATURE_LISTS = (
+    approvals_actions.ACTIONS,
+    documents_actions.ACTIONS,
+    imports_actions.ACTIONS,
+    training_actions.ACTIONS,
+)
 ACTIONS: dict[str, str] = dict(sorted(item for own in (_NOT_YET_MOVED, *FEATURE_LISTS) for item in own.items()))
 # Groups an auditor can pick: every action starting with the key.
 ACTION_GROUPS: dict[str, str] = {

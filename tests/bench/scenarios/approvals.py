@@ -15,7 +15,7 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
     from portside.aws import client
     from portside.config import settings
     from tests.functional.approvals.helpers import SPECIAL_PRICE, made_id, own_prices, seed_catalogue
-    from tests.functional.documents_helpers import PDF
+    from tests.functional.documents.helpers import PDF
 
     seed_catalogue()
 

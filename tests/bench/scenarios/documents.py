@@ -11,7 +11,7 @@ SPACE = {"name": "Bench guides", "partners": "all", "roles": "technical"}
 
 
 def scenarios(portal: Any) -> dict[str, Scenario]:
-    from tests.functional.documents_helpers import PDF, upload
+    from tests.functional.documents.helpers import PDF, upload
 
     portal.admin_sign_in("owner@northwind.example")
 

@@ -24,7 +24,7 @@ from tests.functional.approvals.helpers import (
     seed_catalogue,
     stored,
 )
-from tests.functional.documents_helpers import PDF
+from tests.functional.documents.helpers import PDF
 from tests.functional.portal import Portal
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from infra.local import demo_documents, demo_training, seed
 from infra.local.seed import TENANT_ID
-from portside.data.models.documents import Document
+from portside.documents.models import Document
 from tests.functional.portal import Portal
 from tests.functional.test_deals import deals, register
 from tests.functional.training.helpers import author, take

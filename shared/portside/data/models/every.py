@@ -7,7 +7,6 @@ from portside.data.models import (
     catalogue,
     contacts,
     deals,
-    documents,
     drafts,
     orders,
     questions,
@@ -15,6 +14,7 @@ from portside.data.models import (
     tenants,
     updates,
 )
+from portside.documents import models as documents
 from portside.imports import models as imports
 from portside.training import models as training
 

@@ -12,7 +12,7 @@ from portside.aws import client
 from portside.config import settings
 from portside.data.models.records import AuditEvent
 from portside.storage.documents import document_key
-from tests.functional.documents_helpers import CSV, PDF, save_upload, upload, uploads_left
+from tests.functional.documents.helpers import CSV, PDF, save_upload, upload, uploads_left
 from tests.functional.portal import Portal
 
 OPS, AUDITOR = "ops@northwind.example", "auditor@northwind.example"

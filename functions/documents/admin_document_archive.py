@@ -1,9 +1,9 @@
 """POST /admin/documents/<space_id>/<document_id>/archive: archive a document (partners lose it) or restore it."""
 
-from portside.domain.documents import document_in_space, set_archived
+from portside.documents.forms import DocumentArchiveForm
+from portside.documents.library import document_in_space, set_archived
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.documents import DocumentArchiveForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

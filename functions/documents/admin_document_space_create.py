@@ -1,13 +1,13 @@
 """POST /admin/documents: create a document space (audited); a refused form is shown again on its page."""
 
-from portside.domain.document_spaces import create_space
+from portside.documents.forms import SpaceForm
+from portside.documents.space_form import TEMPLATE, form_context, posted_space
+from portside.documents.spaces import create_space
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms.documents import SpaceForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
-from portside.web.space_pages import TEMPLATE, form_context, posted_space
 
 endpoint = Endpoint(__name__, error_pages={InvalidInput: TEMPLATE}, error_context=form_context)
 

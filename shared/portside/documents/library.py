@@ -24,7 +24,9 @@ from portside.data import reads
 from portside.data.base import PortsideItem
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact
-from portside.data.models.documents import (
+from portside.data.models.tenants import Partner, Tenant
+from portside.data.pages import Page, query_page
+from portside.documents.models import (
     Document,
     DocumentAnnouncement,
     DocumentSpace,
@@ -32,9 +34,7 @@ from portside.data.models.documents import (
     DocumentVersion,
     Download,
 )
-from portside.data.models.tenants import Partner, Tenant
-from portside.data.pages import Page, query_page
-from portside.domain.document_spaces import get_space, spaces_open_to
+from portside.documents.spaces import get_space, spaces_open_to
 from portside.errors import Conflict, NotFound
 from portside.storage import documents as files
 from portside.text import spreadsheet_cell
@@ -167,6 +167,11 @@ def _record(
     return number
 
 
+def upload_in_space(tenant_id: str, space_id: str, key: str) -> files.Upload:
+    """The upload a space's form names by its S3 key, if it is one of that space's (else InvalidInput)."""
+    return files.upload_of(tenant_id, files.space_folder(space_id), key)
+
+
 def upload(
     tenant: Tenant,
     space_id: str,
@@ -230,6 +235,14 @@ def visible_document(tenant: Tenant, document_id: str, contact: PartnerPrincipal
         raise NotFound(f"document {document_id}")
     require_certificate(tenant, contact, space.requires_module)
     return document
+
+
+def download_link(tenant: Tenant, document: Document, contact: PartnerPrincipal, client: Client) -> str:
+    """A one-minute link to the document's current version, once its download is recorded."""
+    record_download(tenant, document, contact.contact_id, contact.partner_id, client)
+    return files.download_url(
+        tenant.tenant_id, document.document_id, document.object_version, document.file_name, document.content_type
+    )
 
 
 def record_download(tenant: Tenant, document: Document, contact_id: str, partner_id: str, client: Client) -> None:

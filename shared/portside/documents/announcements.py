@@ -18,9 +18,9 @@ from pynamodb.exceptions import PutError
 from portside import clock
 from portside.data import reads
 from portside.data.models.contacts import ACTIVITY_ORDER, Contact
-from portside.data.models.documents import Document, DocumentAnnouncement, DocumentSpace
 from portside.data.models.records import OutboxMail
 from portside.data.models.tenants import Tenant
+from portside.documents.models import Document, DocumentAnnouncement, DocumentSpace
 from portside.domain.tenants import mail_brand
 from portside.mail.outbox import outbox_mail
 

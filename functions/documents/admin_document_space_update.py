@@ -1,13 +1,13 @@
 """POST /admin/documents/<space_id>/edit: save a document space, unless someone saved it since the form was read."""
 
-from portside.domain.document_spaces import get_space, update_space
+from portside.documents.forms import SpaceEditForm
+from portside.documents.space_form import TEMPLATE, form_context, posted_space
+from portside.documents.spaces import get_space, update_space
 from portside.errors import Conflict, InvalidInput
 from portside.web.endpoint import Endpoint
-from portside.web.forms.documents import SpaceEditForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
-from portside.web.space_pages import TEMPLATE, form_context, posted_space
 
 endpoint = Endpoint(
     __name__,

@@ -2,8 +2,8 @@
 
 from urllib.parse import quote
 
-from portside.domain.document_spaces import get_space
-from portside.domain.documents import document_in_space, downloads_csv
+from portside.documents.library import document_in_space, downloads_csv
+from portside.documents.spaces import get_space
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest

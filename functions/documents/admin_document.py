@@ -1,13 +1,13 @@
 """GET /admin/documents/<space_id>/<document_id>: a document's versions and who downloaded it, newest first."""
 
-from portside.domain.document_spaces import get_space
-from portside.domain.documents import (
+from portside.documents.library import (
     TYPE_LABELS,
     document_in_space,
     downloader_names,
     downloads_page,
     versions_of,
 )
+from portside.documents.spaces import get_space
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -23,7 +23,7 @@ def show_document(request: PortalRequest) -> Response:
     downloads = downloads_page(request.tenant, document.document_id, request.query("cursor"))
     return page(
         request,
-        "admin/document.html",
+        "documents/admin_document.html",
         space=space,
         document=document,
         versions=versions_of(request.tenant, document.document_id),

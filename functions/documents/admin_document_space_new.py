@@ -1,9 +1,9 @@
 """GET /admin/documents/new: the form for a new document space."""
 
+from portside.documents.space_form import space_form_page
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest
-from portside.web.space_pages import space_form_page
 
 endpoint = Endpoint(__name__)
 

@@ -1,10 +1,10 @@
 """GET /admin/documents/<space_id>/edit: a document space's name and who may see it, with the version read."""
 
-from portside.domain.document_spaces import get_space
+from portside.documents.space_form import space_form_page, space_values
+from portside.documents.spaces import get_space
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest
-from portside.web.space_pages import space_form_page, space_values
 
 endpoint = Endpoint(__name__)
 

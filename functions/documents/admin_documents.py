@@ -1,6 +1,6 @@
 """GET /admin/documents: the document spaces, with who may see each, how many documents, and the last change."""
 
-from portside.domain.document_spaces import list_spaces
+from portside.documents.spaces import list_spaces
 from portside.domain.partners import partner_names
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
@@ -16,7 +16,7 @@ def show_spaces(request: PortalRequest) -> Response:
     named = {partner_id for space in spaces for partner_id in space.partner_ids or []}
     return page(
         request,
-        "admin/documents.html",
+        "documents/admin_documents.html",
         spaces=spaces,
         partner_names=partner_names(request.tenant, named),
         can_manage=request.admin.may("document_spaces", "manage"),

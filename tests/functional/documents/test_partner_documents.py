@@ -11,9 +11,9 @@ import pytest
 import requests
 
 from infra.local import demo_documents, seed
-from portside.data.models.documents import Download
 from portside.data.models.records import AuditEvent
-from tests.functional.documents_helpers import CSV, PDF, save_upload
+from portside.documents.models import Download
+from tests.functional.documents.helpers import CSV, PDF, save_upload
 from tests.functional.portal import Portal
 
 OPS = "ops@northwind.example"
@@ -162,7 +162,7 @@ def test_the_download_list_shows_who_and_exports_as_csv(portal: Portal, document
 
 
 def test_downloads_page_by_cursor(portal: Portal, documents: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from portside.domain import documents as domain
+    from portside.documents import library as domain
 
     monkeypatch.setattr(domain, "DOWNLOADS_PAGE", 2)
     document_id = documents["Rack server sheet"]

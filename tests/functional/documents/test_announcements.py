@@ -9,10 +9,10 @@ import pytest
 
 from functions.workers.mail_sender import HANDLERS
 from infra.local import seed
-from portside.data.models.documents import DocumentAnnouncement
-from portside.domain import document_announcements
+from portside.documents import announcements
+from portside.documents.models import DocumentAnnouncement
 from portside.manifest import STREAM_ITEM_TYPES
-from tests.functional.documents_helpers import PDF, upload
+from tests.functional.documents.helpers import PDF, upload
 from tests.functional.portal import Portal
 
 GUIDES, ACME_ONLY = "demo-technical-guides", "demo-acme-co-marketing"
@@ -76,9 +76,9 @@ def test_an_announcement_handled_twice_mails_each_contact_once(ops: Portal, monk
     keys = (announcement.PK, announcement.SK)
     with monkeypatch.context() as crash, pytest.raises(OSError):
         crash.setattr(DocumentAnnouncement, "delete", lambda self: (_ for _ in ()).throw(OSError("crashed")))
-        document_announcements.fulfil(keys)  # the mails were queued, then the worker crashed
+        announcements.fulfil(keys)  # the mails were queued, then the worker crashed
 
-    assert document_announcements.fulfil(keys) == "sent:0", "the retry finds every mail already queued"
+    assert announcements.fulfil(keys) == "sent:0", "the retry finds every mail already queued"
     assert len(announced_to(ops, "Retried guide")) == 4
 
 
@@ -86,9 +86,9 @@ def test_the_sweeper_fulfils_an_announcement_the_stream_never_delivered(ops: Por
     save(ops, GUIDES, "Swept guide", notify="yes")
     ops._delivered.update(item.PK for item in pending_announcements())  # its stream record is lost
 
-    assert document_announcements.sweep() == {}, "not before its stream has had its chance"
+    assert announcements.sweep() == {}, "not before its stream has had its chance"
     ops.advance_clock(timedelta(minutes=3))
-    assert document_announcements.sweep() == {"sent": 1}
+    assert announcements.sweep() == {"sent": 1}
     assert len(announced_to(ops, "Swept guide")) == 4
 
 
@@ -100,7 +100,7 @@ def test_an_archived_document_is_announced_to_nobody(ops: Portal) -> None:
 
     ops.advance_clock(timedelta(minutes=3))
 
-    assert document_announcements.sweep() == {"skipped": 1} and announced_to(ops, "Withdrawn guide") == []
+    assert announcements.sweep() == {"skipped": 1} and announced_to(ops, "Withdrawn guide") == []
 
 
 def test_the_worker_takes_exactly_the_types_the_stack_lets_through() -> None:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from portside.data.models.documents import DocumentSpace
-from portside.domain.document_spaces import get_space
-from portside.domain.documents import space_documents
+from portside.documents.library import space_documents
+from portside.documents.models import DocumentSpace
+from portside.documents.spaces import get_space
 from portside.storage import documents as files
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.upload_pages import page_with_upload
 
-TEMPLATE = "admin/document_space.html"
+TEMPLATE = "documents/admin_document_space.html"
 NOTICES = {
     "saved": "Document saved: partners who may see the space get it now.",
     "version": "New version saved: partners get it from now on; the earlier ones stay listed on its page.",

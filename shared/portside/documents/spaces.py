@@ -15,8 +15,8 @@ from portside.audit import Client, audit_event
 from portside.auth.matrix import PARTNER_ROLES
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.documents import DocumentSpace
 from portside.data.models.tenants import Partner, Tenant
+from portside.documents.models import DocumentSpace
 from portside.errors import Conflict, InvalidInput, NotFound
 from portside.training.rights import checked_gate
 

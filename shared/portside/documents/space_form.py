@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from portside.auth.matrix import PARTNER_ROLES
-from portside.data.models.documents import DocumentSpace
-from portside.domain.document_spaces import SpaceFields
+from portside.documents.forms import SpaceForm
+from portside.documents.models import DocumentSpace
+from portside.documents.spaces import SpaceFields
 from portside.domain.partners import partner_choices
 from portside.training.authoring import published_modules
 from portside.web.forms.base import Form, parse_form
-from portside.web.forms.documents import SpaceForm
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 
-TEMPLATE = "admin/document_space_form.html"
+TEMPLATE = "documents/admin_document_space_form.html"
 
 
 def form_context(request: PortalRequest, space_id: str | None = None) -> dict[str, Any]:

@@ -12,9 +12,9 @@ from portside.audit import Client
 from portside.data import reads
 from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Tenant
-from portside.domain import document_spaces
+from portside.documents import spaces as document_spaces
+from portside.documents.spaces import SpaceFields
 from portside.domain.audit_names import names_for
-from portside.domain.document_spaces import SpaceFields
 from portside.errors import Conflict, InvalidInput
 from tests.functional.portal import Portal
 
