@@ -13,9 +13,9 @@ from functools import cache
 
 from infra.local.seed import PARTNERS, TENANT_ID
 from portside import clock
-from portside.data.models.catalogue import Account, PriceEntry, Product
-from portside.data.models.orders import ORDER_STATUSES, Order, OrderChange, OrderEvent, OrderLine, OrderReference
-from portside.domain import freshness
+from portside.lookups import freshness
+from portside.lookups.models.catalogue import Account, PriceEntry, Product
+from portside.lookups.models.orders import ORDER_STATUSES, Order, OrderChange, OrderEvent, OrderLine, OrderReference
 
 # A canary per killed field: text fields carry a token no real data has; numbers, amounts no real data has.
 CANARY_MARK = "7Q3X-CANARY"

@@ -15,7 +15,7 @@ from infra.local.demo_lookups import CANARIES, catalogue
 from infra.local.seed import CONTACTS, TENANT_ID
 from portside import clock
 from portside.approvals.models import PricingRequest
-from portside.data.models.catalogue import PriceEntry
+from portside.lookups.models.catalogue import PriceEntry
 
 GOLD, SILVER = 0.78, 0.86  # the demo tiers' discounts (``demo_lookups.TIER_DISCOUNT``)
 

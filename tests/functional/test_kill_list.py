@@ -14,7 +14,7 @@ import pytest
 
 from infra.local import demo_documents, demo_lookups, demo_requests, demo_training, seed
 from infra.local.seed import CONTACTS
-from portside.data.models.catalogue import Product
+from portside.lookups.models.catalogue import Product
 from portside.manifest import ROUTES, Audience
 from portside.templating import money
 from tests.functional.portal import Answer, Portal

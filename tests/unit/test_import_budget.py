@@ -11,7 +11,7 @@ import pytest
 
 from portside.manifest import ROUTES, WORKERS, Audience, Route, Worker
 from tests.bench.cold import imported_modules
-from tests.unit.test_price_writers import WRITERS
+from tests.unit.lookups.test_price_writers import WRITERS
 
 # Loaded by no handler at import, and why (README, "Cold starts").
 NEVER = {

@@ -31,14 +31,14 @@ from portside.audit import Client, audit_event
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
 from portside.data.changes import Changes
-from portside.data.models.catalogue import Account
 from portside.data.models.deals import Deal
 from portside.data.models.tenants import Tenant
 from portside.domain.deals import deal_for
-from portside.domain.prices import price_for, today_for
 from portside.domain.submissions import commit_once, mail_admins, submission_item_id
 from portside.domain.tenants import cached_partner
 from portside.errors import InvalidInput, NotFound
+from portside.lookups.models.catalogue import Account
+from portside.lookups.prices import price_for, today_for
 from portside.storage import documents as files
 
 _SUBMISSIONS = uuid.UUID("3d0e8b7a-4f3c-4a55-9d0b-5c2f1e7a9b64")  # namespace of submission-derived request ids

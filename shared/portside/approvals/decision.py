@@ -25,13 +25,13 @@ from portside.approvals.review import Terms, needs_second_approval
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.catalogue import Account, PriceEntry
 from portside.data.models.tenants import Tenant
 from portside.domain.partners import principals_and
-from portside.domain.prices import price_for, today_for
 from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
 from portside.errors import Conflict, InvalidInput
+from portside.lookups.models.catalogue import Account, PriceEntry
+from portside.lookups.prices import price_for, today_for
 from portside.mail.outbox import outbox_mail
 
 

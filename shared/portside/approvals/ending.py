@@ -20,8 +20,8 @@ from portside.approvals.models import PricingRequest
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.catalogue import PriceEntry
 from portside.data.models.tenants import Tenant
+from portside.lookups.models.catalogue import PriceEntry
 
 REMIND_BEFORE = timedelta(days=7)
 ACTOR = "system:special-prices"

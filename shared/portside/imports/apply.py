@@ -14,10 +14,10 @@ from datetime import date, datetime
 from typing import Any
 
 from portside.data.base import PortsideItem
-from portside.data.models.catalogue import Account, PriceEntry, Product
-from portside.data.models.orders import Order, OrderChange, OrderEvent, OrderLine, OrderReference
-from portside.domain.lookup_views import STATUS_LABELS
 from portside.imports.rows import AccountRow, OrderRow, PriceRow, Row, StockRow
+from portside.lookups.models.catalogue import Account, PriceEntry, Product
+from portside.lookups.models.orders import Order, OrderChange, OrderEvent, OrderLine, OrderReference
+from portside.lookups.views import STATUS_LABELS
 
 BATCH = 100  # BatchGetItem's limit
 BOOKKEEPING = frozenset({"updated_at", "history", "type"})

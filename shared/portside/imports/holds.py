@@ -16,11 +16,11 @@ import io
 import json
 from collections.abc import Sequence
 
-from portside.data.models.catalogue import Account, PriceEntry
 from portside.data.models.tenants import Tenant
 from portside.imports.apply import existing_items
 from portside.imports.models import HeldChange
 from portside.imports.rows import AccountRow, PriceRow, Row
+from portside.lookups.models.catalogue import Account, PriceEntry
 from portside.text import spreadsheet_cell
 
 HELD_KINDS = ("prices", "accounts")

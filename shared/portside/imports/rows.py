@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
 
-from portside.data.models.orders import ORDER_STATUSES
+from portside.lookups.models.orders import ORDER_STATUSES
 from portside.text import has_control_characters
 
 ID_RULE = "letters, digits and . _ / - only, at most 64"

@@ -19,7 +19,6 @@ from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes
 from portside.data.models.tenants import Partner
-from portside.domain import freshness
 from portside.errors import InvalidInput
 from portside.imports import files as import_files
 from portside.imports.apply import APPLY, Outcome
@@ -27,6 +26,7 @@ from portside.imports.columns import header_problem
 from portside.imports.holds import HELD_KINDS, as_csv, digest, held_changes
 from portside.imports.models import HELD_SHOWN, HeldChange, ImportJob, ImportLock
 from portside.imports.rows import Row, parse_row
+from portside.lookups import freshness
 from portside.observability import logger
 
 CHUNK = 5000  # rows applied at a time, and how often the job's progress moves

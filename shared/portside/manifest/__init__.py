@@ -4,7 +4,7 @@ Three things are built from this and nothing else: the CDK routes with each func
 IAM grants, the local runtime's router, and the test that every route is guarded.
 A feature moved to its own package lists its lines in ``portside/<feature>/routes.py`` (a handler
 per line, ``functions/<feature>/<line name>.py``) and registers that module here; the features not
-yet moved keep a module per area here (``partners``, ``console``, ``lookups``,
+yet moved keep a module per area here (``partners``, ``console``,
 ``admins``; their workers in ``workers``). What a line is, is in ``lines``.
 """
 
@@ -16,7 +16,8 @@ from urllib.parse import quote
 from portside.approvals import routes as approvals
 from portside.documents import routes as documents
 from portside.imports import routes as imports
-from portside.manifest import admins, console, lookups, partners, workers
+from portside.lookups import routes as lookups
+from portside.manifest import admins, console, partners, workers
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
 from portside.manifest.workers import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS
 from portside.training import routes as training

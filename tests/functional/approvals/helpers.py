@@ -7,8 +7,8 @@ from datetime import timedelta
 from infra.local.seed import TENANT_ID
 from portside import clock
 from portside.approvals.models import PricingRequest
-from portside.data.models.catalogue import Account, PriceEntry, Product
 from portside.data.models.records import OutboxMail
+from portside.lookups.models.catalogue import Account, PriceEntry, Product
 from tests.functional.portal import Answer, Portal
 
 SKU = "NW-SRV-1005"

@@ -12,9 +12,9 @@ from infra.local.seed import TENANT_ID
 from portside import clock
 from portside.approvals.ending import run_special_price_job
 from portside.data import reads
-from portside.data.models.catalogue import PriceEntry
 from portside.data.models.records import AuditEvent
 from portside.domain.tenants import forget_cached_tenants
+from portside.lookups.models.catalogue import PriceEntry
 from tests.functional.approvals.helpers import (
     ACME_LIMIT,
     AUDITOR,

@@ -9,10 +9,10 @@ import pytest
 
 from infra.local import seed
 from portside.data import reads
-from portside.data.models.catalogue import Account, PriceEntry
 from portside.data.models.records import AuditEvent
 from portside.imports.columns import COLUMNS, EXAMPLE_ROWS
 from portside.imports.models import ImportJob
+from portside.lookups.models.catalogue import Account, PriceEntry
 from tests.functional.imports.helpers import csv_text, latest_job, run_imports, start
 from tests.functional.portal import Portal
 

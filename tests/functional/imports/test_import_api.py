@@ -10,10 +10,10 @@ import pytest
 
 from infra.local import seed
 from portside.auth.secrets import digest
-from portside.data.models.catalogue import Product
 from portside.data.models.records import AuditEvent
 from portside.imports.columns import EXAMPLE_ROWS
 from portside.imports.models import ImportKey
+from portside.lookups.models.catalogue import Product
 from tests.functional.imports.helpers import run_imports
 from tests.functional.portal import Answer, Portal
 

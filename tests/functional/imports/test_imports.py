@@ -14,13 +14,13 @@ import requests
 
 from infra.local import demo_lookups, seed
 from portside.data import reads
-from portside.data.models.catalogue import Account, PriceEntry, Product
-from portside.data.models.orders import Order
 from portside.data.models.records import AuditEvent
 from portside.imports import runs
 from portside.imports.columns import COLUMNS, EXAMPLE_ROWS
 from portside.imports.jobs import imports_page
 from portside.imports.models import ImportLock
+from portside.lookups.models.catalogue import Account, PriceEntry, Product
+from portside.lookups.models.orders import Order
 from tests.functional.imports.helpers import csv_text, latest_job, run_imports, start, upload
 from tests.functional.portal import Portal
 

@@ -1,8 +1,8 @@
 """GET /partners/stock: availability of products found by the start of their SKU or name."""
 
-from portside.domain.freshness import updated_at
-from portside.domain.lookup_views import ProductView
-from portside.domain.stock import look_up
+from portside.lookups.freshness import updated_at
+from portside.lookups.stock import look_up
+from portside.lookups.views import ProductView
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -17,7 +17,7 @@ def show_stock(request: PortalRequest) -> Response:
     exact = bool(request.tenant.stock_quantities_shown)
     return page(
         request,
-        "partners/stock.html",
+        "lookups/partner_stock.html",
         products=[ProductView.of(product, exact) for product in look_up(request.tenant, wanted)] if wanted else [],
         wanted=wanted,
         exact=exact,

@@ -2,7 +2,7 @@
 
 from urllib.parse import quote
 
-from portside.domain.prices import export_csv, today_for
+from portside.lookups.prices import export_csv, today_for
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest

@@ -161,7 +161,7 @@ def test_finance_and_ops_read_orders_with_the_hidden_fields(erp: Portal, admin_p
 def test_a_price_of_the_partners_own_between_two_pages_shows_once(erp: Portal) -> None:
     from infra.local.seed import TENANT_ID
     from portside import clock
-    from portside.data.models.catalogue import PriceEntry
+    from portside.lookups.models.catalogue import PriceEntry
 
     PriceEntry.build(
         TENANT_ID,

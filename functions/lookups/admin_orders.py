@@ -1,8 +1,8 @@
 """GET /admin/orders: a partner's orders as the ERP sent them, the company's own fields included (read-only)."""
 
-from portside.domain.freshness import updated_at
-from portside.domain.orders import orders_page, search_orders
 from portside.domain.partners import partner_choices
+from portside.lookups.freshness import updated_at
+from portside.lookups.orders import orders_page, search_orders
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -25,7 +25,7 @@ def show_orders(request: PortalRequest) -> Response:
         found, cursor = listed.items, listed.cursor
     return page(
         request,
-        "admin/orders.html",
+        "lookups/admin_orders.html",
         partners=partners,
         chosen=chosen,
         orders=found,

@@ -1,8 +1,8 @@
 """GET /partners/prices: the partner's own price list valid today, by SKU, a page at a time."""
 
-from portside.domain.freshness import updated_at
-from portside.domain.lookup_views import PriceView
-from portside.domain.prices import price_page, today_for
+from portside.lookups.freshness import updated_at
+from portside.lookups.prices import price_page, today_for
+from portside.lookups.views import PriceView
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -23,7 +23,7 @@ def show_prices(request: PortalRequest) -> Response:
     )
     return page(
         request,
-        "partners/prices.html",
+        "lookups/partner_prices.html",
         prices=[PriceView.of(entry) for entry in listed.entries],
         next_cursor=listed.cursor,
         wanted=wanted,

@@ -15,12 +15,12 @@ from zoneinfo import ZoneInfo
 
 from portside import clock
 from portside.data import reads
-from portside.data.models.catalogue import Account, PriceEntry, search_key
 from portside.data.models.tenants import Tenant
 from portside.data.pages import decode_cursor, query_page
-from portside.domain.lookup_views import PriceView
 from portside.domain.tenants import cached_partner
 from portside.errors import NotFound
+from portside.lookups.models.catalogue import Account, PriceEntry, search_key
+from portside.lookups.views import PriceView
 from portside.text import spreadsheet_cell
 
 PAGE_SIZE = 100

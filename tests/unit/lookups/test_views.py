@@ -7,7 +7,7 @@ from dataclasses import fields
 import pytest
 
 from portside.auth.matrix import KILL_LIST, PRINCIPAL_ONLY_FIELDS, RESOURCES
-from portside.domain.lookup_views import PARTNER_VIEWS, AccountView, availability, tracking_url
+from portside.lookups.views import PARTNER_VIEWS, AccountView, availability, tracking_url
 
 
 @pytest.mark.parametrize("view", PARTNER_VIEWS, ids=lambda view: view.__name__)

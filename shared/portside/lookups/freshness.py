@@ -11,7 +11,7 @@ from datetime import datetime
 from threading import Lock
 
 from portside.data import reads
-from portside.data.models.catalogue import Freshness
+from portside.lookups.models.catalogue import Freshness
 
 KINDS = ("orders", "stock", "prices", "accounts")
 CACHE_SECONDS = 60.0

@@ -1,9 +1,9 @@
 """GET /partners/account: the partner's credit limit, balance, available credit and payment terms (principal)."""
 
-from portside.domain.freshness import updated_at
-from portside.domain.lookup_views import AccountView
-from portside.domain.prices import account_of
 from portside.errors import NotFound
+from portside.lookups.freshness import updated_at
+from portside.lookups.prices import account_of
+from portside.lookups.views import AccountView
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -19,7 +19,10 @@ def show_account(request: PortalRequest) -> Response:
     except NotFound:
         account = None
     return page(
-        request, "partners/account.html", account=account, updated=updated_at(request.tenant.tenant_id, "accounts")
+        request,
+        "lookups/partner_account.html",
+        account=account,
+        updated=updated_at(request.tenant.tenant_id, "accounts"),
     )
 
 

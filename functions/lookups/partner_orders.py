@@ -1,8 +1,8 @@
 """GET /partners/orders: the partner's orders, newest first (open ones unless ``show=all``), or found by number."""
 
-from portside.domain.freshness import updated_at
-from portside.domain.lookup_views import OrderView
-from portside.domain.orders import orders_page, search_orders
+from portside.lookups.freshness import updated_at
+from portside.lookups.orders import orders_page, search_orders
+from portside.lookups.views import OrderView
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -23,7 +23,7 @@ def show_orders(request: PortalRequest) -> Response:
         found, cursor = listed.items, listed.cursor
     return page(
         request,
-        "partners/orders.html",
+        "lookups/partner_orders.html",
         orders=[OrderView.of(order) for order in found],
         next_cursor=cursor,
         wanted=wanted,

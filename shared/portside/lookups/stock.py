@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from portside.data.models.catalogue import Product, search_key
 from portside.data.models.tenants import Tenant
+from portside.lookups.models.catalogue import Product, search_key
 
 RESULTS = 25
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import quote
 
-from portside.data.models.catalogue import Account, PriceEntry, Product
-from portside.data.models.orders import Order
+from portside.lookups.models.catalogue import Account, PriceEntry, Product
+from portside.lookups.models.orders import Order
 
 LOW_STOCK = 10  # at or under this many available, a product is "Low stock"
 STATUS_LABELS = {

@@ -1,8 +1,8 @@
 """GET /admin/orders/<partner_id>/<order number>: one order with everything the ERP sent, hidden fields too."""
 
-from portside.domain.lookup_views import STATUS_LABELS, tracking_url
-from portside.domain.orders import get_order
 from portside.domain.partners import get_partner
+from portside.lookups.orders import get_order
+from portside.lookups.views import STATUS_LABELS, tracking_url
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -17,7 +17,7 @@ def show_order(request: PortalRequest) -> Response:
     order = get_order(request.tenant, partner.partner_id, request.path_param("order_number"))
     return page(
         request,
-        "admin/order.html",
+        "lookups/admin_order.html",
         partner=partner,
         order=order,
         status_label=STATUS_LABELS.get(order.status, order.status),

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from portside.data import reads
 from portside.data.base import PortsideItem
-from portside.data.models.orders import Order, OrderChange, OrderReference, reference_key
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.errors import NotFound
+from portside.lookups.models.orders import Order, OrderChange, OrderReference, reference_key
 
 PAGE_SIZE = 20
 SEARCH_LIMIT = 20

@@ -1,10 +1,10 @@
 """Nothing changes a price or a credit limit but finance's approval (and the ERP's import worker).
 
 Two halves of one proof. The source: only two modules build, batch-write or update a price entry
-or an account (``approvals`` and ``import_apply``). The handlers: of every route, only the decision
-route loads ``approvals``, and no route loads ``import_apply`` (the import worker does): that half
-is in ``test_import_budget``, which imports every handler already. A new writer, or a route that
-reaches one, fails.
+or an account (``approvals.decision`` and ``imports.apply``). The handlers: of every route, only the
+decision route loads ``approvals.decision``, and no route loads ``imports.apply`` (the import worker
+does): that half is in ``test_import_budget``, which imports every handler already. A new writer, or
+a route that reaches one, fails.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 GUARDED = {"PriceEntry", "Account"}
 WRITERS = {"portside.approvals.decision": "admin_approval_decide", "portside.imports.apply": None}
 WRITING_CALLS = {"build", "batch_write", "save", "set", "remove", "add", "delete", "update"}
