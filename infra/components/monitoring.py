@@ -64,7 +64,7 @@ class Monitoring(Construct):
             period=FIVE_MINUTES,
         )
         self._alarm("Api5xxRate", error_rate, API_5XX_PERCENT, "API answers more than 5% server errors")
-        names = sorted(functions)
+        names = sorted(functions)  # by name, so a feature's move or a new route reorders nothing
         for start in range(0, len(names), FUNCTIONS_PER_ALARM):
             group = names[start : start + FUNCTIONS_PER_ALARM]
             number = start // FUNCTIONS_PER_ALARM + 1
@@ -93,12 +93,12 @@ class Monitoring(Construct):
             cloudwatch.GraphWidget(title="API 5xx %", left=[error_rate], width=12),
             cloudwatch.GraphWidget(
                 title="Function errors",
-                left=[f.function.metric_errors(period=FIVE_MINUTES) for f in functions.values()],
+                left=[functions[name].function.metric_errors(period=FIVE_MINUTES) for name in names],
                 width=12,
             ),
             cloudwatch.GraphWidget(
                 title="Function duration p95",
-                left=[f.function.metric_duration(period=FIVE_MINUTES, statistic="p95") for f in functions.values()],
+                left=[functions[name].function.metric_duration(period=FIVE_MINUTES, statistic="p95") for name in names],
                 width=12,
             ),
             cloudwatch.AlarmStatusWidget(title="Alarms", alarms=self.alarms, width=24),
