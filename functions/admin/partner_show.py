@@ -3,9 +3,9 @@
 The deals and questions show to roles that may view them (one Query each).
 """
 
+from portside.deals.following import STATE_LABELS
+from portside.deals.review import recent_deals
 from portside.domain.answers import recent_questions
-from portside.domain.deal_reviews import recent_deals
-from portside.domain.deals import STATE_LABELS
 from portside.domain.partners import contacts_of, get_partner
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

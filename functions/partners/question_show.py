@@ -1,6 +1,6 @@
 """GET /partners/questions/<id>: a question of the partner and its current answer; another partner's is "not found"."""
 
-from portside.domain.deals import sees_only_own_deals
+from portside.deals.following import sees_only_own_deals
 from portside.domain.questions import partner_view, question_for
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

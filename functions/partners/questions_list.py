@@ -1,6 +1,6 @@
 """GET /partners/questions: the partner's questions and their answers, newest first."""
 
-from portside.domain.deals import sees_only_own_deals
+from portside.deals.following import sees_only_own_deals
 from portside.domain.questions import partner_view, questions_for
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

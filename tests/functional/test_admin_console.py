@@ -12,8 +12,8 @@ from portside.data import reads
 from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Partner
 from portside.manifest import ROUTES, Audience
+from tests.functional.deals.test_deals import DEAL as DEAL_FORM
 from tests.functional.portal import Portal
-from tests.functional.test_deals import DEAL as DEAL_FORM
 
 OPS, AUDITOR, FINANCE = "ops@northwind.example", "auditor@northwind.example", "finance@northwind.example"
 NEW = "new.person@acme.example"

@@ -17,9 +17,9 @@ from portside.aws import client
 from portside.config import settings
 from portside.data import reads
 from portside.data.models.admins import AccessReview
-from portside.data.models.deals import Deal
 from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent
+from portside.deals.models import Deal
 from portside.documents.library import space_documents
 from portside.documents.spaces import SpaceFields, create_space
 from portside.imports.columns import COLUMNS, EXAMPLE_ROWS

@@ -11,8 +11,8 @@ from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Tenant
 from portside.domain import questions as questions_domain
+from tests.functional.deals.test_deals import register
 from tests.functional.portal import Answer, Portal
-from tests.functional.test_deals import register
 
 OPS, OWNER, FINANCE, AUDITOR = (
     "ops@northwind.example",

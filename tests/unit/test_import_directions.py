@@ -105,7 +105,7 @@ def test_the_check_sees_each_kind_of_import(tmp_path: Path) -> None:
     source = tmp_path / "x.py"
     source.write_text("import portside.data\nfrom portside.storage import documents, x\n\ndef f():\n    import json\n")
     assert imported(source) == {"portside.data", "portside.storage.documents", "portside.storage", "json"}
-    assert _within("portside.domain.deals", FEATURES) and not _within("portside.domainx", FEATURES)
+    assert _within("portside.deals.following", FEATURES) and not _within("portside.domainx", FEATURES)
 
 
 def test_every_package_that_is_not_shared_is_a_feature() -> None:

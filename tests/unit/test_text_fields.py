@@ -47,7 +47,7 @@ def form_models() -> list[type[PortalForm]]:
 
 
 def test_the_walk_finds_the_forms_of_moved_features_and_of_the_web_layer() -> None:
-    assert {"portside.imports.forms", "portside.web.forms.deals"} <= set(form_modules())
+    assert {"portside.imports.forms", "portside.deals.forms"} <= set(form_modules())
 
 
 def constraints_in(annotation: Any, metadata: list[Any]) -> set[Any]:

@@ -31,9 +31,9 @@ from portside.audit import Client, audit_event
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
 from portside.data.changes import Changes
-from portside.data.models.deals import Deal
 from portside.data.models.tenants import Tenant
-from portside.domain.deals import deal_for
+from portside.deals.following import deal_for
+from portside.deals.models import Deal
 from portside.domain.submissions import commit_once, mail_admins, submission_item_id
 from portside.domain.tenants import cached_partner
 from portside.errors import InvalidInput, NotFound

@@ -15,10 +15,10 @@ from portside.audit import Client, audit_event
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.deals import Deal
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.deals import deals_for
+from portside.deals.following import deals_for
+from portside.deals.models import Deal
 from portside.errors import Conflict, InvalidInput, NotFound
 from portside.storage import documents as files
 

@@ -16,9 +16,10 @@ from portside.approvals.models import PricingRequest
 from portside.data.base import PortsideItem
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact
-from portside.data.models.deals import Deal
 from portside.data.models.questions import Question
 from portside.data.models.tenants import Partner, Tenant
+from portside.deals import audit_actions as deals_actions
+from portside.deals.models import Deal
 from portside.documents import audit_actions as documents_actions
 from portside.documents.models import Document, DocumentSpace
 from portside.imports import audit_actions as imports_actions
@@ -43,11 +44,6 @@ _NOT_YET_MOVED: dict[str, str] = {
     "contact.nudged": "Contact nudged",
     "contact.role_changed": "Contact's role changed",
     "contact.sessions_ended": "Contact's sessions ended",
-    "deal.approved": "Deal approved",
-    "deal.protection_ending": "Deal protection ending (reminder)",
-    "deal.protection_expired": "Deal protection ended",
-    "deal.rejected": "Deal rejected",
-    "deal.submitted": "Deal registered",
     "invite.accepted": "Invite accepted",
     "mail.retried": "Mail sent again",
     "partner.brand_cleared": "Partner brand removed",
@@ -76,6 +72,7 @@ _NOT_YET_MOVED: dict[str, str] = {
 # Every feature's actions, gathered: a moved feature's list is its own ``audit_actions``.
 FEATURE_LISTS = (
     approvals_actions.ACTIONS,
+    deals_actions.ACTIONS,
     documents_actions.ACTIONS,
     imports_actions.ACTIONS,
     training_actions.ACTIONS,

@@ -14,6 +14,7 @@ import re
 from urllib.parse import quote
 
 from portside.approvals import routes as approvals
+from portside.deals import routes as deals
 from portside.documents import routes as documents
 from portside.imports import routes as imports
 from portside.lookups import routes as lookups
@@ -39,6 +40,7 @@ __all__ = [
 ROUTES: tuple[Route, ...] = (
     *partners.ROUTES,
     *console.ROUTES,
+    *deals.ROUTES,
     *documents.ROUTES,
     *lookups.ROUTES,
     *imports.ROUTES,
@@ -56,7 +58,7 @@ ROUTES: tuple[Route, ...] = (
 _EVERY_WORKER = (
     *workers.MAIL_WORKERS,
     *imports.WORKERS,
-    *workers.DEALS_WORKERS,
+    *deals.WORKERS,
     *approvals.WORKERS,
     *training.WORKERS,
 )

@@ -95,17 +95,6 @@ ROUTES: tuple[Route, ...] = (
         ("contacts", "end_sessions"),
         form_page="/admin/partners",
     ),
-    admin("admin_deals", "GET", "/admin/deals", "deals_queue", (R,), ("deal_reviews", "view")),
-    admin("admin_deal", "GET", "/admin/deals/{deal_id}", "deal_review", (R,), ("deal_reviews", "view")),
-    admin(
-        "admin_deal_decide",
-        "POST",
-        "/admin/deals/{deal_id}/decision",
-        "deal_decide",
-        (W,),
-        ("deal_reviews", "decide"),
-        form_page="/admin/deals/{deal_id}",
-    ),
     admin("admin_questions", "GET", "/admin/partners/questions", "questions_list", (R,), ("answers", "view")),
     admin(
         "admin_question",

@@ -1,5 +1,4 @@
-"""The workers of the features not yet moved: the mail worker on the table's stream, the outbox sweeper,
-the daily deal protection job."""
+"""The workers of the features not yet moved: the mail worker on the table's stream and the outbox sweeper."""
 
 from __future__ import annotations
 
@@ -19,4 +18,3 @@ MAIL_WORKERS: tuple[Worker, ...] = (
     ),
     Worker("mail_sweeper", "functions.workers.mail_sweeper", "schedule", (W, Access.MAIL), every_minutes=2),
 )
-DEALS_WORKERS = (Worker("deal_protection", "functions.workers.deal_protection", "schedule", (W,)),)

@@ -42,7 +42,7 @@ def scenarios(portal: Any, runs: int) -> dict[str, Scenario]:
         return csrf()
 
     def pending_deal() -> str:
-        from tests.functional.test_deals import DEAL
+        from tests.functional.deals.test_deals import DEAL
 
         admin_cookie = portal.jar.pop("__Host-portside-admin")
         portal.sign_in("sales@globex.example")

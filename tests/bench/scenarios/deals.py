@@ -9,7 +9,7 @@ from tests.bench.scenarios import Scenario, as_contact
 
 
 def scenarios(portal: Any) -> dict[str, Scenario]:
-    from tests.functional.test_deals import DEAL
+    from tests.functional.deals.test_deals import DEAL
 
     def as_sales() -> None:
         as_contact(portal, "sales@acme.example")

@@ -10,7 +10,7 @@ from tests.bench.scenarios import Scenario
 
 
 def scenarios(portal: Any) -> dict[str, Scenario]:
-    from tests.functional.test_deal_reviews import run_daily_job
+    from tests.functional.deals.test_reviews import run_daily_job
 
     def sweep() -> Any:
         handler = importlib.import_module("functions.workers.mail_sweeper").handler

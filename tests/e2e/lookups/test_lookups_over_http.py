@@ -7,8 +7,8 @@ import re
 import pytest
 
 from portside.manifest import ROUTES, Audience
+from tests.e2e.deals.test_deals_over_http import partner
 from tests.e2e.runtime import Runtime
-from tests.e2e.test_deals_over_http import partner
 from tests.functional.test_kill_list import canary_forms
 
 pytestmark = pytest.mark.e2e

@@ -9,9 +9,9 @@ import pytest
 
 from infra.local import demo_training
 from tests.e2e.client import Visitor, field
+from tests.e2e.deals.test_deals_over_http import contact, partner
 from tests.e2e.runtime import Runtime
 from tests.e2e.test_console_over_http import console
-from tests.e2e.test_deals_over_http import contact, partner
 
 pytestmark = pytest.mark.e2e
 

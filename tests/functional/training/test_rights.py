@@ -10,8 +10,8 @@ import pytest
 from infra.local import demo_documents, demo_training, seed
 from infra.local.seed import TENANT_ID
 from portside.documents.models import Document
+from tests.functional.deals.test_deals import deals, register
 from tests.functional.portal import Portal
-from tests.functional.test_deals import deals, register
 from tests.functional.training.helpers import author, take
 
 TECH_ANSWERS = {"q1": ["1"], "q2": ["0", "1"]}  # "Installing Northwind routers", as seeded

@@ -1,6 +1,6 @@
 """Every item type of the table, one module per area; keys are derived there, from each item's own fields.
 
-Code imports the area it uses (``portside.data.models.deals``), so that a route loads the models
+Code imports the area it uses (``portside.deals.models``), so that a route loads the models
 of its own area only: every model class costs about 1.5 ms of a cold start. PynamoDB filters a
 query through a model by that model's item types, so a partial registry never misreads an item;
 ``every`` imports all areas, for the code that reads items of any type (tests, the schema check).

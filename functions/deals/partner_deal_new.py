@@ -19,7 +19,7 @@ endpoint = Endpoint(__name__)
 def show_form(request: PortalRequest) -> Response:
     gate = missing_gate(request.tenant, request.partner, request.tenant.deal_registration_module)
     values = {"submission_id": uuid.uuid4().hex}
-    return page(request, "partners/deal_form.html", values=values, errors={}, error=None, needs=gate)
+    return page(request, "deals/partner_deal_new.html", values=values, errors={}, error=None, needs=gate)
 
 
 handler = endpoint.handler

@@ -1,6 +1,6 @@
 """GET /partners/deals: the partner's deal registrations and their state, newest first."""
 
-from portside.domain.deals import deals_for, partner_view
+from portside.deals.following import deals_for, partner_view
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -14,7 +14,7 @@ def show_deals(request: PortalRequest) -> Response:
     listed = deals_for(request.tenant, request.partner, request.query("cursor"))
     return page(
         request,
-        "partners/deals.html",
+        "deals/partner_deals.html",
         deals=[partner_view(deal) for deal in listed.items],
         next_cursor=listed.cursor,
         can_submit=request.partner.may("deals", "submit"),

@@ -15,9 +15,9 @@ from portside import clock
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.deals import Deal
 from portside.data.models.tenants import Tenant
-from portside.domain.deal_reviews import claims_of, tell_partner
+from portside.deals.models import Deal
+from portside.deals.review import claims_of, tell_partner
 
 REMIND_BEFORE = timedelta(days=14)
 ACTOR = "system:deal-protection"

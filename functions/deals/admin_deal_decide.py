@@ -1,19 +1,19 @@
 """POST /admin/deals/<id>/decision: approve or reject with a note; only from pending, only once."""
 
-from portside.domain.deal_reviews import AlreadyDecided, decide, partner_addresses, review_view
-from portside.domain.deals import STATE_LABELS
+from portside.deals.following import STATE_LABELS
+from portside.deals.forms import DealDecisionForm
+from portside.deals.review import AlreadyDecided, decide, partner_addresses, review_view
 from portside.errors import InvalidInput
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.deals import DealDecisionForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
 endpoint = Endpoint(
     __name__,
-    error_pages={InvalidInput: "admin/deal.html", AlreadyDecided: "admin/deal.html"},
+    error_pages={InvalidInput: "deals/admin_deal.html", AlreadyDecided: "deals/admin_deal.html"},
     error_context=lambda request: {
         "view": review_view(request.tenant, request.path_param("deal_id")),
         "labels": STATE_LABELS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portside.domain.customers import customer_key, domain_key
+from portside.deals.customers import customer_key, domain_key
 
 
 @pytest.mark.parametrize(

@@ -6,18 +6,18 @@ answers 400 with the filters as typed.
 
 from typing import Any
 
-from portside.domain.deal_reviews import deal_list
-from portside.domain.deals import STATE_LABELS
+from portside.deals.following import STATE_LABELS
+from portside.deals.forms import DealListFilter
+from portside.deals.review import deal_list
 from portside.domain.partners import list_partners
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.deals import DealListFilter
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
 
-PAGE = "admin/deals.html"
+PAGE = "deals/admin_deals.html"
 
 
 def _filters(request: PortalRequest) -> dict[str, Any]:

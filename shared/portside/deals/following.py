@@ -11,9 +11,9 @@ from datetime import datetime
 
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
-from portside.data.models.deals import Deal
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
+from portside.deals.models import Deal
 from portside.errors import NotFound
 
 PAGE_SIZE = 20

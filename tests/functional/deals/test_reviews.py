@@ -7,10 +7,10 @@ from typing import Any
 
 from infra.local.seed import TENANT_ID
 from portside import clock
-from portside.data.models.deals import CustomerClaim
 from portside.data.models.records import AuditEvent
+from portside.deals.models import CustomerClaim
+from tests.functional.deals.test_deals import deals, register
 from tests.functional.portal import Portal
-from tests.functional.test_deals import deals, register
 
 OPS, FINANCE, AUDITOR = "ops@northwind.example", "finance@northwind.example", "auditor@northwind.example"
 
@@ -140,7 +140,7 @@ def test_the_dashboard_shows_what_was_registered_and_decided(portal: Portal, adm
 
 
 def run_daily_job() -> dict[str, int]:
-    from functions.workers.deal_protection import handler
+    from functions.deals.deal_protection import handler
     from infra.local.events import LambdaContext
 
     return handler({"source": "aws.events", "detail-type": "Scheduled Event"}, LambdaContext("deal_protection"))  # type: ignore[no-any-return]

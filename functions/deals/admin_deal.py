@@ -1,7 +1,7 @@
 """GET /admin/deals/<id>: the deal, its partner, and any conflicting registrations side by side."""
 
-from portside.domain.deal_reviews import review_view
-from portside.domain.deals import STATE_LABELS
+from portside.deals.following import STATE_LABELS
+from portside.deals.review import review_view
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -16,7 +16,7 @@ def show_deal(request: PortalRequest) -> Response:
     view = review_view(request.tenant, request.path_param("deal_id"))
     return page(
         request,
-        "admin/deal.html",
+        "deals/admin_deal.html",
         view=view,
         labels=STATE_LABELS,
         notice=NOTICES.get(request.query("notice") or ""),

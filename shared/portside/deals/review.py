@@ -17,10 +17,10 @@ from portside import clock
 from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.deals import CustomerClaim, Deal
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.customers import claim_keys
+from portside.deals.customers import claim_keys
+from portside.deals.models import CustomerClaim, Deal
 from portside.domain.partners import partner_names, principals_and
 from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update

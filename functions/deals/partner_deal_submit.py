@@ -1,17 +1,17 @@
 """POST /partners/deals: register a deal; bad input shows the form again with a message per field."""
 
-from portside.domain.deal_submissions import DealInput, submit_deal
+from portside.deals.forms import DealForm
+from portside.deals.registering import DealInput, submit_deal
 from portside.errors import InvalidInput
 from portside.training.rights import require_certificate
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.deals import DealForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
 endpoint = Endpoint(
-    __name__, error_pages={InvalidInput: "partners/deal_form.html"}, error_context=lambda _: {"needs": None}
+    __name__, error_pages={InvalidInput: "deals/partner_deal_new.html"}, error_context=lambda _: {"needs": None}
 )
 
 

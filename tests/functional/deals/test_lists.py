@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tests.functional.deals.test_deals import register
 from tests.functional.portal import Portal
-from tests.functional.test_deals import register
 
 OPS = "ops@northwind.example"
 

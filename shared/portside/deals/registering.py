@@ -23,9 +23,9 @@ from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
 from portside.data.base import PortsideItem
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.deals import CustomerClaim, CustomerHead, Deal
 from portside.data.models.tenants import Tenant
-from portside.domain.customers import claim_keys, customer_key, domain_key
+from portside.deals.customers import claim_keys, customer_key, domain_key
+from portside.deals.models import CustomerClaim, CustomerHead, Deal
 from portside.domain.submissions import commit_once, mail_admins, submission_item_id
 from portside.domain.updates import partner_update
 from portside.errors import Conflict

@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from infra.local.seed import TENANT_ID
-from portside.data.models.deals import Deal
 from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Tenant
-from portside.domain import deal_submissions as deals_domain
+from portside.deals import registering as deals_domain
+from portside.deals.models import Deal
 from tests.functional.portal import Answer, Portal
 
 DEAL = {

@@ -3,7 +3,7 @@
 from dataclasses import asdict
 from typing import Any
 
-from portside.domain.protection import run_protection_job
+from portside.deals.protection import run_protection_job
 from portside.observability import logger, metrics
 
 
