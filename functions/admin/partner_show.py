@@ -5,8 +5,8 @@ The deals and questions show to roles that may view them (one Query each).
 
 from portside.deals.following import STATE_LABELS
 from portside.deals.review import recent_deals
-from portside.domain.answers import recent_questions
 from portside.domain.partners import contacts_of, get_partner
+from portside.questions.answering import recent_questions
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page

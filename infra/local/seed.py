@@ -10,11 +10,11 @@ from portside import clock
 from portside.aws import client
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact, ContactEmail
-from portside.data.models.questions import Question
 from portside.data.models.tenants import Brand, Partner, Tenant, TenantHost
 from portside.deals.customers import claim_keys, customer_key
 from portside.deals.models import CustomerClaim, Deal
 from portside.documents.models import DocumentSpace
+from portside.questions.models import Question
 
 TENANT_ID = "northwind"
 LOCAL_HOSTNAMES = ("127.0.0.1", "localhost")

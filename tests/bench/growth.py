@@ -32,11 +32,11 @@ def grow(factor: int = FACTOR) -> dict[str, int]:
     """Add (factor - 1) times the demo's data; what was added, by kind."""
     from portside import clock
     from portside.data.models.contacts import Contact, ContactEmail
-    from portside.data.models.questions import Question
     from portside.data.models.records import AuditEvent
     from portside.data.models.tenants import Partner
     from portside.data.models.updates import PartnerUpdate
     from portside.deals.models import Deal
+    from portside.questions.models import Question
 
     now = clock.now()
     added = {"partners": 0, "contacts": 0, "deals": 0, "questions": 0, "audit events": 0, "updates": 0}

@@ -17,13 +17,13 @@ from portside.aws import client
 from portside.config import settings
 from portside.data import reads
 from portside.data.models.admins import AccessReview
-from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent
 from portside.deals.models import Deal
 from portside.documents.library import space_documents
 from portside.documents.spaces import SpaceFields, create_space
 from portside.imports.columns import COLUMNS, EXAMPLE_ROWS
 from portside.manifest import ROUTES, Audience
+from portside.questions.models import Question
 from portside.storage.documents import document_key
 from tests.functional.documents.helpers import PDF, save_upload
 from tests.functional.imports.helpers import csv_text, latest_job, run_imports, start

@@ -17,9 +17,9 @@ from pydantic.fields import FieldInfo
 
 import portside
 from portside.errors import InvalidInput
+from portside.questions.forms import QuestionForm
 from portside.text import has_control_characters, single_line
 from portside.web.forms.base import PortalForm, parse_form
-from portside.web.forms.questions import QuestionForm
 from portside.web.forms.text import _one_line, _paragraphs
 
 # Fields whose own pattern or purpose already rules out control characters, or that are never shown.

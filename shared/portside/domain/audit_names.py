@@ -16,13 +16,14 @@ from portside.approvals.models import PricingRequest
 from portside.data.base import PortsideItem
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact
-from portside.data.models.questions import Question
 from portside.data.models.tenants import Partner, Tenant
 from portside.deals import audit_actions as deals_actions
 from portside.deals.models import Deal
 from portside.documents import audit_actions as documents_actions
 from portside.documents.models import Document, DocumentSpace
 from portside.imports import audit_actions as imports_actions
+from portside.questions import audit_actions as questions_actions
+from portside.questions.models import Question
 from portside.training import audit_actions as training_actions
 from portside.training.models import TrainingModule
 
@@ -50,9 +51,6 @@ _NOT_YET_MOVED: dict[str, str] = {
     "partner.brand_set": "Partner brand set",
     "partner.created": "Partner created",
     "partner.updated": "Partner updated",
-    "question.answer_updated": "Answer updated",
-    "question.answered": "Question answered",
-    "question.asked": "Question asked",
     "security.csrf_refused": "Refused: form from another site or expired",
     "security.dead_link": "Refused: spent or dead sign-in link",
     "security.denied": "Refused: the role may not",
@@ -75,6 +73,7 @@ FEATURE_LISTS = (
     deals_actions.ACTIONS,
     documents_actions.ACTIONS,
     imports_actions.ACTIONS,
+    questions_actions.ACTIONS,
     training_actions.ACTIONS,
 )
 ACTIONS: dict[str, str] = dict(sorted(item for own in (_NOT_YET_MOVED, *FEATURE_LISTS) for item in own.items()))

@@ -21,6 +21,7 @@ from portside.lookups import routes as lookups
 from portside.manifest import admins, console, partners, workers
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
 from portside.manifest.workers import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS
+from portside.questions import routes as questions
 from portside.training import routes as training
 
 __all__ = [
@@ -41,6 +42,7 @@ ROUTES: tuple[Route, ...] = (
     *partners.ROUTES,
     *console.ROUTES,
     *deals.ROUTES,
+    *questions.ROUTES,
     *documents.ROUTES,
     *lookups.ROUTES,
     *imports.ROUTES,

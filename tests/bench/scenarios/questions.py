@@ -9,7 +9,7 @@ from tests.bench.scenarios import Scenario, as_contact
 
 
 def scenarios(portal: Any) -> dict[str, Scenario]:
-    from tests.functional.test_questions import QUESTION
+    from tests.functional.questions.test_questions import QUESTION
 
     def as_tech() -> None:
         as_contact(portal, "tech@acme.example")

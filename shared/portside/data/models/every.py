@@ -2,11 +2,12 @@
 complete, for code that reads any item type. A feature with models of its own registers them here."""
 
 from portside.approvals import models as approvals
-from portside.data.models import admins, contacts, drafts, questions, records, tenants, updates
+from portside.data.models import admins, contacts, drafts, records, tenants, updates
 from portside.deals import models as deals
 from portside.documents import models as documents
 from portside.imports import models as imports
 from portside.lookups.models import catalogue, orders
+from portside.questions import models as questions
 from portside.training import models as training
 
 AREAS = (

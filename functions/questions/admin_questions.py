@@ -1,6 +1,6 @@
 """GET /admin/partners/questions: open questions first, the longest waiting at the top; then answered ones."""
 
-from portside.domain.answers import question_queue
+from portside.questions.answering import question_queue
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -11,7 +11,9 @@ endpoint = Endpoint(__name__)
 
 @endpoint
 def show_queue(request: PortalRequest) -> Response:
-    return page(request, "admin/questions.html", queue=question_queue(request.tenant, request.query("cursor")))
+    return page(
+        request, "questions/admin_questions.html", queue=question_queue(request.tenant, request.query("cursor"))
+    )
 
 
 handler = endpoint.handler

@@ -1,7 +1,7 @@
 """GET /partners/questions: the partner's questions and their answers, newest first."""
 
 from portside.deals.following import sees_only_own_deals
-from portside.domain.questions import partner_view, questions_for
+from portside.questions.following import partner_view, questions_for
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -16,7 +16,7 @@ def show_questions(request: PortalRequest) -> Response:
     show_deal = not sees_only_own_deals(request.tenant, request.partner)
     return page(
         request,
-        "partners/questions.html",
+        "questions/partner_questions.html",
         questions=[partner_view(question, show_deal) for question in listed.items],
         next_cursor=listed.cursor,
         can_ask=request.partner.may("questions", "ask"),

@@ -1,15 +1,15 @@
 """POST /admin/partners/questions/<id>/answer: save the answer, unless someone saved another since the form was read."""
 
-from portside.domain.answers import AnswerChanged, answer_question, question_detail
 from portside.errors import InvalidInput
+from portside.questions.answering import AnswerChanged, answer_question, question_detail
+from portside.questions.forms import AnswerForm
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.questions import AnswerForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-PAGE = "admin/question.html"
+PAGE = "questions/admin_question.html"
 endpoint = Endpoint(
     __name__,
     error_pages={InvalidInput: PAGE, AnswerChanged: PAGE},

@@ -11,12 +11,12 @@ from datetime import datetime
 
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
-from portside.data.models.questions import Question
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.deals.following import deal_for, deals_for
 from portside.deals.models import Deal
 from portside.errors import NotFound
+from portside.questions.models import Question
 
 PAGE_SIZE = 20
 DEAL_CHOICES = 50  # the newest deals offered as "related deal"

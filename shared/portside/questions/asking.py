@@ -17,12 +17,12 @@ from portside.audit import Client, audit_event
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
 from portside.data.changes import Changes
-from portside.data.models.questions import Question
 from portside.data.models.tenants import Tenant
 from portside.deals.following import deal_for
 from portside.deals.models import Deal
 from portside.domain.submissions import commit_once, mail_admins, submission_item_id
 from portside.errors import InvalidInput, NotFound
+from portside.questions.models import Question
 
 _SUBMISSIONS = uuid.UUID("0b7f3f0e-2f4c-4f1e-8d53-8e4a3c7d2b61")  # namespace of submission-derived question ids
 

@@ -1,18 +1,18 @@
 """POST /partners/questions: ask; bad input (a deal that is not the partner's, too) shows the form again."""
 
-from portside.domain.question_submissions import QuestionInput, ask_question
-from portside.domain.questions import deal_choices
 from portside.errors import InvalidInput
+from portside.questions.asking import QuestionInput, ask_question
+from portside.questions.following import deal_choices
+from portside.questions.forms import QuestionForm
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.questions import QuestionForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
 endpoint = Endpoint(
     __name__,
-    error_pages={InvalidInput: "partners/question_form.html"},
+    error_pages={InvalidInput: "questions/partner_question_new.html"},
     error_context=lambda request: {"deals": deal_choices(request.tenant, request.partner, request.form.get("deal_id"))},
 )
 

@@ -15,7 +15,6 @@ from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact
-from portside.data.models.questions import Question
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.partners import partner_names
@@ -23,6 +22,7 @@ from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
 from portside.errors import Conflict, NotFound
 from portside.mail.outbox import outbox_mail
+from portside.questions.models import Question
 
 QUEUE_PAGE = 25
 PREVIEW_CHARS = 160  # of the answer, on the partner's dashboard

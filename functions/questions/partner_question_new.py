@@ -2,7 +2,7 @@
 
 import uuid
 
-from portside.domain.questions import deal_choices
+from portside.questions.following import deal_choices
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -16,7 +16,7 @@ def show_form(request: PortalRequest) -> Response:
     values = {"submission_id": uuid.uuid4().hex, "deal_id": request.query("deal") or ""}
     return page(
         request,
-        "partners/question_form.html",
+        "questions/partner_question_new.html",
         deals=deal_choices(request.tenant, request.partner, values["deal_id"]),
         values=values,
         errors={},

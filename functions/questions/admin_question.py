@@ -1,6 +1,6 @@
 """GET /admin/partners/questions/<id>: the question, who asked it, its related deal, and the answer form."""
 
-from portside.domain.answers import question_detail
+from portside.questions.answering import question_detail
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -17,7 +17,7 @@ NOTICES = {
 def show_question(request: PortalRequest) -> Response:
     return page(
         request,
-        "admin/question.html",
+        "questions/admin_question.html",
         view=question_detail(request.tenant, request.path_param("question_id")),
         notice=NOTICES.get(request.query("notice") or ""),
         can_answer=request.admin.may("answers", "answer"),

@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from infra.local.seed import TENANT_ID
-from portside.data.models.questions import Question
 from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Tenant
-from portside.domain import questions as questions_domain
+from portside.questions import following as questions_domain
+from portside.questions.models import Question
 from tests.functional.deals.test_deals import register
 from tests.functional.portal import Answer, Portal
 
