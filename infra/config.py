@@ -1,6 +1,6 @@
 """Deployment settings, read from CDK context (``cdk.json``, or ``-c key=value`` on the command line).
 
-Every key, its default and an example are listed in the README's deploy section.
+Every key, its default and an example are listed in docs/deploy.md.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class DeploymentConfig:
     edge: bool = True  # CloudFront and AWS WAF in front of the API (needs the stack in us-east-1)
     identity_provider: IdentityProvider | None = None
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
-    # Lambda SnapStart for the route functions: initialisation snapshotted at deploy (README, "Cold starts").
+    # Lambda SnapStart for the route functions: initialisation snapshotted at deploy (docs/benchmark.md, "Cold starts").
     snap_start: bool = False
 
     @property

@@ -97,7 +97,7 @@ class EdgeSecret(Construct):
             Acknowledgment(
                 id="AwsSolutions-SMG4",
                 reason="Rotating means changing CloudFront's origin header and every function together: redeploy the "
-                "stack after `aws secretsmanager put-secret-value` (see the README). No Lambda rotation applies.",
+                "stack after `aws secretsmanager put-secret-value` (see docs/deploy.md). No Lambda rotation applies.",
             )
         )
         self.reference = self.secret.secret_value.unsafe_unwrap()

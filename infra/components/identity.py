@@ -39,8 +39,8 @@ class Identity(Construct):
                 temp_password_validity=Duration.days(int(policy["TemporaryPasswordValidityDays"])),
             ),
             account_recovery=cognito.AccountRecovery.EMAIL_ONLY,
-            # A federated user's groups at the company's provider, copied at each sign-in (README, "Admin single
-            # sign-on"). Custom attributes can be added to a pool later, never removed.
+            # A federated user's groups at the company's provider, copied at each sign-in
+            # (docs/single-sign-on.md). Custom attributes can be added to a pool later, never removed.
             custom_attributes={"groups": cognito.StringAttribute(mutable=True, max_len=2048)},
             deletion_protection=not config.is_dev,
             removal_policy=RemovalPolicy.DESTROY if config.is_dev else RemovalPolicy.RETAIN,

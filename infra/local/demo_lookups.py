@@ -37,7 +37,7 @@ CATEGORIES = {
 }
 TIER_DISCOUNT = {"gold": 0.78, "silver": 0.86}
 ACME_OWN_PRICES = ("NW-SRV-1001", "NW-NET-1004", "NW-LAP-1010")
-# The README's walk-through: sales@acme.example finds SO-10042 by its PO number.
+# The demo's walk-through (docs/demo.md): sales@acme.example finds SO-10042 by its PO number.
 SO_10042 = ("SO-10042", "ACME-PO-7731")
 
 

@@ -1,9 +1,9 @@
 """Demo training: a module for every role and one for all, certificates in every state, a failed attempt,
 and "Technical guides" needing the technical module (when the demo spaces are seeded).
 
-"Northwind partner basics" is for every role (5 questions, pass at 80%, valid 365 days); the
-README gives its right answers so a newcomer can fail and pass it as ``tech@acme.example``, who
-has not taken it. Acme's technical contact holds a current "Installing Northwind routers"
+"Northwind partner basics" is for every role (5 questions, pass at 80%, valid 365 days); the demo's
+walk-through (docs/demo.md) gives its right answers so a newcomer can fail and pass it as
+``tech@acme.example``, who has not taken it. Acme's technical contact holds a current "Installing Northwind routers"
 certificate; Globex's has one that expired.
 """
 

@@ -3,7 +3,7 @@
 A well-kept test OpenID Connect provider from PyPI: an authorize page where one picks a user,
 a token endpoint, published signing keys, and the nonce carried into the ID token. The demo
 users below sit in the company's groups; the seed maps two of those groups to admin roles and
-leaves the others for a newcomer to map (README, "Admin single sign-on").
+leaves the others for a newcomer to map (docs/single-sign-on.md).
 
 The emulator has no hosted sign-in domain, so the portal talks to this provider directly: the
 settings name its endpoints one by one, where on AWS they follow from the pool's hosted domain.

@@ -14,7 +14,7 @@ import time
 from cryptography.hazmat.primitives.hashes import SHA1
 from cryptography.hazmat.primitives.twofactor.totp import TOTP
 
-LOCAL_TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # noqa: S105 - local only: documented in the README, never a real pool
+LOCAL_TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # noqa: S105 - local only: documented in the README (demo data), never a real pool
 STEP_SECONDS = 30
 
 

@@ -4,7 +4,7 @@ Tenant-level choices (brand, link lifetime, session length) live on the Tenant i
 what is here is fixed per deployment and set by the stack or the local runtime.
 
 A plain dataclass, not pydantic-settings: every field is a string, a whole number or a path,
-and pydantic-settings alone cost about 110 ms of every cold start (README, "Cold starts").
+and pydantic-settings alone cost about 110 ms of every cold start (docs/benchmark.md, "Cold starts").
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class Settings:
     # The local runtime points it at the emulator.
     admin_jwks_url: str | None = None
     admin_session_hours: int = 8
-    # Single sign-on through the company's identity provider (README, "Admin single sign-on"). Without a name,
+    # Single sign-on through the company's identity provider (docs/single-sign-on.md). Without a name,
     # the console offers password and authenticator only. On AWS the stack sets the name, the pool's hosted
     # domain and the federated provider's name in the pool; the endpoints, issuer and client follow from them.
     # The local runtime sets every endpoint itself, pointing at its stand-in provider.

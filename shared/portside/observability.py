@@ -2,7 +2,7 @@
 
 No tracer in the code: every function runs with Lambda's active tracing, which records each
 invocation (initialisation, invocation, overhead) in X-Ray without an SDK. The X-Ray SDK would
-add per-call subsegments, at about 120 ms of import on every cold start (README, "Cold starts").
+add per-call subsegments, at about 120 ms of import on every cold start (docs/benchmark.md, "Cold starts").
 """
 
 from __future__ import annotations

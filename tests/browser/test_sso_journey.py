@@ -1,4 +1,4 @@
-"""Single sign-on in a real browser: the README's walk-through for a newcomer on ``make dev``.
+"""Single sign-on in a real browser: the demo's walk-through (docs/demo.md) for a newcomer on ``make dev``.
 
 The demo owner signs in through the stand-in identity provider on a phone, maps a group, adds and
 disables an admin at a desk, and finds each step in the audit log; someone in no mapped group is refused.

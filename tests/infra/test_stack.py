@@ -357,11 +357,12 @@ def test_without_single_sign_on_the_app_client_runs_no_oauth_flow(synthesized: S
     assert synthesized.resources("AWS::Cognito::UserPoolDomain") == {}
 
 
-def scheduled(synthesized: Synthesized, handler: str) -> dict:
+def scheduled(synthesized: Synthesized, worker: str) -> dict:
+    (handler,) = [line.handler for line in WORKERS if line.name == worker]
     (function,) = [
         name
         for name, function in synthesized.resources("AWS::Lambda::Function").items()
-        if function["Properties"].get("Handler") == f"functions.workers.{handler}.handler"
+        if function["Properties"].get("Handler") == f"{handler}.handler"
     ]
     (rule,) = [
         rule

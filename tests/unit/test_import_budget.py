@@ -13,7 +13,7 @@ from portside.manifest import ROUTES, WORKERS, Audience, Route, Worker
 from tests.bench.cold import imported_modules
 from tests.unit.lookups.test_price_writers import WRITERS
 
-# Loaded by no handler at import, and why (README, "Cold starts").
+# Loaded by no handler at import, and why (docs/benchmark.md, "Cold starts").
 NEVER = {
     "aws_xray_sdk": "Lambda's active tracing records each invocation without the SDK (about 120 ms)",
     "pydantic_settings": "the settings are a plain dataclass (about 110 ms)",

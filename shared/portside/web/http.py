@@ -2,7 +2,7 @@
 
 Each function serves exactly one manifest route and API Gateway has already routed the request,
 so there is nothing left to route: a general resolver would match the path a second time, and
-cost about 70 ms of every cold start (README, "Cold starts"). What is left is this: read the
+cost about 70 ms of every cold start (docs/benchmark.md, "Cold starts"). What is left is this: read the
 event's few fields, and write the response in the shape API Gateway expects.
 """
 

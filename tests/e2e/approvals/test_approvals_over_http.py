@@ -62,7 +62,7 @@ def dollars(cents: float) -> str:
 
 
 def test_the_readmes_walk_through_a_special_price_shows_only_once_finance_approves(runtime: Runtime) -> None:
-    """The README's numbers: Acme's NW-SRV-1005 at $285.29 (and $271.03 from 10), asked at $260 for 25."""
+    """The demo's numbers (docs/demo.md): Acme's NW-SRV-1005 at $285.29 (and $271.03 from 10), asked at $260 for 25."""
     acme = partner(runtime, "acme", "principal")
     before = acme.get("/partners/prices?sku=NW-SRV-1005").text
     assert "$285.29" in before and "$271.03" in before and "$260.00" not in before
