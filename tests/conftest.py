@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from infra.local import transactions
 
 for variable in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_SECURITY_TOKEN"):
@@ -22,3 +24,19 @@ os.environ.update(
 transactions.install()
 
 pytest_plugins = ["tests.e2e.runtime"]
+
+# The files that take longest, run first: xdist hands a worker a whole file at a time, so a long file
+# started last keeps one core busy while the other waits. The ten slowest tests of every run are
+# printed at its end (``--durations``); a file that joins them belongs here.
+LONGEST_FIRST = (
+    "tests/functional/test_kill_list.py",
+    "tests/functional/test_bench_scenarios.py",
+    "tests/functional/imports/test_imports.py",
+    "tests/unit/test_import_budget.py",
+    "tests/functional/test_no_input_breaks_a_route.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    first = {path: rank for rank, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: first.get(item.nodeid.split("::")[0], len(first)))
