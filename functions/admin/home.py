@@ -5,7 +5,7 @@ credit requests waiting to those who may see the queue (one more Query each).
 """
 
 from portside.approvals.review import pending_count
-from portside.domain.parked_mail import COUNT_CAP, parked_count
+from portside.delivery.parked import COUNT_CAP, parked_count
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.navigation import navigation

@@ -226,7 +226,7 @@ class Portal:
     def run_mail_worker(records: list[dict[str, Any]]) -> dict[str, Any]:
         if not records:  # Lambda never invokes a stream consumer with an empty batch
             return {"batchItemFailures": []}
-        from functions.workers.mail_sender import handler
+        from functions.delivery.mail_sender import handler
 
         return handler({"Records": records}, LambdaContext(function_name="mail_sender"))  # type: ignore[no-any-return]
 

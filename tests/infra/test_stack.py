@@ -110,8 +110,8 @@ def s3_resources_of(synthesized: Synthesized, handler: str) -> set[str]:
 
 
 def test_logo_grants_reach_only_their_prefixes(synthesized: Synthesized) -> None:
-    assert s3_resources_of(synthesized, "functions.brand.logo") == {"/brand/*"}
-    assert s3_resources_of(synthesized, "functions.admin.branding_update") == {"/uploads/*", "/brand/*"}
+    assert s3_resources_of(synthesized, "functions.settings.brand_logo") == {"/brand/*"}
+    assert s3_resources_of(synthesized, "functions.settings.admin_branding_update") == {"/uploads/*", "/brand/*"}
     assert s3_resources_of(synthesized, "functions.admin.partners_list") == set()
 
 
@@ -200,7 +200,7 @@ def test_each_stream_worker_retries_bisects_dead_letters_and_wakes_for_its_own_i
     for worker in stream_workers:
         (filters,) = [criteria for handler, criteria in woken.items() if handler.startswith(worker.handler)]
         assert all(kind in filters for kind in worker.item_types)
-    assert "ImportJob" not in woken["functions.workers.mail_sender.handler"]
+    assert "ImportJob" not in woken["functions.delivery.mail_sender.handler"]
     (queue,) = synthesized.resources("AWS::SQS::Queue").values()
     assert queue["Properties"]["SqsManagedSseEnabled"] is True
 

@@ -13,8 +13,8 @@ from portside.auth.role_table import role_tables
 from portside.data.models.contacts import Contact
 from portside.data.pages import decode_cursor, encode_cursor
 from portside.domain.admin_sign_in import safe_admin_next
-from portside.domain.colours import contrast_with_white, readable_under_white_text
 from portside.errors import InvalidInput
+from portside.settings.colours import contrast_with_white, readable_under_white_text
 
 
 def test_the_role_table_says_exactly_what_the_matrix_grants() -> None:

@@ -19,11 +19,13 @@ from portside.data.models.contacts import Contact
 from portside.data.models.tenants import Partner, Tenant
 from portside.deals import audit_actions as deals_actions
 from portside.deals.models import Deal
+from portside.delivery import audit_actions as delivery_actions
 from portside.documents import audit_actions as documents_actions
 from portside.documents.models import Document, DocumentSpace
 from portside.imports import audit_actions as imports_actions
 from portside.questions import audit_actions as questions_actions
 from portside.questions.models import Question
+from portside.settings import audit_actions as settings_actions
 from portside.training import audit_actions as training_actions
 from portside.training.models import TrainingModule
 
@@ -46,9 +48,6 @@ _NOT_YET_MOVED: dict[str, str] = {
     "contact.role_changed": "Contact's role changed",
     "contact.sessions_ended": "Contact's sessions ended",
     "invite.accepted": "Invite accepted",
-    "mail.retried": "Mail sent again",
-    "partner.brand_cleared": "Partner brand removed",
-    "partner.brand_set": "Partner brand set",
     "partner.created": "Partner created",
     "partner.updated": "Partner updated",
     "security.csrf_refused": "Refused: form from another site or expired",
@@ -63,17 +62,17 @@ _NOT_YET_MOVED: dict[str, str] = {
     "sso.group_mapped": "Identity provider group mapped to a role",
     "sso.group_unmapped": "Identity provider group mapping removed",
     "sso.mode_changed": "Admin sign-in methods changed",
-    "tenant.brand_updated": "Brand updated",
     "tenant.created": "Tenant created",
-    "tenant.settings_updated": "Settings updated",
 }
 # Every feature's actions, gathered: a moved feature's list is its own ``audit_actions``.
 FEATURE_LISTS = (
     approvals_actions.ACTIONS,
     deals_actions.ACTIONS,
+    delivery_actions.ACTIONS,
     documents_actions.ACTIONS,
     imports_actions.ACTIONS,
     questions_actions.ACTIONS,
+    settings_actions.ACTIONS,
     training_actions.ACTIONS,
 )
 ACTIONS: dict[str, str] = dict(sorted(item for own in (_NOT_YET_MOVED, *FEATURE_LISTS) for item in own.items()))

@@ -5,7 +5,7 @@ IAM grants, the local runtime's router, and the test that every route is guarded
 A feature moved to its own package lists its lines in ``portside/<feature>/routes.py`` (a handler
 per line, ``functions/<feature>/<line name>.py``) and registers that module here; the features not
 yet moved keep a module per area here (``partners``, ``console``,
-``admins``; their workers in ``workers``). What a line is, is in ``lines``.
+``admins``). What a line is, is in ``lines``.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from urllib.parse import quote
 
 from portside.approvals import routes as approvals
 from portside.deals import routes as deals
+from portside.delivery import routes as delivery
+from portside.delivery.routes import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS
 from portside.documents import routes as documents
 from portside.imports import routes as imports
 from portside.lookups import routes as lookups
-from portside.manifest import admins, console, partners, workers
+from portside.manifest import admins, console, partners
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
-from portside.manifest.workers import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS
 from portside.questions import routes as questions
+from portside.settings import routes as settings
 from portside.training import routes as training
 
 __all__ = [
@@ -43,13 +45,14 @@ ROUTES: tuple[Route, ...] = (
     *console.ROUTES,
     *deals.ROUTES,
     *questions.ROUTES,
+    *delivery.ROUTES,
+    *settings.ROUTES,
     *documents.ROUTES,
     *lookups.ROUTES,
     *imports.ROUTES,
     *approvals.ROUTES,
     *training.ROUTES,
     *admins.ROUTES,
-    Route("brand_logo", "GET", "/brand/logo/{logo_id}", "functions.brand.logo", PUBLIC, (R, Access.LOGO_READ)),
     # API Gateway's $default route: anything no route above matches gets a branded 404 page.
     Route("not_found", "ANY", "/{proxy+}", "functions.not_found", PUBLIC, (R,)),
 )
@@ -58,7 +61,7 @@ ROUTES: tuple[Route, ...] = (
 # Every feature's workers, by feature; the stream's first, then the schedules (the order the alarms,
 # the dead-letter queue's policy and the dashboard list them in).
 _EVERY_WORKER = (
-    *workers.MAIL_WORKERS,
+    *delivery.WORKERS,
     *imports.WORKERS,
     *deals.WORKERS,
     *approvals.WORKERS,

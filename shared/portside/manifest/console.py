@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portside.manifest.lines import ADMIN, PUBLIC, UPLOAD, R, Route, W, admin
+from portside.manifest.lines import ADMIN, PUBLIC, R, Route, W, admin
 
 ROUTES: tuple[Route, ...] = (
     Route("admin_login_form", "GET", "/admin/login", "functions.admin.login_form", PUBLIC, (R,)),
@@ -134,53 +134,6 @@ ROUTES: tuple[Route, ...] = (
         (W,),
         ("audit_log", "export"),
         kind="download",
-    ),
-    admin("admin_settings", "GET", "/admin/settings", "settings", (R,), ("settings", "manage")),
-    admin(
-        "admin_settings_update",
-        "POST",
-        "/admin/settings",
-        "settings_update",
-        (W,),
-        ("settings", "manage"),
-        form_page="/admin/settings",
-    ),
-    admin("admin_branding", "GET", "/admin/settings/branding", "branding", (R, UPLOAD), ("branding", "manage")),
-    admin(
-        "admin_branding_update",
-        "POST",
-        "/admin/settings/branding",
-        "branding_update",
-        (W, UPLOAD),
-        ("branding", "manage"),
-        form_page="/admin/settings/branding",
-    ),
-    admin(
-        "admin_partner_brand",
-        "GET",
-        "/admin/partners/{partner_id}/brand",
-        "partner_brand",
-        (R, UPLOAD),
-        ("branding", "manage"),
-    ),
-    admin(
-        "admin_partner_brand_update",
-        "POST",
-        "/admin/partners/{partner_id}/brand",
-        "partner_brand_update",
-        (W, UPLOAD),
-        ("branding", "manage"),
-        form_page="/admin/partners/{partner_id}/brand",
-    ),
-    admin("admin_mail", "GET", "/admin/mail", "mail_list", (R,), ("outbox", "view")),
-    admin(
-        "admin_mail_retry",
-        "POST",
-        "/admin/mail/{mail_id}/retry",
-        "mail_retry",
-        (W,),
-        ("outbox", "retry"),
-        form_page="/admin/mail",
     ),
     admin("admin_roles", "GET", "/admin/help/roles", "roles", (R,), ("role_help", "view")),
 )

@@ -13,7 +13,7 @@ TENANT = "northwind"
 def scenarios(portal: Any, runs: int) -> dict[str, Scenario]:
     from infra.local.seed import ADMIN_PASSWORD
     from portside.data import reads
-    from tests.functional.test_admin_branding import PNG, upload
+    from tests.functional.settings.test_branding import PNG, upload
 
     numbers = iter(range(10**6))
     portal.admin_sign_in(OWNER)

@@ -13,7 +13,7 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
     from tests.functional.deals.test_reviews import run_daily_job
 
     def sweep() -> Any:
-        handler = importlib.import_module("functions.workers.mail_sweeper").handler
+        handler = importlib.import_module("functions.delivery.mail_sweeper").handler
         return handler({}, LambdaContext(function_name="mail_sweeper"))
 
     return {

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from functions.workers.mail_sender import HANDLERS
+from functions.delivery.mail_sender import HANDLERS
 from infra.local import seed
 from portside.documents import announcements
 from portside.documents.models import DocumentAnnouncement

@@ -11,7 +11,7 @@ import pytest
 
 from infra.local import demo_lookups
 from tests.functional.portal import Portal
-from tests.functional.test_tenant_settings import save as save_settings
+from tests.functional.settings.test_settings import save as save_settings
 
 
 @pytest.fixture

@@ -1,16 +1,16 @@
 """POST /admin/settings: save the tenant's settings, unless someone saved others since the form was read."""
 
-from portside.domain.tenant_settings import TenantSettings, update_settings
 from portside.errors import Conflict, InvalidInput
+from portside.settings.forms import TenantSettingsForm
+from portside.settings.rules import TenantSettings, update_settings
 from portside.training.authoring import published_modules
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import TenantSettingsForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-FORM = "admin/settings.html"
+FORM = "settings/admin_settings.html"
 endpoint = Endpoint(
     __name__,
     error_pages={InvalidInput: FORM, Conflict: FORM},

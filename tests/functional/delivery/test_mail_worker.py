@@ -50,7 +50,7 @@ def test_a_redelivered_record_sends_nothing_twice(portal: Portal) -> None:
     (item,) = outbox_items()
     again = stream_record(item, "again")
 
-    from functions.workers.mail_sender import handler
+    from functions.delivery.mail_sender import handler
     from infra.local.events import LambdaContext
 
     answer = handler({"Records": [again]}, LambdaContext())
@@ -61,14 +61,14 @@ def test_a_redelivered_record_sends_nothing_twice(portal: Portal) -> None:
 
 
 def run_worker(*records: dict) -> dict:
-    from functions.workers.mail_sender import handler
+    from functions.delivery.mail_sender import handler
     from infra.local.events import LambdaContext
 
     return handler({"Records": list(records)}, LambdaContext())  # type: ignore[no-any-return]
 
 
 def run_sweeper() -> dict[str, int]:
-    from functions.workers.mail_sweeper import handler
+    from functions.delivery.mail_sweeper import handler
     from infra.local.events import LambdaContext
 
     return handler({}, LambdaContext())  # type: ignore[no-any-return]

@@ -15,9 +15,9 @@ from portside.mail import delivery
 from portside.mail.delivery import retry_delay
 from portside.mail.outbox import FIRST_SWEEP_AFTER
 from portside.mail.render import render_mail
+from tests.functional.delivery.test_mail_worker import outbox_items, run_sweeper
 from tests.functional.portal import Portal
 from tests.functional.questions.test_questions import asked_by_acme
-from tests.functional.test_mail_worker import outbox_items, run_sweeper
 
 OPS, AUDITOR, FINANCE = "ops@northwind.example", "auditor@northwind.example", "finance@northwind.example"
 ACME = "principal@acme.example"

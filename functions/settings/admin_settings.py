@@ -1,8 +1,8 @@
 """GET /admin/settings: the tenant's help contact, sign-in and session lengths, deal rules and
 the four-eyes thresholds of approvals (owner only)."""
 
-from portside.domain.tenant_settings import TenantSettings
 from portside.domain.tenants import fresh_tenant
+from portside.settings.rules import TenantSettings
 from portside.training.authoring import published_modules
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
@@ -23,7 +23,7 @@ def show_settings(request: PortalRequest) -> Response:
         values["second_approval_credit_change"] = f"{current.second_approval_credit_change / 100:.2f}"
     return page(
         request,
-        "admin/settings.html",
+        "settings/admin_settings.html",
         values={**values, "version": str(tenant.version or 0)},
         errors={},
         error=None,

@@ -1,7 +1,7 @@
 """GET /admin/settings/branding: the tenant's name, logo, primary colour and footer (owner only)."""
 
 from portside.domain.tenants import fresh_tenant
-from portside.web.brand_pages import brand_page
+from portside.settings.brand_pages import brand_page
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest

@@ -17,7 +17,7 @@ from portside.web.pages import page
 from portside.web.request import PortalRequest
 from portside.web.upload_pages import allow_posting_to
 
-TEMPLATE = "admin/branding.html"
+TEMPLATE = "settings/admin_branding.html"
 
 
 def brand_values(brand: Brand | None, version: int) -> dict[str, str]:

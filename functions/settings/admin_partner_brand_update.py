@@ -1,16 +1,16 @@
 """POST /admin/partners/<id>/brand: set the partner's brand override, or remove it."""
 
-from portside.domain.branding import BrandFields, set_partner_brand
 from portside.domain.partners import get_partner
 from portside.errors import Conflict, InvalidInput
+from portside.settings.branding import BrandFields, set_partner_brand
+from portside.settings.forms import BrandForm
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import VersionForm, parse_form
-from portside.web.forms.console import BrandForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-FORM = "admin/branding.html"
+FORM = "settings/admin_branding.html"
 endpoint = Endpoint(
     __name__,
     error_pages={InvalidInput: FORM, Conflict: FORM},

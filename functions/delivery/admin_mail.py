@@ -1,6 +1,6 @@
 """GET /admin/mail: mail that could not be sent after every attempt, newest first, each with Retry."""
 
-from portside.domain.parked_mail import parked_mail
+from portside.delivery.parked import parked_mail
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -13,7 +13,7 @@ endpoint = Endpoint(__name__)
 def show_parked(request: PortalRequest) -> Response:
     return page(
         request,
-        "admin/mail.html",
+        "delivery/admin_mail.html",
         parked=parked_mail(request.tenant, request.query("cursor")),
         notice=request.query("notice"),
         error=None,

@@ -60,3 +60,8 @@ def set_partner_brand(
     brand = _brand(tenant.tenant_id, partner.brand_override, fields) if fields else None
     partners.set_brand_override(tenant, partner_id, version, brand, actor, client)
     tenants.forget_cached_tenants()
+
+
+def published_logo(tenant_id: str, logo_id: str) -> tuple[bytes, str]:
+    """A published logo of this tenant, and its content type (NotFound for any other)."""
+    return logos.read_logo(tenant_id, logo_id)

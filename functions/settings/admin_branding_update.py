@@ -1,15 +1,15 @@
 """POST /admin/settings/branding: save the tenant's brand (a new logo is checked before it is published)."""
 
-from portside.domain.branding import BrandFields, update_tenant_brand
 from portside.errors import Conflict, InvalidInput
+from portside.settings.branding import BrandFields, update_tenant_brand
+from portside.settings.forms import BrandForm
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import BrandForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-FORM = "admin/branding.html"
+FORM = "settings/admin_branding.html"
 endpoint = Endpoint(
     __name__,
     error_pages={InvalidInput: FORM, Conflict: FORM},

@@ -3,7 +3,7 @@
 An unknown id answers 404; a mail already retried or sent answers 409 with the current list.
 """
 
-from portside.domain.parked_mail import parked_mail, retry
+from portside.delivery.parked import parked_mail, retry
 from portside.errors import Conflict
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
@@ -12,7 +12,7 @@ from portside.web.responses import redirect
 
 endpoint = Endpoint(
     __name__,
-    error_pages={Conflict: "admin/mail.html"},
+    error_pages={Conflict: "delivery/admin_mail.html"},
     error_context=lambda request: {"parked": parked_mail(request.tenant, None), "notice": None, "can_retry": True},
 )
 

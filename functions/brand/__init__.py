@@ -1,1 +1,0 @@
-"""Public brand assets, served per tenant (from the request's host)."""

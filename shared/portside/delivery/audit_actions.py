@@ -1,0 +1,5 @@
+"""What mail delivery records in the audit log, by name (gathered with every feature's in ``audit_names``)."""
+
+ACTIONS: dict[str, str] = {
+    "mail.retried": "Mail sent again",
+}
