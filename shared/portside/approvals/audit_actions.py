@@ -1,4 +1,4 @@
-"""What the approvals record in the audit log, by name (gathered with every feature's in ``audit_names``)."""
+"""What the approvals record in the audit log, by name (gathered with every feature's in ``audit_log.names``)."""
 
 ACTIONS: dict[str, str] = {
     "pricing_request.approved": "Pricing or credit request approved (applied)",

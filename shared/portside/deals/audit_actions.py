@@ -1,4 +1,4 @@
-"""What the deals record in the audit log, by name (gathered with every feature's in ``audit_names``)."""
+"""What the deals record in the audit log, by name (gathered with every feature's in ``audit_log.names``)."""
 
 ACTIONS: dict[str, str] = {
     "deal.approved": "Deal approved",

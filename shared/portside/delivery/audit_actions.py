@@ -1,4 +1,4 @@
-"""What mail delivery records in the audit log, by name (gathered with every feature's in ``audit_names``)."""
+"""What mail delivery records in the audit log, by name (gathered with every feature's in ``audit_log.names``)."""
 
 ACTIONS: dict[str, str] = {
     "mail.retried": "Mail sent again",

@@ -1,4 +1,4 @@
-"""What the documents record in the audit log, by name (gathered with every feature's in ``audit_names``)."""
+"""What the documents record in the audit log, by name (gathered with every feature's in ``audit_log.names``)."""
 
 ACTIONS: dict[str, str] = {
     "document.archived": "Document archived",

@@ -1,4 +1,4 @@
-"""What the imports record in the audit log, by name (gathered with every feature's in ``audit_names``)."""
+"""What the imports record in the audit log, by name (gathered with every feature's in ``audit_log.names``)."""
 
 ACTIONS: dict[str, str] = {
     "import.approved": "Held import approved (the second pair of eyes)",

@@ -14,6 +14,7 @@ import re
 from urllib.parse import quote
 
 from portside.approvals import routes as approvals
+from portside.audit_log import routes as audit_log
 from portside.deals import routes as deals
 from portside.delivery import routes as delivery
 from portside.delivery.routes import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS
@@ -47,6 +48,7 @@ ROUTES: tuple[Route, ...] = (
     *questions.ROUTES,
     *delivery.ROUTES,
     *settings.ROUTES,
+    *audit_log.ROUTES,
     *documents.ROUTES,
     *lookups.ROUTES,
     *imports.ROUTES,

@@ -124,16 +124,5 @@ ROUTES: tuple[Route, ...] = (
         ("access_review", "review"),
         form_page="/admin/access-review",
     ),
-    admin("admin_audit", "GET", "/admin/audit", "audit_log", (R,), ("audit_log", "view")),
-    # Its own route: an export is audited (a write), reading the log is not.
-    admin(
-        "admin_audit_export",
-        "GET",
-        "/admin/audit/export",
-        "audit_export",
-        (W,),
-        ("audit_log", "export"),
-        kind="download",
-    ),
     admin("admin_roles", "GET", "/admin/help/roles", "roles", (R,), ("role_help", "view")),
 )

@@ -1,4 +1,4 @@
-"""What the questions record in the audit log, by name (gathered with every feature's in ``audit_names``)."""
+"""What the questions record in the audit log, by name (gathered with every feature's in ``audit_log.names``)."""
 
 ACTIONS: dict[str, str] = {
     "question.answer_updated": "Answer updated",

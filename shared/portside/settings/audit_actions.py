@@ -1,4 +1,4 @@
-"""What the settings record in the audit log, by name (gathered with every feature's in ``audit_names``)."""
+"""What the settings record in the audit log, by name (gathered with every feature's in ``audit_log.names``)."""
 
 ACTIONS: dict[str, str] = {
     "partner.brand_cleared": "Partner brand removed",

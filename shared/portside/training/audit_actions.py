@@ -1,4 +1,4 @@
-"""What training records in the audit log, by name (gathered with every feature's in ``audit_names``)."""
+"""What training records in the audit log, by name (gathered with every feature's in ``audit_log.names``)."""
 
 ACTIONS: dict[str, str] = {
     "training.certificate_ending": "Certificate expiring (reminder)",

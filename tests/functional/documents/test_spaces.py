@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 
 from portside.audit import Client
+from portside.audit_log.names import names_for
 from portside.data import reads
 from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Tenant
 from portside.documents import spaces as document_spaces
 from portside.documents.spaces import SpaceFields
-from portside.domain.audit_names import names_for
 from portside.errors import Conflict, InvalidInput
 from tests.functional.portal import Portal
 

@@ -2,7 +2,7 @@
 
 An actor filter reads that actor's own trail (GSI1); otherwise the tenant's log is read. Dates
 narrow the key range; the action is a filter on the page read, and the target text matches part
-of a target's name or id once the page's names are resolved (``domain.audit_names``), so a
+of a target's name or id once the page's names are resolved (``names``), so a
 filtered page may hold fewer rows than the page size and still have a next page.
 """
 
@@ -19,11 +19,11 @@ from pynamodb.attributes import UnicodeAttribute
 from pynamodb.expressions.condition import Condition
 
 from portside.audit import Client, audit_event
+from portside.audit_log.names import names_for
 from portside.data.changes import Changes
 from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Tenant
 from portside.data.pages import query_page
-from portside.domain.audit_names import names_for
 from portside.text import spreadsheet_cell
 
 PAGE_SIZE = 50

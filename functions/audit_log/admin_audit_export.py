@@ -2,10 +2,10 @@
 
 from urllib.parse import urlencode
 
-from portside.domain.audit_log import AuditFilter, export_csv
+from portside.audit_log.forms import AuditFilterForm
+from portside.audit_log.reading import AuditFilter, export_csv
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import AuditFilterForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from portside.approvals import audit_actions as approvals_actions
 from portside.approvals.models import PricingRequest
+from portside.audit_log import audit_actions as audit_log_actions
 from portside.data.base import PortsideItem
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact
@@ -39,7 +40,6 @@ _NOT_YET_MOVED: dict[str, str] = {
     "admin.sign_in_failed": "Admin sign-in failed",
     "admin.signed_in": "Admin signed in",
     "admin.signed_out": "Admin signed out",
-    "audit_log.exported": "Audit log exported",
     "contact.disabled": "Contact disabled",
     "contact.enabled": "Contact enabled",
     "contact.invite_resent": "Invite sent again",
@@ -67,6 +67,7 @@ _NOT_YET_MOVED: dict[str, str] = {
 # Every feature's actions, gathered: a moved feature's list is its own ``audit_actions``.
 FEATURE_LISTS = (
     approvals_actions.ACTIONS,
+    audit_log_actions.ACTIONS,
     deals_actions.ACTIONS,
     delivery_actions.ACTIONS,
     documents_actions.ACTIONS,

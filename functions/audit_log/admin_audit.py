@@ -3,12 +3,12 @@
 from typing import Any
 from urllib.parse import urlencode
 
-from portside.domain.audit_log import AuditFilter, read_log
-from portside.domain.audit_names import ACTION_GROUPS, ACTIONS, actor_choices
+from portside.audit_log.forms import AuditFilterForm
+from portside.audit_log.names import ACTION_GROUPS, ACTIONS, actor_choices
+from portside.audit_log.reading import AuditFilter, read_log
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import AuditFilterForm
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
@@ -21,7 +21,7 @@ def _choices(request: PortalRequest) -> dict[str, Any]:
 
 endpoint = Endpoint(
     __name__,
-    error_pages={InvalidInput: "admin/audit.html"},
+    error_pages={InvalidInput: "audit_log/admin_audit.html"},
     # A refused filter (a day after the last, say) shows what was typed, and no "nothing recorded".
     error_context=lambda request: {
         **_choices(request),
@@ -41,7 +41,7 @@ def show_log(request: PortalRequest) -> Response:
     filters = wanted.as_query()
     return page(
         request,
-        "admin/audit.html",
+        "audit_log/admin_audit.html",
         log=listed,
         **_choices(request),
         values=filters,
