@@ -23,9 +23,9 @@ from portside import clock
 from portside.aws import client
 from portside.config import settings
 from portside.data.models.contacts import SignInRequest
-from portside.domain import form_drafts
 from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
 from portside.manifest import STREAM_ITEM_TYPES
+from portside.web import form_drafts
 
 
 def shows_refused_form(location: str) -> bool:

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from infra.local import demo_imports
 from infra.local.events import LambdaContext, http_event
-from portside.domain import form_drafts
 from portside.manifest import ROUTES, Audience, Route
+from portside.web import form_drafts
 from tests.functional.portal import Portal, shows_refused_form
 from tests.functional.test_routes import assert_security_headers
 from tests.unit.test_text_fields import form_models

@@ -16,9 +16,9 @@ import pytest
 
 from infra.local import demo_imports, demo_requests, demo_training, seed
 from portside import clock
-from portside.domain import form_drafts
 from portside.errors import InvalidInput
 from portside.manifest import ROUTES, Audience, Route
+from portside.web import form_drafts
 from tests.functional.portal import Portal, shows_refused_form
 from tests.functional.test_sign_in import all_items
 

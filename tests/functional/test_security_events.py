@@ -10,13 +10,13 @@ import botocore.client
 import pytest
 
 from infra.local.seed import TENANT_ID
+from portside.auth import security_events
 from portside.data.models.contacts import SignInRequest
 from portside.data.models.records import AuditEvent
-from portside.domain import security_events
 from portside.domain.sign_in_requests import SWEEP_AFTER
+from tests.functional.audit_log.test_log import actions_in
 from tests.functional.delivery.test_mail_worker import run_sweeper
 from tests.functional.portal import Portal
-from tests.functional.test_admin_records import actions_in
 
 KNOWN, UNKNOWN = "principal@acme.example", "nobody@acme.example"
 

@@ -23,6 +23,7 @@ from portside.deals.models import Deal
 from portside.delivery import audit_actions as delivery_actions
 from portside.documents import audit_actions as documents_actions
 from portside.documents.models import Document, DocumentSpace
+from portside.engagement import audit_actions as engagement_actions
 from portside.imports import audit_actions as imports_actions
 from portside.questions import audit_actions as questions_actions
 from portside.questions.models import Question
@@ -44,7 +45,6 @@ _NOT_YET_MOVED: dict[str, str] = {
     "contact.enabled": "Contact enabled",
     "contact.invite_resent": "Invite sent again",
     "contact.invited": "Contact invited",
-    "contact.nudged": "Contact nudged",
     "contact.role_changed": "Contact's role changed",
     "contact.sessions_ended": "Contact's sessions ended",
     "invite.accepted": "Invite accepted",
@@ -71,6 +71,7 @@ FEATURE_LISTS = (
     deals_actions.ACTIONS,
     delivery_actions.ACTIONS,
     documents_actions.ACTIONS,
+    engagement_actions.ACTIONS,
     imports_actions.ACTIONS,
     questions_actions.ACTIONS,
     settings_actions.ACTIONS,

@@ -34,8 +34,10 @@ from botocore.exceptions import ClientError, ParamValidationError
 
 from portside import clock
 from portside.audit import Client, audit_event
+from portside.auth import rate_limits
 from portside.auth.admin_sessions import new_admin_session, note_sign_in
 from portside.auth.matrix import ADMIN_ROLES
+from portside.auth.rate_limits import Limit
 from portside.auth.secrets import digest
 from portside.auth.sso_provider import provider_name
 from portside.aws import client as aws_client
@@ -44,8 +46,6 @@ from portside.data import admin_reads, reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminChallenge, AdminSession, UsedTotpCode
 from portside.data.models.tenants import Tenant
-from portside.domain import rate_limits
-from portside.domain.rate_limits import Limit
 from portside.errors import InvalidInput, PortsideError
 from portside.observability import logger
 

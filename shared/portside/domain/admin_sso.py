@@ -26,8 +26,9 @@ from datetime import timedelta
 
 from portside import clock
 from portside.audit import Client, audit_event
-from portside.auth import sso_provider
+from portside.auth import rate_limits, sso_provider
 from portside.auth.admin_sessions import new_admin_session, note_sign_in
+from portside.auth.rate_limits import Limit
 from portside.auth.secrets import digest, new_secret
 from portside.auth.sso_provider import SsoProvider
 from portside.config import settings
@@ -35,10 +36,8 @@ from portside.data import admin_reads, reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminMember, AdminSession, SsoAttempt
 from portside.data.models.tenants import Tenant
-from portside.domain import rate_limits
 from portside.domain.admin_sign_in import record_failure, safe_admin_next
 from portside.domain.group_roles import list_group_roles, roles_for_groups
-from portside.domain.rate_limits import Limit
 from portside.errors import NotFound, PortsideError
 from portside.observability import logger
 

@@ -23,6 +23,8 @@ from enum import StrEnum
 
 from portside import clock
 from portside.audit import Client, audit_event
+from portside.auth import rate_limits
+from portside.auth.rate_limits import Limit
 from portside.auth.secrets import code_digest, digest, same
 from portside.auth.sessions import NewSession, new_session
 from portside.config import settings
@@ -30,9 +32,7 @@ from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact, ContactEmail, Session, SignInToken
 from portside.data.models.tenants import Tenant
-from portside.domain import rate_limits
 from portside.domain.links import INVITE, SIGN_IN, live_hash_attribute
-from portside.domain.rate_limits import Limit
 from portside.errors import PortsideError
 
 DEFAULT_LANDING = "/partners/dashboard"

@@ -18,14 +18,14 @@ from datetime import timedelta
 
 from portside import clock
 from portside.audit import Client, audit_event
+from portside.auth import rate_limits
+from portside.auth.rate_limits import Limit
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import SignInRequest
 from portside.data.models.tenants import Tenant
-from portside.domain import rate_limits
 from portside.domain.links import add_sign_in_link
-from portside.domain.rate_limits import Limit
 from portside.domain.sign_in import mask_email, safe_next_path
 from portside.errors import Conflict
 

@@ -19,6 +19,7 @@ from portside.deals import routes as deals
 from portside.delivery import routes as delivery
 from portside.delivery.routes import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS
 from portside.documents import routes as documents
+from portside.engagement import routes as engagement
 from portside.imports import routes as imports
 from portside.lookups import routes as lookups
 from portside.manifest import admins, console, partners
@@ -49,6 +50,7 @@ ROUTES: tuple[Route, ...] = (
     *delivery.ROUTES,
     *settings.ROUTES,
     *audit_log.ROUTES,
+    *engagement.ROUTES,
     *documents.ROUTES,
     *lookups.ROUTES,
     *imports.ROUTES,

@@ -19,10 +19,10 @@ from typing import Any
 
 from portside import clock
 from portside.audit import Client, audit_event
+from portside.auth import rate_limits
 from portside.auth.principal import PartnerPrincipal
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Tenant
-from portside.domain import rate_limits
 from portside.domain.tenants import cached_partner
 from portside.errors import Conflict
 from portside.training.authoring import quiz_of

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from portside.audit_log.names import ACTION_GROUPS, ACTIONS
+from tests.functional.audit_log.test_log import actions_in
 from tests.functional.portal import Portal
-from tests.functional.test_admin_records import actions_in
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "portside"
 AUDITOR = "auditor@northwind.example"

@@ -1,7 +1,7 @@
 """GET /admin/engagement: contacts invited but never signed in, those not seen for 90 days, and certificates
 expiring within 30 days."""
 
-from portside.domain.engagement import Audience, engagement_list
+from portside.engagement.nudging import Audience, engagement_list
 from portside.training.nudges import expiring_certificates
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
@@ -19,7 +19,7 @@ def show_engagement(request: PortalRequest) -> Response:
     sent = request.query("nudged")
     return page(
         request,
-        "admin/engagement.html",
+        "engagement/admin_engagement.html",
         invited=invited,
         invited_more=invited_more,
         dormant=dormant,

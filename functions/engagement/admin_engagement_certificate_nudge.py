@@ -1,9 +1,9 @@
 """POST /admin/engagement/certificates: mail one contact to renew a certificate about to expire (once a day)."""
 
+from portside.engagement.forms import CertificateNudgeForm
 from portside.training.nudges import nudge_certificate
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import CertificateNudgeForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

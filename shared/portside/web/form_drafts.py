@@ -20,12 +20,12 @@ from typing import Any
 from pynamodb.attributes import MapAttribute
 
 from portside import clock
+from portside.auth import rate_limits
+from portside.auth.rate_limits import Limit
 from portside.auth.secrets import digest, new_secret, same
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.drafts import FormDraft
 from portside.data.reads import get_or_none
-from portside.domain import rate_limits
-from portside.domain.rate_limits import Limit
 from portside.observability import logger
 
 QUERY = "form"  # the query parameter that names a kept form on its page

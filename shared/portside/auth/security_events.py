@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from portside.audit import Client, audit_event
+from portside.auth import rate_limits
+from portside.auth.rate_limits import Limit
 from portside.data.changes import Changes, ConditionFailed
-from portside.domain import rate_limits
-from portside.domain.rate_limits import Limit
 from portside.observability import logger, metrics
 
 PREFIX = "security."

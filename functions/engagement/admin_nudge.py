@@ -1,10 +1,10 @@
 """POST /admin/engagement/nudge: mail one contact, or everyone on a list (after naming them all), a nudge."""
 
-from portside.domain.engagement import nudge_contact, nudge_list, who_a_nudge_reaches
+from portside.engagement.forms import NudgeForm
+from portside.engagement.nudging import nudge_contact, nudge_list, who_a_nudge_reaches
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import NudgeForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
