@@ -2,10 +2,10 @@
 
 Three things are built from this and nothing else: the CDK routes with each function's
 IAM grants, the local runtime's router, and the test that every route is guarded.
-A feature moved to its own package lists its lines in ``portside/<feature>/routes.py`` (a handler
-per line, ``functions/<feature>/<line name>.py``) and registers that module here; the features not
-yet moved keep a module per area here (``partners``, ``console``,
-``admins``). What a line is, is in ``lines``.
+A feature lists its lines in ``portside/<feature>/routes.py`` (a handler per line,
+``functions/<feature>/<line name>.py``) and registers that module here; the features not yet moved
+to packages keep a module per area here (``partners``, ``console``, ``admins``). What a line is, is
+in ``lines``.
 """
 
 from __future__ import annotations
