@@ -1,12 +1,12 @@
 """GET /partners/dashboard: who is signed in, for which partner, and what needs attention."""
 
 from portside.domain.dashboard import dashboard_for
-from portside.domain.tenants import brand_for
 from portside.lookups.orders import recent_changes
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
+from portside.web.tenants import brand_for
 
 endpoint = Endpoint(__name__)
 

@@ -1,10 +1,10 @@
 """GET /admin/settings/branding: the tenant's name, logo, primary colour and footer (owner only)."""
 
-from portside.domain.tenants import fresh_tenant
 from portside.settings.brand_pages import brand_page
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest
+from portside.web.tenants import fresh_tenant
 
 endpoint = Endpoint(__name__)
 NOTICES = {"saved": "Brand saved. Pages show it within a minute; mails at once."}

@@ -1,13 +1,13 @@
 """GET /admin/settings: the tenant's help contact, sign-in and session lengths, deal rules and
 the four-eyes thresholds of approvals (owner only)."""
 
-from portside.domain.tenants import fresh_tenant
 from portside.settings.rules import TenantSettings
 from portside.training.authoring import published_modules
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
+from portside.web.tenants import fresh_tenant
 
 endpoint = Endpoint(__name__)
 

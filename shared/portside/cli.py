@@ -88,8 +88,8 @@ def _run(arguments: argparse.Namespace) -> str:
     from portside.domain.admins import add_admin
     from portside.domain.invites import invite_contact
     from portside.domain.partners import PartnerFields, create_partner
-    from portside.domain.tenants import create_tenant
     from portside.web.forms.console import AdminMemberForm, InviteForm, PartnerForm, TenantForm
+    from portside.web.tenants import create_tenant
 
     actor, client = f"system:cli:{getpass.getuser()}", Client(ip=None, user_agent="portside-cli")
     if arguments.command == "tenant":

@@ -10,7 +10,7 @@ from moto import mock_aws
 
 from infra.local import resources, seed, sso_stand_in
 from portside.config import settings
-from portside.domain import tenants
+from portside.web import tenants
 from tests.functional.jwks import published_jwks, use_admin_pool
 from tests.functional.portal import Portal
 from tests.functional.sso_helpers import free_port

@@ -19,8 +19,9 @@ from portside.aws import client
 from portside.data import reads
 from portside.data.models.admins import AdminMember
 from portside.data.models.records import AuditEvent
-from portside.domain import admin_members, tenants
+from portside.domain import admin_members
 from portside.errors import Conflict
+from portside.web import tenants
 from tests.functional.portal import Portal
 
 OWNER, FINANCE, AUDITOR = "owner@northwind.example", "finance@northwind.example", "auditor@northwind.example"

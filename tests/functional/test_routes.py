@@ -99,7 +99,7 @@ def test_when_even_the_branded_error_page_fails_a_neutral_one_answers(
     def explode(*_: object) -> None:
         raise RuntimeError("table unreachable")
 
-    from portside.domain import tenants
+    from portside.web import tenants
 
     monkeypatch.setattr(importlib.import_module("functions.partners.dashboard"), "dashboard_for", explode)
     monkeypatch.setattr(tenants, "cached_partner", explode)

@@ -254,7 +254,7 @@ def test_a_disabled_contact_cannot_sign_in(portal: Portal) -> None:
 
 def test_a_tenant_idle_timeout_ends_quiet_sessions(portal: Portal) -> None:
     from portside.data.models.tenants import Tenant
-    from portside.domain import tenants
+    from portside.web import tenants
 
     tenant = Tenant.get(*Tenant.keys_for("northwind"))
     tenant.session_idle_minutes = 30

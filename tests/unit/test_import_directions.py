@@ -28,10 +28,6 @@ FEATURES = tuple(
     if (path.suffix == ".py" or (path / "__init__.py").exists()) and path.stem != "__init__"
     if f"portside.{path.stem}" not in (*LAYERS, *BASE, *REGISTRIES, *ENTRY_POINTS)
 )
-# The one service every feature shares that still sits among the features' modules: the tenant of a host,
-# its brand and its rules (a handler reads it too, so it is not in the data layer, which handlers may not use).
-SHARED_SERVICES = {"portside.domain.tenants"}
-
 LAYER_BREAKS_NOT_YET_MOVED = {
     "portside.web.admin_login": {"portside.domain.admin_sign_in"},
     "portside.web.admin_pages": {"portside.domain.admin_members"},
@@ -76,7 +72,7 @@ def layer_breaks() -> dict[str, set[str]]:
         module = module_of(path)
         if not _within(module, (*LAYERS, *BASE)) or _within(module, REGISTRIES):
             continue
-        wrong = {name for name in imported(path) if _within(name, FEATURES) and name not in SHARED_SERVICES}
+        wrong = {name for name in imported(path) if _within(name, FEATURES)}
         if wrong:
             breaks[module] = wrong
     return breaks

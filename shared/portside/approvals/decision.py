@@ -27,12 +27,12 @@ from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Tenant
 from portside.domain.partners import principals_and
-from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
 from portside.errors import Conflict, InvalidInput
 from portside.lookups.models.catalogue import Account, PriceEntry
 from portside.lookups.prices import price_for, today_for
 from portside.mail.outbox import outbox_mail
+from portside.web.tenants import mail_brand
 
 
 class AlreadyDecided(Conflict):

@@ -21,8 +21,8 @@ from portside.data.models.contacts import ACTIVITY_ORDER, Contact
 from portside.data.models.records import OutboxMail
 from portside.data.models.tenants import Tenant
 from portside.documents.models import Document, DocumentAnnouncement, DocumentSpace
-from portside.domain.tenants import mail_brand
 from portside.mail.outbox import outbox_mail
+from portside.web.tenants import mail_brand
 
 SWEEP_AFTER = timedelta(minutes=2)
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from portside.auth.principal import PartnerPrincipal
 from portside.data.models.tenants import Partner, Tenant
 from portside.data.models.updates import PartnerUpdate
-from portside.domain import tenants
 from portside.domain.updates import updates_for
 from portside.errors import NotFound
+from portside.web import tenants
 
 ROLE_LABELS = {"principal": "Principal", "salesperson": "Salesperson", "technical": "Technical contact"}
 

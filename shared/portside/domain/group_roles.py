@@ -14,8 +14,8 @@ from portside.auth.sso_provider import provider_name
 from portside.data.changes import Changes
 from portside.data.models.admins import GroupRole
 from portside.data.models.tenants import Tenant
-from portside.domain import tenants
 from portside.errors import InvalidInput, NotFound
+from portside.web import tenants
 
 MAPPINGS_LIMIT = 200
 

@@ -13,9 +13,9 @@ from portside.data.models.contacts import Contact, ContactEmail
 from portside.data.models.records import OutboxMail
 from portside.data.models.tenants import Tenant
 from portside.domain.links import INVITE, INVITE_LIFETIME, IssuedLink, add_link
-from portside.domain.tenants import mail_brand
 from portside.errors import Conflict, InvalidInput, NotFound
 from portside.mail.outbox import outbox_mail
+from portside.web.tenants import mail_brand
 
 
 def invite_contact(

@@ -18,8 +18,8 @@ from portside.auth.secrets import code_digest, digest, new_code, new_secret
 from portside.data.changes import Changes
 from portside.data.models.contacts import Contact, SignInToken
 from portside.data.models.tenants import Tenant
-from portside.domain.tenants import mail_brand
 from portside.mail.outbox import outbox_mail
+from portside.web.tenants import mail_brand
 
 SIGN_IN, INVITE = "sign_in", "invite"
 INVITE_LIFETIME = timedelta(days=7)

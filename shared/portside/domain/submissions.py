@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminMember
 from portside.data.models.tenants import Tenant
-from portside.domain.tenants import mail_brand
 from portside.mail.outbox import outbox_mail
+from portside.web.tenants import mail_brand
 
 Item = TypeVar("Item")
 OPS = frozenset({"ops"})  # who handles deal registrations and questions

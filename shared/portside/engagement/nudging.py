@@ -23,9 +23,9 @@ from portside.data.pages import Page, query_page
 from portside.domain.contacts import get_contact
 from portside.domain.links import INVITE, INVITE_LIFETIME, add_link
 from portside.domain.partners import partner_names
-from portside.domain.tenants import mail_brand
 from portside.errors import InvalidInput
 from portside.mail.outbox import outbox_mail
+from portside.web.tenants import mail_brand
 
 DORMANT_AFTER = timedelta(days=90)
 NUDGE_GAP = timedelta(days=1)

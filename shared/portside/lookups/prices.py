@@ -17,11 +17,11 @@ from portside import clock
 from portside.data import reads
 from portside.data.models.tenants import Tenant
 from portside.data.pages import decode_cursor, query_page
-from portside.domain.tenants import cached_partner
 from portside.errors import NotFound
 from portside.lookups.models.catalogue import Account, PriceEntry, search_key
 from portside.lookups.views import PriceView
 from portside.text import spreadsheet_cell
+from portside.web.tenants import cached_partner
 
 PAGE_SIZE = 100
 EXPORT_PAGE = 1000

@@ -18,11 +18,11 @@ from portside.data.models.contacts import Contact
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.partners import partner_names
-from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
 from portside.errors import Conflict, NotFound
 from portside.mail.outbox import outbox_mail
 from portside.questions.models import Question
+from portside.web.tenants import mail_brand
 
 QUEUE_PAGE = 25
 PREVIEW_CHARS = 160  # of the answer, on the partner's dashboard

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from portside.audit import Client, audit_event
 from portside.data.models.tenants import Brand, Tenant
-from portside.domain import partners, tenants
+from portside.domain import partners
 from portside.storage import logos
+from portside.web import tenants
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from typing import Any
 
 from portside.audit import Client, audit_event
 from portside.data.models.tenants import Tenant
-from portside.domain import tenants
 from portside.errors import Conflict
 from portside.training.rights import checked_gate
+from portside.web import tenants
 
 MAX_SESSION_DAYS = 30
 

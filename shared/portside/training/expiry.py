@@ -20,10 +20,10 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact
 from portside.data.models.records import OutboxMail
 from portside.data.models.tenants import Tenant
-from portside.domain.tenants import mail_brand
 from portside.domain.updates import partner_update
 from portside.mail.outbox import outbox_mail
 from portside.training.models import ModuleHolders, TrainingModule, TrainingStatus
+from portside.web.tenants import mail_brand
 
 ACTOR = "system:certificates"
 JOB = Client(ip=None, user_agent="daily job")

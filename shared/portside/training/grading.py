@@ -23,7 +23,6 @@ from portside.auth import rate_limits
 from portside.auth.principal import PartnerPrincipal
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Tenant
-from portside.domain.tenants import cached_partner
 from portside.errors import Conflict
 from portside.training.authoring import quiz_of
 from portside.training.learning import module_for
@@ -35,6 +34,7 @@ from portside.training.models import (
     TrainingModule,
     TrainingStatus,
 )
+from portside.web.tenants import cached_partner
 
 ATTEMPTS_PER_DAY = 5
 DAY = 86_400

@@ -26,11 +26,10 @@ from portside.auth import guard, security_events
 from portside.auth.cookie_names import ADMIN_COOKIE, SESSION_COOKIE
 from portside.auth.principal import ImportKeyPrincipal, Principal
 from portside.auth.secrets import new_secret
-from portside.domain import tenants
 from portside.errors import InvalidInput, NotFound, PortsideError, RateLimited, SignInRequired, UnreadableForm
 from portside.manifest import Audience, path_pattern, route_for_handler
 from portside.observability import logger, metrics
-from portside.web import cookies, csrf, form_drafts
+from portside.web import cookies, csrf, form_drafts, tenants
 from portside.web.headers import OVERRIDABLE, new_nonce, security_headers
 from portside.web.http import HttpEvent, Response
 from portside.web.pages import error_page, last_resort_page, page

@@ -7,11 +7,10 @@ from typing import Any
 
 from portside.auth.principal import AdminPrincipal, PartnerPrincipal, Principal
 from portside.data.models.tenants import Brand
-from portside.domain import tenants
 from portside.errors import PortsideError
 from portside.observability import logger
 from portside.templating import DEFAULT_COLOUR, render, safe_colour
-from portside.web import csrf, form_drafts
+from portside.web import csrf, form_drafts, tenants
 from portside.web.http import Response
 from portside.web.navigation import NavItem, navigation
 from portside.web.request import PortalRequest

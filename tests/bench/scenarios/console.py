@@ -154,8 +154,8 @@ def scenarios(portal: Any, runs: int) -> dict[str, Scenario]:
 def parked_mail() -> str:
     """A mail that failed for good, waiting in the console's list for a retry."""
     from portside.data import reads
-    from portside.domain.tenants import mail_brand
     from portside.mail.outbox import outbox_mail
+    from portside.web.tenants import mail_brand
 
     tenant = reads.tenant(TENANT)
     assert tenant is not None

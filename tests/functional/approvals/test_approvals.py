@@ -13,8 +13,8 @@ from portside import clock
 from portside.approvals.ending import run_special_price_job
 from portside.data import reads
 from portside.data.models.records import AuditEvent
-from portside.domain.tenants import forget_cached_tenants
 from portside.lookups.models.catalogue import PriceEntry
+from portside.web.tenants import forget_cached_tenants
 from tests.functional.approvals.helpers import (
     ACME_LIMIT,
     AUDITOR,

@@ -152,7 +152,7 @@ def test_salespeople_see_only_their_own_deals_where_the_tenant_says_so(portal: P
     principals = register(portal, title="Principal's deal").location.split("?")[0]
     tenant = Tenant.get(*Tenant.keys_for(TENANT_ID))
     tenant.update(actions=[Tenant.salespeople_see_only_own_deals.set("yes")])
-    from portside.domain import tenants
+    from portside.web import tenants
 
     tenants.forget_cached_tenants()
     portal.jar.clear()

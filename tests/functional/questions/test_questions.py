@@ -187,7 +187,7 @@ def test_a_salesperson_who_sees_only_own_deals_does_not_see_a_related_deal(porta
     deal = created_id(register(portal, title="Principal's deal"))
     asked = created_id(ask(portal, deal_id=deal))
     Tenant.get(*Tenant.keys_for(TENANT_ID)).update(actions=[Tenant.salespeople_see_only_own_deals.set("yes")])
-    from portside.domain import tenants
+    from portside.web import tenants
 
     tenants.forget_cached_tenants()
     portal.jar.clear()

@@ -11,7 +11,7 @@ from infra.local.seed import TENANT_ID
 from portside.data import reads
 from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Tenant
-from portside.domain import tenants
+from portside.web import tenants
 from tests.functional.portal import Answer, Portal
 
 OWNER, OPS = "owner@northwind.example", "ops@northwind.example"
