@@ -2,10 +2,10 @@
 
 from portside.domain import admin_sign_in
 from portside.errors import InvalidInput, RateLimited
+from portside.sign_in.forms import AdminSignInForm
 from portside.web.admin_login import LOGIN, sign_in_ways
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.sign_in import AdminSignInForm
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest

@@ -2,11 +2,11 @@
 
 from portside.domain import admin_sign_in
 from portside.errors import InvalidInput, RateLimited
+from portside.sign_in.forms import AdminChallengeForm, AdminCodeAnswer, AdminNewPasswordAnswer
 from portside.web.admin_login import LOGIN, sign_in_ways
 from portside.web.cookies import admin_cookie
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.sign_in import AdminChallengeForm, AdminCodeAnswer, AdminNewPasswordAnswer
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest

@@ -1,7 +1,7 @@
 """POST /admin/logout: the admin session is deleted on the server, then the cookie."""
 
 from portside.auth.cookie_names import ADMIN_COOKIE
-from portside.domain.sign_out import sign_out
+from portside.auth.sign_out import sign_out
 from portside.web.cookies import expired
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

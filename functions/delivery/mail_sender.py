@@ -15,9 +15,9 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
 from portside.documents import announcements
-from portside.domain import sign_in_requests
 from portside.mail.delivery import deliver
 from portside.observability import logger, metrics
+from portside.sign_in import asking
 
 # Failures are always reported per record (the event source mapping uses ReportBatchItemFailures),
 # even when every record of the batch failed.
@@ -27,7 +27,7 @@ processor = BatchProcessor(event_type=EventType.DynamoDBStreams, raise_on_entire
 # One per manifest.STREAM_ITEM_TYPES (a test checks): the stack's stream filter lets exactly these through.
 HANDLERS = {
     "OutboxMail": deliver,
-    "SignInRequest": sign_in_requests.fulfil,
+    "SignInRequest": asking.fulfil,
     "DocumentAnnouncement": announcements.fulfil,
 }
 

@@ -9,15 +9,15 @@ their mail follows through the stream, or through this sweeper once it is due.
 from typing import Any
 
 from portside.documents import announcements as document_announcements
-from portside.domain import sign_in_requests
 from portside.mail.delivery import sweep
 from portside.observability import logger, metrics
+from portside.sign_in import asking
 
 
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
-    outcomes = {f"request_{outcome}": count for outcome, count in sign_in_requests.sweep().items()}
+    outcomes = {f"request_{outcome}": count for outcome, count in asking.sweep().items()}
     outcomes.update({f"announcement_{outcome}": count for outcome, count in document_announcements.sweep().items()})
     outcomes.update(sweep())
     for outcome, count in outcomes.items():

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from infra.local.seed import ADMIN_PASSWORD
 from infra.local.totp import unused_code
-from tests.browser.test_sign_in_journey import VIEWPORTS
+from tests.browser.sign_in.test_sign_in_journey import VIEWPORTS
 from tests.e2e.client import link_in
 from tests.e2e.runtime import ARTIFACTS, Runtime
 

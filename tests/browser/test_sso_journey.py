@@ -12,8 +12,8 @@ import uuid
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.sign_in.test_sign_in_journey import VIEWPORTS
 from tests.browser.test_console_journey import SHOTS
-from tests.browser.test_sign_in_journey import VIEWPORTS
 from tests.e2e.runtime import Runtime
 from tests.e2e.test_admin_sso_over_http import person
 

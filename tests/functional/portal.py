@@ -217,10 +217,10 @@ class Portal:
     @staticmethod
     def fulfil_sign_in_requests() -> None:
         """What the stream worker does with each request for a link: the link and its mail's outbox item."""
-        from portside.domain import sign_in_requests
+        from portside.sign_in import asking
 
         for request in SignInRequest.scan():  # test-only Scan
-            sign_in_requests.fulfil((request.PK, request.SK))
+            asking.fulfil((request.PK, request.SK))
 
     @staticmethod
     def run_mail_worker(records: list[dict[str, Any]]) -> dict[str, Any]:

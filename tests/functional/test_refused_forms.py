@@ -20,7 +20,7 @@ from portside.errors import InvalidInput
 from portside.manifest import ROUTES, Audience, Route
 from portside.web import form_drafts
 from tests.functional.portal import Portal, shows_refused_form
-from tests.functional.test_sign_in import all_items
+from tests.functional.sign_in.test_sign_in import all_items
 
 # Demo records the routes' path parameters name.
 DEMO_IDS = {

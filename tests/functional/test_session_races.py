@@ -12,7 +12,8 @@ import pytest
 
 from portside.audit import Client
 from portside.data import reads
-from portside.domain import contacts, sign_in
+from portside.domain import contacts
+from portside.sign_in import spending
 from tests.functional.portal import Portal
 
 SALES, CONTACT_ID = "sales@acme.example", "acme-salesperson"
@@ -36,7 +37,7 @@ def test_a_role_change_during_a_sign_in_gives_the_session_the_new_role(
 ) -> None:
     assert portal.request_link(SALES).status == 303
     token = portal.link_token(portal.last_mail_to(SALES))
-    real_spend = sign_in._spend
+    real_spend = spending._spend
     calls: list[str] = []
 
     def role_change_lands_first(*args: Any) -> Any:
@@ -45,7 +46,7 @@ def test_a_role_change_during_a_sign_in_gives_the_session_the_new_role(
         calls.append("spend")
         return real_spend(*args)
 
-    monkeypatch.setattr(sign_in, "_spend", role_change_lands_first)
+    monkeypatch.setattr(spending, "_spend", role_change_lands_first)
 
     signed_in = portal.post("/partners/auth/magic", {"csrf_token": portal.csrf(), "token": token})
 

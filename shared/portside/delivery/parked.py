@@ -20,9 +20,9 @@ from portside.data.models.records import OutboxMail
 from portside.data.models.tenants import Tenant
 from portside.data.pages import query_page
 from portside.domain.invites import add_fresh_invite
-from portside.domain.links import add_sign_in_link
 from portside.errors import Conflict, NotFound
 from portside.mail.outbox import copy_of
+from portside.sign_in.links import add_sign_in_link
 
 PAGE_SIZE = 25
 COUNT_CAP = 100  # the console's home says "100 or more" rather than read a long list to count it

@@ -12,9 +12,9 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact, ContactEmail
 from portside.data.models.records import OutboxMail
 from portside.data.models.tenants import Tenant
-from portside.domain.links import INVITE, INVITE_LIFETIME, IssuedLink, add_link
 from portside.errors import Conflict, InvalidInput, NotFound
 from portside.mail.outbox import outbox_mail
+from portside.sign_in.links import INVITE, INVITE_LIFETIME, IssuedLink, add_link
 from portside.web.tenants import mail_brand
 
 

@@ -21,10 +21,10 @@ from portside.data.models.contacts import Contact
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.contacts import get_contact
-from portside.domain.links import INVITE, INVITE_LIFETIME, add_link
 from portside.domain.partners import partner_names
 from portside.errors import InvalidInput
 from portside.mail.outbox import outbox_mail
+from portside.sign_in.links import INVITE, INVITE_LIFETIME, add_link
 from portside.web.tenants import mail_brand
 
 DORMANT_AFTER = timedelta(days=90)

@@ -26,6 +26,7 @@ from portside.manifest import admins, console, partners
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
 from portside.questions import routes as questions
 from portside.settings import routes as settings
+from portside.sign_in import routes as sign_in
 from portside.training import routes as training
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
 ]
 
 ROUTES: tuple[Route, ...] = (
+    *sign_in.ROUTES,
     *partners.ROUTES,
     *console.ROUTES,
     *deals.ROUTES,

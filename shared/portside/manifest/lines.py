@@ -143,5 +143,11 @@ class Feature:
         """A route for anyone: the tenant comes from the request's host."""
         return Route(name, method, path, self.handler(name), PUBLIC, access, form_page=form_page)
 
+    def signed_in(
+        self, name: str, method: str, path: str, audience: Audience, access: tuple[Access, ...], form_page: str
+    ) -> Route:
+        """A route anyone signed in to ``audience`` may use whatever their role (signing out): no permission."""
+        return Route(name, method, path, self.handler(name), audience, access, form_page=form_page)
+
     def worker(self, name: str, source: str, access: tuple[Access, ...], **options: Any) -> Worker:
         return Worker(name, self.handler(name), source, access, **options)

@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from infra.local.demo_documents import pdf
+from tests.browser.sign_in.test_sign_in_journey import VIEWPORTS
 from tests.browser.test_console_journey import SHOTS, sign_in_to_console
-from tests.browser.test_sign_in_journey import VIEWPORTS
 from tests.e2e.client import link_in
 from tests.e2e.runtime import Runtime
 

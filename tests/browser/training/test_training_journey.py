@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from infra.local.demo_training import BASICS_QUIZ
+from tests.browser.sign_in.test_sign_in_journey import VIEWPORTS
 from tests.browser.test_console_journey import SHOTS
-from tests.browser.test_sign_in_journey import VIEWPORTS
 from tests.e2e.client import link_in
 from tests.e2e.runtime import Runtime
 

@@ -1,11 +1,11 @@
 """POST /partners/login/code: sign in with the six-digit code from the mail (for another device)."""
 
-from portside.domain.sign_in import CodeRejected, spend_code
 from portside.errors import InvalidInput, RateLimited
+from portside.sign_in.forms import CodeSignInForm
+from portside.sign_in.spending import CodeRejected, spend_code
 from portside.web.cookies import signed_in_cookies
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.sign_in import CodeSignInForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
@@ -13,9 +13,9 @@ from portside.web.responses import redirect
 endpoint = Endpoint(
     __name__,
     error_pages={
-        InvalidInput: "partners/check_mail.html",
-        CodeRejected: "partners/check_mail.html",
-        RateLimited: "partners/check_mail.html",
+        InvalidInput: "sign_in/partner_check_mail.html",
+        CodeRejected: "sign_in/partner_check_mail.html",
+        RateLimited: "sign_in/partner_check_mail.html",
     },
 )
 

@@ -32,8 +32,8 @@ from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact, ContactEmail, Session, SignInToken
 from portside.data.models.tenants import Tenant
-from portside.domain.links import INVITE, SIGN_IN, live_hash_attribute
 from portside.errors import PortsideError
+from portside.sign_in.links import INVITE, SIGN_IN, live_hash_attribute
 
 DEFAULT_LANDING = "/partners/dashboard"
 

@@ -4,7 +4,7 @@ Mail scanners open every link before the person does, and run JavaScript: this p
 reads, and it never submits itself.
 """
 
-from portside.domain.sign_in import LinkState, inspect_link
+from portside.sign_in.spending import LinkState, inspect_link
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -18,9 +18,13 @@ def confirm(request: PortalRequest) -> Response:
     token = request.query("token") or ""
     check = inspect_link(request.tenant, token)
     if check.state is not LinkState.VALID:
-        return page(request, "partners/link_problem.html", status=410, state=check.state.value)
+        return page(request, "sign_in/link_problem.html", status=410, state=check.state.value)
     return page(
-        request, "partners/magic_confirm.html", token=token, masked_email=check.masked_email, purpose=check.purpose
+        request,
+        "sign_in/partner_magic_confirm.html",
+        token=token,
+        masked_email=check.masked_email,
+        purpose=check.purpose,
     )
 
 

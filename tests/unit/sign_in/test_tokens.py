@@ -8,8 +8,8 @@ import pytest
 
 from portside.auth.secrets import code_digest, digest, new_code, new_secret
 from portside.data.models.tenants import Tenant
-from portside.domain.links import link_lifetime
-from portside.domain.sign_in import mask_email, safe_next_path
+from portside.sign_in.links import link_lifetime
+from portside.sign_in.spending import mask_email, safe_next_path
 
 
 def test_secrets_are_256_bit_and_unique() -> None:

@@ -1,6 +1,6 @@
 """GET /partners/login: the email form that starts a magic-link sign-in."""
 
-from portside.domain.sign_in import safe_next_path
+from portside.sign_in.spending import safe_next_path
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -15,7 +15,9 @@ NOTICES = {"signed_out": "You are signed out."}
 def show_login(request: PortalRequest) -> Response:
     next_path = safe_next_path(request.query("next")) or ""
     notice = NOTICES.get(request.query("notice") or "")
-    return page(request, "partners/login.html", values={"next": next_path}, errors={}, error=None, notice=notice)
+    return page(
+        request, "sign_in/partner_login_form.html", values={"next": next_path}, errors={}, error=None, notice=notice
+    )
 
 
 handler = endpoint.handler

@@ -1,18 +1,18 @@
 """POST /partners/auth/magic: spend the link (one conditional write) and open a fresh session."""
 
-from portside.domain.sign_in import LinkUnusable, spend_link
 from portside.errors import InvalidInput
+from portside.sign_in.forms import MagicLinkForm
+from portside.sign_in.spending import LinkUnusable, spend_link
 from portside.web.cookies import signed_in_cookies
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.sign_in import MagicLinkForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
 endpoint = Endpoint(
     __name__,
-    error_pages={LinkUnusable: "partners/link_problem.html", InvalidInput: "partners/link_problem.html"},
+    error_pages={LinkUnusable: "sign_in/link_problem.html", InvalidInput: "sign_in/link_problem.html"},
 )
 
 

@@ -1,16 +1,19 @@
 """POST /partners/login: mail a sign-in link. The answer never says whether the address is known."""
 
-from portside.domain.sign_in_requests import request_sign_in_link
 from portside.errors import InvalidInput, RateLimited
+from portside.sign_in.asking import request_sign_in_link
+from portside.sign_in.forms import SignInLinkForm
 from portside.web.cookies import pending_sign_in_cookie
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.sign_in import SignInLinkForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-endpoint = Endpoint(__name__, error_pages={InvalidInput: "partners/login.html", RateLimited: "partners/login.html"})
+endpoint = Endpoint(
+    __name__,
+    error_pages={InvalidInput: "sign_in/partner_login_form.html", RateLimited: "sign_in/partner_login_form.html"},
+)
 
 
 @endpoint

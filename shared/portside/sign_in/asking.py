@@ -25,9 +25,9 @@ from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import SignInRequest
 from portside.data.models.tenants import Tenant
-from portside.domain.links import add_sign_in_link
-from portside.domain.sign_in import mask_email, safe_next_path
 from portside.errors import Conflict
+from portside.sign_in.links import add_sign_in_link
+from portside.sign_in.spending import mask_email, safe_next_path
 
 TOO_MANY = "You have asked for several sign-in links in a short time. Please wait 15 minutes and try again."
 SWEEP_AFTER = timedelta(minutes=1)  # the stream fulfils a request within seconds; the sweeper takes the rest
