@@ -82,7 +82,7 @@ def test_errors_are_generic_pages_with_a_request_id(portal: Portal, monkeypatch:
     def explode(*_: object) -> None:
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(importlib.import_module("functions.partners.dashboard"), "dashboard_for", explode)
+    monkeypatch.setattr(importlib.import_module("functions.dashboard.partner_dashboard"), "dashboard_for", explode)
     answer = portal.get("/partners/dashboard")
 
     assert answer.status == 500
@@ -101,7 +101,7 @@ def test_when_even_the_branded_error_page_fails_a_neutral_one_answers(
 
     from portside.web import tenants
 
-    monkeypatch.setattr(importlib.import_module("functions.partners.dashboard"), "dashboard_for", explode)
+    monkeypatch.setattr(importlib.import_module("functions.dashboard.partner_dashboard"), "dashboard_for", explode)
     monkeypatch.setattr(tenants, "cached_partner", explode)
     tenants.forget_cached_tenants()
     answer = portal.get("/partners/dashboard")

@@ -23,11 +23,11 @@ from portside.approvals.following import KIND_LABELS, get_request, int_or_none, 
 from portside.approvals.models import PricingRequest
 from portside.approvals.review import Terms, needs_second_approval
 from portside.audit import Client, audit_event
+from portside.dashboard.updates import partner_update
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Tenant
 from portside.domain.partners import principals_and
-from portside.domain.updates import partner_update
 from portside.errors import Conflict, InvalidInput
 from portside.lookups.models.catalogue import Account, PriceEntry
 from portside.lookups.prices import price_for, today_for

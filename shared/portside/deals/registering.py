@@ -20,6 +20,7 @@ from datetime import date
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.auth.principal import PartnerPrincipal
+from portside.dashboard.updates import partner_update
 from portside.data import reads
 from portside.data.base import PortsideItem
 from portside.data.changes import Changes, ConditionFailed
@@ -27,7 +28,6 @@ from portside.data.models.tenants import Tenant
 from portside.deals.customers import claim_keys, customer_key, domain_key
 from portside.deals.models import CustomerClaim, CustomerHead, Deal
 from portside.domain.submissions import commit_once, mail_admins, submission_item_id
-from portside.domain.updates import partner_update
 from portside.errors import Conflict
 
 _SUBMISSIONS = uuid.UUID("6f1c2a52-5a43-4c47-9a0e-7a6f0a0f3d11")  # namespace of submission-derived deal ids

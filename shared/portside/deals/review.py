@@ -15,6 +15,7 @@ from typing import Any
 
 from portside import clock
 from portside.audit import Client, audit_event
+from portside.dashboard.updates import partner_update
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Tenant
@@ -22,7 +23,6 @@ from portside.data.pages import Page, query_page
 from portside.deals.customers import claim_keys
 from portside.deals.models import CustomerClaim, Deal
 from portside.domain.partners import partner_names, principals_and
-from portside.domain.updates import partner_update
 from portside.errors import Conflict, InvalidInput, NotFound
 from portside.mail.outbox import outbox_mail
 from portside.web.tenants import mail_brand

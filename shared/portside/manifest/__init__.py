@@ -4,7 +4,7 @@ Three things are built from this and nothing else: the CDK routes with each func
 IAM grants, the local runtime's router, and the test that every route is guarded.
 A feature lists its lines in ``portside/<feature>/routes.py`` (a handler per line,
 ``functions/<feature>/<line name>.py``) and registers that module here; the features not yet moved
-to packages keep a module per area here (``partners``, ``console``, ``admins``). What a line is, is
+to packages keep a module per area here (``console``, ``admins``). What a line is, is
 in ``lines``.
 """
 
@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from portside.approvals import routes as approvals
 from portside.audit_log import routes as audit_log
+from portside.dashboard import routes as dashboard
 from portside.deals import routes as deals
 from portside.delivery import routes as delivery
 from portside.delivery.routes import STREAM_ITEM_TYPES, STREAM_RETRY_ATTEMPTS
@@ -22,7 +23,7 @@ from portside.documents import routes as documents
 from portside.engagement import routes as engagement
 from portside.imports import routes as imports
 from portside.lookups import routes as lookups
-from portside.manifest import admins, console, partners
+from portside.manifest import admins, console
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
 from portside.questions import routes as questions
 from portside.settings import routes as settings
@@ -45,7 +46,7 @@ __all__ = [
 
 ROUTES: tuple[Route, ...] = (
     *sign_in.ROUTES,
-    *partners.ROUTES,
+    *dashboard.ROUTES,
     *console.ROUTES,
     *deals.ROUTES,
     *questions.ROUTES,

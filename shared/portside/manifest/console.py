@@ -17,7 +17,6 @@ ROUTES: tuple[Route, ...] = (
         form_page="/admin/login",
     ),
     Route("admin_logout", "POST", "/admin/logout", "functions.admin.logout", ADMIN, (W,), form_page="/admin"),
-    admin("admin_home", "GET", "/admin", "home", (R,), ("admin_dashboard", "view")),
     admin("admin_partners", "GET", "/admin/partners", "partners_list", (R,), ("partners", "view")),
     admin("admin_partner_new", "GET", "/admin/partners/new", "partner_new", (R,), ("partners", "manage")),
     admin(

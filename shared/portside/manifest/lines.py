@@ -65,21 +65,6 @@ UPLOAD = Access.LOGO_WRITE
 PUBLIC, PARTNER, ADMIN, API = Audience.PUBLIC, Audience.PARTNER, Audience.ADMIN, Audience.API
 
 
-def partner(
-    name: str,
-    method: str,
-    path: str,
-    handler: str,
-    access: tuple[Access, ...],
-    permission: tuple[str, str],
-    form_page: str | None = None,
-    kind: str = "page",
-) -> Route:
-    """A signed-in partner's route: every one names the matrix permission it needs."""
-    module = f"functions.partners.{handler}"
-    return Route(name, method, path, module, PARTNER, access, permission=permission, kind=kind, form_page=form_page)
-
-
 def admin(
     name: str,
     method: str,

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from portside import clock
 from portside.audit import Client, audit_event
+from portside.dashboard.updates import partner_update
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.domain.partners import partner_names
-from portside.domain.updates import partner_update
 from portside.errors import Conflict, NotFound
 from portside.mail.outbox import outbox_mail
 from portside.questions.models import Question

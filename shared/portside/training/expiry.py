@@ -15,12 +15,12 @@ from datetime import datetime, timedelta
 
 from portside import clock
 from portside.audit import Client, audit_event
+from portside.dashboard.updates import partner_update
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact
 from portside.data.models.records import OutboxMail
 from portside.data.models.tenants import Tenant
-from portside.domain.updates import partner_update
 from portside.mail.outbox import outbox_mail
 from portside.training.models import ModuleHolders, TrainingModule, TrainingStatus
 from portside.web.tenants import mail_brand

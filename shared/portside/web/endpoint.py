@@ -6,7 +6,7 @@ A handler module is a few lines::
 
     @endpoint
     def show(request: PortalRequest) -> Response:
-        return page(request, "partners/dashboard.html", view=dashboard_for(request.principal))
+        return page(request, "dashboard/partner_dashboard.html", view=dashboard_for(request.principal))
 
     handler = endpoint.handler
 

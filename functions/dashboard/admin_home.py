@@ -21,7 +21,7 @@ def show_home(request: PortalRequest) -> Response:
     waiting = pending_count(request.tenant) if request.admin.may("approvals", "view") else 0
     return page(
         request,
-        "admin/home.html",
+        "dashboard/admin_home.html",
         sections=navigation(request.admin, ""),
         parked_mail=parked,
         parked_mail_capped=parked >= COUNT_CAP,

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portside.auth.principal import PartnerPrincipal
+from portside.dashboard.updates import updates_for
 from portside.data.models.tenants import Partner, Tenant
 from portside.data.models.updates import PartnerUpdate
-from portside.domain.updates import updates_for
 from portside.errors import NotFound
 from portside.web import tenants
 

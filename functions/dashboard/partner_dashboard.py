@@ -1,6 +1,6 @@
 """GET /partners/dashboard: who is signed in, for which partner, and what needs attention."""
 
-from portside.domain.dashboard import dashboard_for
+from portside.dashboard.pages import dashboard_for
 from portside.lookups.orders import recent_changes
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
@@ -17,7 +17,7 @@ def show_dashboard(request: PortalRequest) -> Response:
     sees_orders = request.partner.may("orders", "view")
     return page(
         request,
-        "partners/dashboard.html",
+        "dashboard/partner_dashboard.html",
         brand=brand_for(request.tenant, view.partner),
         view=view,
         can_register_deals=request.partner.may("deals", "submit"),

@@ -1,1 +1,0 @@
-"""Partner-facing pages under /partners/*."""
