@@ -9,8 +9,8 @@ from typing import Any
 from portside.deals.following import STATE_LABELS
 from portside.deals.forms import DealListFilter
 from portside.deals.review import deal_list
-from portside.domain.partners import list_partners
 from portside.errors import InvalidInput
+from portside.partners.directory import list_partners
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
 from portside.web.http import Response

@@ -1,7 +1,7 @@
 """GET /admin/documents: the document spaces, with who may see each, how many documents, and the last change."""
 
 from portside.documents.spaces import list_spaces
-from portside.domain.partners import partner_names
+from portside.partners.directory import partner_names
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page

@@ -1,8 +1,8 @@
 """GET /admin/orders/<partner_id>/<order number>: one order with everything the ERP sent, hidden fields too."""
 
-from portside.domain.partners import get_partner
 from portside.lookups.orders import get_order
 from portside.lookups.views import STATUS_LABELS, tracking_url
+from portside.partners.directory import get_partner
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page

@@ -1,8 +1,8 @@
 """GET /admin/orders: a partner's orders as the ERP sent them, the company's own fields included (read-only)."""
 
-from portside.domain.partners import partner_choices
 from portside.lookups.freshness import updated_at
 from portside.lookups.orders import orders_page, search_orders
+from portside.partners.directory import partner_choices
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page

@@ -1,6 +1,6 @@
 """GET /admin/partners/<id>/brand: the partner's white-label override, seen by its contacts instead of ours."""
 
-from portside.domain.partners import get_partner
+from portside.partners.directory import get_partner
 from portside.settings.brand_pages import brand_page
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

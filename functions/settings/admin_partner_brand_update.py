@@ -1,7 +1,7 @@
 """POST /admin/partners/<id>/brand: set the partner's brand override, or remove it."""
 
-from portside.domain.partners import get_partner
 from portside.errors import Conflict, InvalidInput
+from portside.partners.directory import get_partner
 from portside.settings.branding import BrandFields, set_partner_brand
 from portside.settings.forms import BrandForm
 from portside.web.endpoint import Endpoint

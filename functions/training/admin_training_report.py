@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from portside.domain.partners import partner_choices
 from portside.errors import InvalidInput
+from portside.partners.directory import partner_choices
 from portside.training.authoring import list_modules
 from portside.training.forms import ReportFilter
 from portside.training.report import training_report

@@ -86,9 +86,11 @@ def _run(arguments: argparse.Namespace) -> str:
     from portside.audit import Client
     from portside.data import reads
     from portside.domain.admins import add_admin
-    from portside.domain.invites import invite_contact
-    from portside.domain.partners import PartnerFields, create_partner
-    from portside.web.forms.console import AdminMemberForm, InviteForm, PartnerForm, TenantForm
+    from portside.partners.directory import PartnerFields, create_partner
+    from portside.partners.forms import InviteForm, PartnerForm
+    from portside.partners.invites import invite_contact
+    from portside.web.forms.console import AdminMemberForm
+    from portside.web.forms.tenant import TenantForm
     from portside.web.tenants import create_tenant
 
     actor, client = f"system:cli:{getpass.getuser()}", Client(ip=None, user_agent="portside-cli")

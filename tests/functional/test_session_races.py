@@ -12,7 +12,7 @@ import pytest
 
 from portside.audit import Client
 from portside.data import reads
-from portside.domain import contacts
+from portside.partners import contacts
 from portside.sign_in import spending
 from tests.functional.portal import Portal
 

@@ -112,7 +112,7 @@ def s3_resources_of(synthesized: Synthesized, handler: str) -> set[str]:
 def test_logo_grants_reach_only_their_prefixes(synthesized: Synthesized) -> None:
     assert s3_resources_of(synthesized, "functions.settings.brand_logo") == {"/brand/*"}
     assert s3_resources_of(synthesized, "functions.settings.admin_branding_update") == {"/uploads/*", "/brand/*"}
-    assert s3_resources_of(synthesized, "functions.admin.partners_list") == set()
+    assert s3_resources_of(synthesized, "functions.partners.admin_partners") == set()
 
 
 def test_document_grants_reach_only_their_prefixes(synthesized: Synthesized) -> None:

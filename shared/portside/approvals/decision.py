@@ -27,11 +27,11 @@ from portside.dashboard.updates import partner_update
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Tenant
-from portside.domain.partners import principals_and
 from portside.errors import Conflict, InvalidInput
 from portside.lookups.models.catalogue import Account, PriceEntry
 from portside.lookups.prices import price_for, today_for
 from portside.mail.outbox import outbox_mail
+from portside.partners.directory import principals_and
 from portside.web.tenants import mail_brand
 
 

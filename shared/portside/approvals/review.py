@@ -16,10 +16,10 @@ from portside.approvals.models import PricingRequest
 from portside.data import reads
 from portside.data.models.tenants import Tenant
 from portside.data.pages import query_page
-from portside.domain.partners import partner_names
 from portside.lookups.models.catalogue import Account, PriceEntry, Product
 from portside.lookups.models.orders import Order
 from portside.lookups.prices import price_for, today_for
+from portside.partners.directory import partner_names
 
 QUEUE_PAGE = 25
 COUNT_CAP = 100  # the console's home says "100 or more" rather than read a long queue to count it

@@ -25,9 +25,11 @@ from portside.documents import audit_actions as documents_actions
 from portside.documents.models import Document, DocumentSpace
 from portside.engagement import audit_actions as engagement_actions
 from portside.imports import audit_actions as imports_actions
+from portside.partners import audit_actions as partners_actions
 from portside.questions import audit_actions as questions_actions
 from portside.questions.models import Question
 from portside.settings import audit_actions as settings_actions
+from portside.sign_in import audit_actions as sign_in_actions
 from portside.training import audit_actions as training_actions
 from portside.training.models import TrainingModule
 
@@ -41,14 +43,6 @@ _NOT_YET_MOVED: dict[str, str] = {
     "admin.sign_in_failed": "Admin sign-in failed",
     "admin.signed_in": "Admin signed in",
     "admin.signed_out": "Admin signed out",
-    "contact.disabled": "Contact disabled",
-    "contact.enabled": "Contact enabled",
-    "contact.invite_resent": "Invite sent again",
-    "contact.invited": "Contact invited",
-    "contact.role_changed": "Contact's role changed",
-    "contact.sessions_ended": "Contact's sessions ended",
-    "partner.created": "Partner created",
-    "partner.updated": "Partner updated",
     "security.csrf_refused": "Refused: form from another site or expired",
     "security.dead_link": "Refused: spent or dead sign-in link",
     "security.denied": "Refused: the role may not",
@@ -68,8 +62,10 @@ FEATURE_LISTS = (
     documents_actions.ACTIONS,
     engagement_actions.ACTIONS,
     imports_actions.ACTIONS,
+    partners_actions.ACTIONS,
     questions_actions.ACTIONS,
     settings_actions.ACTIONS,
+    sign_in_actions.ACTIONS,
     training_actions.ACTIONS,
 )
 ACTIONS: dict[str, str] = dict(sorted(item for own in (_NOT_YET_MOVED, *FEATURE_LISTS) for item in own.items()))

@@ -22,9 +22,9 @@ from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.deals.customers import claim_keys
 from portside.deals.models import CustomerClaim, Deal
-from portside.domain.partners import partner_names, principals_and
 from portside.errors import Conflict, InvalidInput, NotFound
 from portside.mail.outbox import outbox_mail
+from portside.partners.directory import partner_names, principals_and
 from portside.web.tenants import mail_brand
 
 QUEUE_PAGE = 25

@@ -19,9 +19,9 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.records import OutboxMail
 from portside.data.models.tenants import Tenant
 from portside.data.pages import query_page
-from portside.domain.invites import add_fresh_invite
 from portside.errors import Conflict, NotFound
 from portside.mail.outbox import copy_of
+from portside.partners.invites import add_fresh_invite
 from portside.sign_in.links import add_sign_in_link
 
 PAGE_SIZE = 25

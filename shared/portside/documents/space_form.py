@@ -8,7 +8,7 @@ from portside.auth.matrix import PARTNER_ROLES
 from portside.documents.forms import SpaceForm
 from portside.documents.models import DocumentSpace
 from portside.documents.spaces import SpaceFields
-from portside.domain.partners import partner_choices
+from portside.partners.directory import partner_choices
 from portside.training.authoring import published_modules
 from portside.web.forms.base import Form, parse_form
 from portside.web.http import Response

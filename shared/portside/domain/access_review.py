@@ -12,7 +12,7 @@ from portside.data.models.admins import AccessReview, AdminMember
 from portside.data.models.contacts import Contact
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.partners import partner_names
+from portside.partners.directory import partner_names
 
 CONTACTS_PER_PAGE = 100
 MAX_ADMINS = 200

@@ -20,10 +20,10 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.contacts import get_contact
-from portside.domain.partners import partner_names
 from portside.errors import InvalidInput
 from portside.mail.outbox import outbox_mail
+from portside.partners.contacts import get_contact
+from portside.partners.directory import partner_names
 from portside.sign_in.links import INVITE, INVITE_LIFETIME, add_link
 from portside.web.tenants import mail_brand
 

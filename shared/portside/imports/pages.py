@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from portside.auth.matrix import IMPORT_ACTIONS
-from portside.domain.partners import partner_names
 from portside.errors import Forbidden
 from portside.imports.columns import LABELS
 from portside.imports.jobs import get_import, imports_page
+from portside.partners.directory import partner_names
 from portside.storage import documents as files
 from portside.web.http import Response
 from portside.web.request import PortalRequest

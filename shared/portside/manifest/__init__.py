@@ -25,6 +25,7 @@ from portside.imports import routes as imports
 from portside.lookups import routes as lookups
 from portside.manifest import admins, console
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
+from portside.partners import routes as partners
 from portside.questions import routes as questions
 from portside.settings import routes as settings
 from portside.sign_in import routes as sign_in
@@ -48,6 +49,7 @@ ROUTES: tuple[Route, ...] = (
     *sign_in.ROUTES,
     *dashboard.ROUTES,
     *console.ROUTES,
+    *partners.ROUTES,
     *deals.ROUTES,
     *questions.ROUTES,
     *delivery.ROUTES,

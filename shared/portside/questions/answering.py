@@ -18,9 +18,9 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.partners import partner_names
 from portside.errors import Conflict, NotFound
 from portside.mail.outbox import outbox_mail
+from portside.partners.directory import partner_names
 from portside.questions.models import Question
 from portside.web.tenants import mail_brand
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portside.audit import Client, audit_event
-from portside.data.models.tenants import Brand, Tenant
-from portside.domain import partners
+from portside.data.changes import Changes, ConditionFailed
+from portside.data.models.tenants import Brand, Partner, Tenant
+from portside.errors import Conflict
+from portside.partners import directory
 from portside.storage import logos
 from portside.web import tenants
 
@@ -57,10 +59,27 @@ def set_partner_brand(
     tenant: Tenant, partner_id: str, version: int, fields: BrandFields | None, actor: str, client: Client
 ) -> None:
     """A partner's own brand (``fields``), or none: its contacts then see the tenant's."""
-    partner = partners.get_partner(tenant, partner_id)
+    partner = directory.get_partner(tenant, partner_id)
     brand = _brand(tenant.tenant_id, partner.brand_override, fields) if fields else None
-    partners.set_brand_override(tenant, partner_id, version, brand, actor, client)
+    _set_brand_override(tenant, partner_id, version, brand, actor, client)
     tenants.forget_cached_tenants()
+
+
+def _set_brand_override(
+    tenant: Tenant, partner_id: str, version: int, brand: Brand | None, actor: str, client: Client
+) -> None:
+    partner = directory.get_partner(tenant, partner_id)
+    if partner.version != version:
+        raise Conflict(f"partner {partner_id} is at version {partner.version}, the form at {version}")
+    action = "partner.brand_cleared" if brand is None else "partner.brand_set"
+    details = {} if brand is None else {"name": brand.name, "primary_colour": brand.primary_colour}
+    changes = Changes(audit_event(tenant.tenant_id, actor, action, f"partner:{partner_id}", client, **details))
+    update = Partner.brand_override.remove() if brand is None else Partner.brand_override.set(brand)
+    changes.update(partner, [update], label="partner")
+    try:
+        changes.commit()
+    except ConditionFailed as failed:
+        raise Conflict(f"partner {partner_id} changed meanwhile") from failed
 
 
 def published_logo(tenant_id: str, logo_id: str) -> tuple[bytes, str]:

@@ -17,8 +17,8 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact
 from portside.data.models.tenants import Tenant
 from portside.data.pages import query_page
-from portside.domain.partners import partner_names
 from portside.errors import NotFound
+from portside.partners.directory import partner_names
 from portside.training.authoring import list_modules
 from portside.training.expiry import expiry_mail
 from portside.training.models import TrainingModule, TrainingStatus

@@ -15,7 +15,7 @@ from portside import clock
 from portside.data.models.contacts import Contact
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
-from portside.domain.partners import partner_names
+from portside.partners.directory import partner_names
 from portside.text import spreadsheet_cell
 from portside.training.authoring import list_modules
 from portside.training.learning import Standing

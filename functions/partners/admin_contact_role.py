@@ -1,9 +1,9 @@
 """POST /admin/contacts/<id>/role: a new role, applied at once (the contact's sessions end)."""
 
-from portside.domain.contacts import change_role, get_contact
+from portside.partners.contacts import change_role, get_contact
+from portside.partners.forms import ContactRoleForm
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import ContactRoleForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

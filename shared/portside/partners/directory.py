@@ -12,7 +12,7 @@ from portside.audit import Client, audit_event
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact
-from portside.data.models.tenants import Brand, Partner, Tenant
+from portside.data.models.tenants import Partner, Tenant
 from portside.data.pages import Page, query_page
 from portside.errors import Conflict, InvalidInput, NotFound
 
@@ -83,23 +83,6 @@ def update_partner(
     except ConditionFailed as failed:
         raise Conflict(f"partner {partner_id} changed meanwhile") from failed
     return get_partner(tenant, partner_id)
-
-
-def set_brand_override(
-    tenant: Tenant, partner_id: str, version: int, brand: Brand | None, actor: str, client: Client
-) -> None:
-    partner = get_partner(tenant, partner_id)
-    if partner.version != version:
-        raise Conflict(f"partner {partner_id} is at version {partner.version}, the form at {version}")
-    action = "partner.brand_cleared" if brand is None else "partner.brand_set"
-    details = {} if brand is None else {"name": brand.name, "primary_colour": brand.primary_colour}
-    changes = Changes(audit_event(tenant.tenant_id, actor, action, f"partner:{partner_id}", client, **details))
-    update = Partner.brand_override.remove() if brand is None else Partner.brand_override.set(brand)
-    changes.update(partner, [update], label="partner")
-    try:
-        changes.commit()
-    except ConditionFailed as failed:
-        raise Conflict(f"partner {partner_id} changed meanwhile") from failed
 
 
 def list_partners(tenant: Tenant, search: str | None, cursor: str | None) -> Page[Partner]:

@@ -1,6 +1,6 @@
 """POST /admin/contacts/<id>/end-sessions: sign the contact out everywhere, now (after asking, by name)."""
 
-from portside.domain.contacts import contact_impact, end_sessions, get_contact
+from portside.partners.contacts import contact_impact, end_sessions, get_contact
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

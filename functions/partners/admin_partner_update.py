@@ -1,15 +1,15 @@
 """POST /admin/partners/<id>: save the partner's details, unless someone saved since the form was read."""
 
-from portside.domain.partners import STATUSES, PartnerFields, update_partner
 from portside.errors import Conflict, InvalidInput
+from portside.partners.directory import STATUSES, PartnerFields, update_partner
+from portside.partners.forms import PartnerDetailsForm
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import PartnerDetailsForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
-FORM = "admin/partner_form.html"
+FORM = "partners/admin_partner_form.html"
 endpoint = Endpoint(
     __name__,
     error_pages={InvalidInput: FORM, Conflict: FORM},

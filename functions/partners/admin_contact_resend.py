@@ -1,6 +1,6 @@
 """POST /admin/contacts/<id>/resend-invite: a fresh invite link; the old one stops working."""
 
-from portside.domain.invites import resend_invite
+from portside.partners.invites import resend_invite
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest

@@ -1,6 +1,6 @@
-"""GET /admin/partners/<id>/contacts/new: name, email and role of a new contact, who is mailed an invite."""
+"""GET /admin/partners/<id>/edit: the partner's details, with the version they were read at."""
 
-from portside.domain.partners import get_partner
+from portside.partners.directory import STATUSES, get_partner
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -12,12 +12,19 @@ endpoint = Endpoint(__name__)
 @endpoint
 def show_form(request: PortalRequest) -> Response:
     partner = get_partner(request.tenant, request.path_param("partner_id"))
+    values = {
+        "name": partner.name,
+        "tier": partner.tier or "",
+        "territory": partner.territory or "",
+        "status": partner.status,
+        "version": str(partner.version),
+    }
     return page(
         request,
-        "admin/contact_form.html",
+        "partners/admin_partner_form.html",
         partner_id=partner.partner_id,
-        partner_name=partner.name,
-        values={},
+        statuses=STATUSES,
+        values=values,
         errors={},
         error=None,
     )

@@ -3,11 +3,11 @@
 Disabling asks first, on a page that names the contact and what ends.
 """
 
-from portside.domain.contacts import contact_impact, get_contact, set_enabled
+from portside.partners.contacts import contact_impact, get_contact, set_enabled
+from portside.partners.forms import ContactStatusForm
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import ContactStatusForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

@@ -5,7 +5,7 @@ The deals and questions show to roles that may view them (one Query each).
 
 from portside.deals.following import STATE_LABELS
 from portside.deals.review import recent_deals
-from portside.domain.partners import contacts_of, get_partner
+from portside.partners.directory import contacts_of, get_partner
 from portside.questions.answering import recent_questions
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
@@ -35,7 +35,7 @@ def show_partner(request: PortalRequest) -> Response:
     questions = recent_questions(request.tenant, partner.partner_id) if admin.may("answers", "view") else None
     return page(
         request,
-        "admin/partner.html",
+        "partners/admin_partner.html",
         partner=partner,
         contacts=contacts.items,
         next_cursor=contacts.cursor,

@@ -1,6 +1,6 @@
 """GET /admin/partners: partners by name, searchable by the start of the name, a page at a time."""
 
-from portside.domain.partners import list_partners
+from portside.partners.directory import list_partners
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -15,7 +15,7 @@ def show_partners(request: PortalRequest) -> Response:
     listed = list_partners(request.tenant, search, request.query("cursor"))
     return page(
         request,
-        "admin/partners.html",
+        "partners/admin_partners.html",
         partners=listed.items,
         next_cursor=listed.cursor,
         search=search,

@@ -1,6 +1,6 @@
 """GET /admin/partners/new: the form for a new partner."""
 
-from portside.domain.partners import STATUSES
+from portside.partners.directory import STATUSES
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -12,7 +12,13 @@ endpoint = Endpoint(__name__)
 @endpoint
 def show_form(request: PortalRequest) -> Response:
     return page(
-        request, "admin/partner_form.html", partner_id=None, statuses=STATUSES, values={}, errors={}, error=None
+        request,
+        "partners/admin_partner_form.html",
+        partner_id=None,
+        statuses=STATUSES,
+        values={},
+        errors={},
+        error=None,
     )
 
 
