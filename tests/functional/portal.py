@@ -20,10 +20,10 @@ from infra.local.router import match
 from infra.local.seed import ADMIN_PASSWORD
 from infra.local.totp import fresh_code
 from portside import clock
+from portside.admin_sign_in.password_and_code import CODE_REUSE_WINDOW
 from portside.aws import client
 from portside.config import settings
 from portside.data.models.contacts import SignInRequest
-from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
 from portside.manifest import STREAM_ITEM_TYPES
 from portside.web import form_drafts
 

@@ -124,7 +124,9 @@ def test_document_grants_reach_only_their_prefixes(synthesized: Synthesized) -> 
 
 
 def test_functions_know_the_admin_pool_and_the_bucket(synthesized: Synthesized) -> None:
-    environment = functions_by_handler(synthesized)["functions.admin.login"]["Properties"]["Environment"]["Variables"]
+    environment = functions_by_handler(synthesized)["functions.admin_sign_in.admin_login"]["Properties"]["Environment"][
+        "Variables"
+    ]
 
     assert {"PORTSIDE_ADMIN_POOL_ID", "PORTSIDE_ADMIN_CLIENT_ID", "PORTSIDE_DOCUMENTS_BUCKET"} <= set(environment)
 

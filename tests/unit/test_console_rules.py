@@ -7,12 +7,12 @@ import json
 
 import pytest
 
+from portside.admin_sign_in.password_and_code import safe_admin_next
 from portside.auth.matrix import MATRIX, RESOURCES
 from portside.auth.principal import AdminPrincipal
 from portside.auth.role_table import role_tables
 from portside.data.models.contacts import Contact
 from portside.data.pages import decode_cursor, encode_cursor
-from portside.domain.admin_sign_in import safe_admin_next
 from portside.errors import InvalidInput
 from portside.settings.colours import contrast_with_white, readable_under_white_text
 

@@ -29,7 +29,6 @@ FEATURES = tuple(
     if f"portside.{path.stem}" not in (*LAYERS, *BASE, *REGISTRIES, *ENTRY_POINTS)
 )
 LAYER_BREAKS_NOT_YET_MOVED = {
-    "portside.web.admin_login": {"portside.domain.admin_sign_in"},
     "portside.web.admin_pages": {"portside.domain.admin_members"},
     "portside.web.group_pages": {"portside.domain.group_roles"},
 }

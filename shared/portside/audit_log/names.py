@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from portside.admin_sign_in import audit_actions as admin_sign_in_actions
 from portside.approvals import audit_actions as approvals_actions
 from portside.approvals.models import PricingRequest
 from portside.audit_log import audit_actions as audit_log_actions
@@ -40,8 +41,6 @@ _NOT_YET_MOVED: dict[str, str] = {
     "admin.enabled": "Admin enabled",
     "admin.removed": "Admin removed",
     "admin.role_changed": "Admin's role changed",
-    "admin.sign_in_failed": "Admin sign-in failed",
-    "admin.signed_in": "Admin signed in",
     "admin.signed_out": "Admin signed out",
     "security.csrf_refused": "Refused: form from another site or expired",
     "security.dead_link": "Refused: spent or dead sign-in link",
@@ -55,6 +54,7 @@ _NOT_YET_MOVED: dict[str, str] = {
 }
 # Every feature's actions, gathered: a moved feature's list is its own ``audit_actions``.
 FEATURE_LISTS = (
+    admin_sign_in_actions.ACTIONS,
     approvals_actions.ACTIONS,
     audit_log_actions.ACTIONS,
     deals_actions.ACTIONS,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from portside.admin_sign_in import routes as admin_sign_in
 from portside.approvals import routes as approvals
 from portside.audit_log import routes as audit_log
 from portside.dashboard import routes as dashboard
@@ -48,6 +49,7 @@ __all__ = [
 ROUTES: tuple[Route, ...] = (
     *sign_in.ROUTES,
     *dashboard.ROUTES,
+    *admin_sign_in.ROUTES,
     *console.ROUTES,
     *partners.ROUTES,
     *deals.ROUTES,

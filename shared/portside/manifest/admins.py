@@ -3,7 +3,7 @@ single sign-on through that provider."""
 
 from __future__ import annotations
 
-from portside.manifest.lines import PUBLIC, Access, R, Route, W, admin
+from portside.manifest.lines import Access, R, Route, W, admin
 
 SEE, MANAGE = ("admins", "view"), ("admins", "manage")
 USERS = Access.ADMIN_USERS
@@ -45,7 +45,4 @@ ROUTES: tuple[Route, ...] = (
     admin("admin_group_map", "POST", GROUPS, "group_role_map", (W,), MANAGE, form_page=GROUPS),
     admin("admin_group_unmap", "POST", f"{GROUPS}/remove", "group_role_unmap", (W,), MANAGE, form_page=GROUPS),
     admin("admin_sso_mode", "POST", f"{GROUPS}/mode", "sso_mode", (W,), MANAGE, form_page=GROUPS),
-    # Single sign-on: to the identity provider and back (each writes: the attempt, then the session).
-    Route("admin_sso_start", "GET", "/admin/login/sso", "functions.admin.sso_start", PUBLIC, (W,)),
-    Route("admin_sso_callback", "GET", "/admin/login/sso/callback", "functions.admin.sso_callback", PUBLIC, (W,)),
 )

@@ -1,4 +1,4 @@
-"""Signing in: partners' links and codes, admins' password and Cognito challenges."""
+"""Partner sign-in forms: an address to mail a link to, a code typed on another device, a link pressed."""
 
 from __future__ import annotations
 
@@ -34,40 +34,3 @@ class CodeSignInForm(PortalForm):
 class MagicLinkForm(PortalForm):
     messages: ClassVar[dict[str, str]] = {"token": "This sign-in link is incomplete. Open it again from the mail."}
     token: Annotated[str, StringConstraints(min_length=20, max_length=100)]
-
-
-class AdminSignInForm(PortalForm):
-    messages: ClassVar[dict[str, str]] = {
-        "email": "Enter the email you sign in with, like name@company.com.",
-        "password": "Enter your password.",
-    }
-    email: WorkEmail
-    password: Annotated[str, StringConstraints(min_length=1, max_length=256, strip_whitespace=False)]
-    next: SingleLine | None = Field(default=None, max_length=500)
-
-
-class AdminChallengeForm(PortalForm):
-    """One answer to a Cognito challenge: what every step carries back."""
-
-    messages: ClassVar[dict[str, str]] = {
-        "code": "Type the 6 digits your authenticator app shows now.",
-        "new_password": "Choose a password of at least 14 characters with upper and lower case, a digit and a symbol.",
-        "session": "This sign-in took too long. Start again.",
-        "email": "This sign-in took too long. Start again.",
-    }
-    email: WorkEmail
-    # Cognito's own bounds for a challenge session: anything else never came from it.
-    session: Annotated[str, StringConstraints(min_length=20, max_length=2048, pattern=r"^[\x21-\x7e]+$")]
-    next: SingleLine | None = Field(default=None, max_length=500)
-
-
-class AdminCodeAnswer(AdminChallengeForm):
-    """SOFTWARE_TOKEN_MFA and MFA_SETUP: the authenticator's current code."""
-
-    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
-
-
-class AdminNewPasswordAnswer(AdminChallengeForm):
-    """NEW_PASSWORD_REQUIRED: the password that replaces the temporary one (Cognito applies its policy too)."""
-
-    new_password: Annotated[str, StringConstraints(min_length=14, max_length=256, strip_whitespace=False)]

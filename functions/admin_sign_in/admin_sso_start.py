@@ -1,6 +1,6 @@
 """GET /admin/login/sso: start single sign-on; the browser goes on to the company's identity provider."""
 
-from portside.domain import admin_sso
+from portside.admin_sign_in import single_sign_on
 from portside.web.cookies import sso_cookie
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
@@ -12,8 +12,10 @@ endpoint = Endpoint(__name__)
 
 @endpoint
 def start_sso(request: PortalRequest) -> Response:
-    started = admin_sso.begin(request.tenant, request.query("next"))
-    return redirect(started.redirect_url, cookies=[sso_cookie(started.state, admin_sso.ATTEMPT_SECONDS)], status=302)
+    started = single_sign_on.begin(request.tenant, request.query("next"))
+    return redirect(
+        started.redirect_url, cookies=[sso_cookie(started.state, single_sign_on.ATTEMPT_SECONDS)], status=302
+    )
 
 
 handler = endpoint.handler

@@ -14,8 +14,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.sign_in.test_sign_in_journey import VIEWPORTS
 from tests.browser.test_console_journey import SHOTS
+from tests.e2e.admin_sign_in.test_admin_sso_over_http import person
 from tests.e2e.runtime import Runtime
-from tests.e2e.test_admin_sso_over_http import person
 
 pytestmark = pytest.mark.browser
 OWNER = "olivia.owner@northwind.example"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from portside.admin_sign_in.password_and_code import password_sign_in_off
 from portside.auth.sso_provider import provider_name
-from portside.domain.admin_sign_in import password_sign_in_off
 from portside.web.request import PortalRequest
 
-LOGIN = "admin/login.html"
+LOGIN = "admin_sign_in/admin_login_form.html"
 
 
 def sign_in_ways(request: PortalRequest) -> dict[str, Any]:

@@ -13,12 +13,12 @@ import segno
 from infra.local.seed import ADMIN_PASSWORD, TENANT_ID
 from infra.local.totp import current_code, fresh_code
 from portside import clock
+from portside.admin_sign_in.password_and_code import CODE_REUSE_WINDOW
 from portside.auth.admin_tokens import TokenRejected, verify_id_token
 from portside.aws import client
 from portside.data import admin_reads
 from portside.data.models.admins import AdminMember
 from portside.data.models.records import AuditEvent
-from portside.domain.admin_sign_in import CODE_REUSE_WINDOW
 from tests.functional.portal import Portal
 
 OPS = "ops@northwind.example"

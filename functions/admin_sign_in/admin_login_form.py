@@ -1,7 +1,7 @@
 """GET /admin/login: email and password, the first step of an admin sign-in, or the way to the identity provider."""
 
-from portside.domain.admin_sign_in import safe_admin_next
-from portside.web.admin_login import LOGIN, sign_in_ways
+from portside.admin_sign_in.pages import LOGIN, sign_in_ways
+from portside.admin_sign_in.password_and_code import safe_admin_next
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
