@@ -83,13 +83,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(arguments: argparse.Namespace) -> str:
     # Imported here: the models read their settings, and clients their endpoint, on first use.
+    from portside.admins.forms import AdminMemberForm
+    from portside.admins.membership import add_admin
     from portside.audit import Client
     from portside.data import reads
-    from portside.domain.admins import add_admin
     from portside.partners.directory import PartnerFields, create_partner
     from portside.partners.forms import InviteForm, PartnerForm
     from portside.partners.invites import invite_contact
-    from portside.web.forms.console import AdminMemberForm
     from portside.web.forms.tenant import TenantForm
     from portside.web.tenants import create_tenant
 

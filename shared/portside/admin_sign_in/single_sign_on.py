@@ -26,6 +26,7 @@ from datetime import timedelta
 
 from portside import clock
 from portside.admin_sign_in.password_and_code import record_failure, safe_admin_next
+from portside.admins.group_roles import list_group_roles, roles_for_groups
 from portside.audit import Client, audit_event
 from portside.auth import rate_limits, sso_provider
 from portside.auth.admin_sessions import new_admin_session, note_sign_in
@@ -37,7 +38,6 @@ from portside.data import admin_reads, reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminMember, AdminSession, SsoAttempt
 from portside.data.models.tenants import Tenant
-from portside.domain.group_roles import list_group_roles, roles_for_groups
 from portside.errors import NotFound, PortsideError
 from portside.observability import logger
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from portside.admin_sign_in import audit_actions as admin_sign_in_actions
+from portside.admins import audit_actions as admins_actions
 from portside.approvals import audit_actions as approvals_actions
 from portside.approvals.models import PricingRequest
 from portside.audit_log import audit_actions as audit_log_actions
@@ -36,25 +37,18 @@ from portside.training.models import TrainingModule
 
 _NOT_YET_MOVED: dict[str, str] = {
     "access_review.completed": "Access review completed",
-    "admin.added": "Admin added",
-    "admin.disabled": "Admin disabled",
-    "admin.enabled": "Admin enabled",
-    "admin.removed": "Admin removed",
-    "admin.role_changed": "Admin's role changed",
     "admin.signed_out": "Admin signed out",
     "security.csrf_refused": "Refused: form from another site or expired",
     "security.dead_link": "Refused: spent or dead sign-in link",
     "security.denied": "Refused: the role may not",
     "security.rate_limited": "Refused: too many attempts",
     "sign_in.signed_out": "Signed out",
-    "sso.group_mapped": "Identity provider group mapped to a role",
-    "sso.group_unmapped": "Identity provider group mapping removed",
-    "sso.mode_changed": "Admin sign-in methods changed",
     "tenant.created": "Tenant created",
 }
 # Every feature's actions, gathered: a moved feature's list is its own ``audit_actions``.
 FEATURE_LISTS = (
     admin_sign_in_actions.ACTIONS,
+    admins_actions.ACTIONS,
     approvals_actions.ACTIONS,
     audit_log_actions.ACTIONS,
     deals_actions.ACTIONS,

@@ -4,7 +4,7 @@ Three things are built from this and nothing else: the CDK routes with each func
 IAM grants, the local runtime's router, and the test that every route is guarded.
 A feature lists its lines in ``portside/<feature>/routes.py`` (a handler per line,
 ``functions/<feature>/<line name>.py``) and registers that module here; the features not yet moved
-to packages keep a module per area here (``console``, ``admins``). What a line is, is
+to packages keep a module here (``console``). What a line is, is
 in ``lines``.
 """
 
@@ -14,6 +14,7 @@ import re
 from urllib.parse import quote
 
 from portside.admin_sign_in import routes as admin_sign_in
+from portside.admins import routes as admins
 from portside.approvals import routes as approvals
 from portside.audit_log import routes as audit_log
 from portside.dashboard import routes as dashboard
@@ -24,7 +25,7 @@ from portside.documents import routes as documents
 from portside.engagement import routes as engagement
 from portside.imports import routes as imports
 from portside.lookups import routes as lookups
-from portside.manifest import admins, console
+from portside.manifest import console
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
 from portside.partners import routes as partners
 from portside.questions import routes as questions

@@ -40,8 +40,8 @@ def scenarios(portal: Any) -> dict[str, Scenario]:
     def sso_only_on() -> dict[str, str]:
         """Single sign-on only, turned on unmeasured; the measured request turns it off again, so that the
         scenarios after it still find password sign-in."""
+        from portside.admins.group_roles import set_sso_only
         from portside.audit import Client
-        from portside.domain.group_roles import set_sso_only
 
         come_back(portal, authorize(start(portal), "olivia.owner@northwind.example"))
         version = int(portal.get("/admin/sign-in-groups").field("version"))

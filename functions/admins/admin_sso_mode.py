@@ -1,11 +1,11 @@
 """POST /admin/sign-in-groups/mode: admins sign in through the identity provider only, or beside passwords."""
 
-from portside.domain.group_roles import set_sso_only
+from portside.admins.forms import SsoModeForm
+from portside.admins.group_pages import TEMPLATE, groups_context
+from portside.admins.group_roles import set_sso_only
 from portside.errors import Conflict, InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import SsoModeForm
-from portside.web.group_pages import TEMPLATE, groups_context
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

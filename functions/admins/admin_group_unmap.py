@@ -1,11 +1,11 @@
 """POST /admin/sign-in-groups/remove: a group no longer opens the console (from its members' next sign-in)."""
 
-from portside.domain.group_roles import unmap_group
+from portside.admins.forms import GroupForm
+from portside.admins.group_pages import TEMPLATE, groups_context
+from portside.admins.group_roles import unmap_group
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import GroupForm
-from portside.web.group_pages import TEMPLATE, groups_context
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

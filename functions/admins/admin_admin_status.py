@@ -2,13 +2,13 @@
 
 from urllib.parse import unquote
 
-from portside.domain.admin_members import LastOwner, get_member, set_enabled
+from portside.admins.forms import AdminStatusForm
+from portside.admins.managing import LastOwner, get_member, set_enabled
+from portside.admins.pages import TEMPLATE, admins_context
 from portside.errors import Conflict
-from portside.web.admin_pages import TEMPLATE, admins_context
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import AdminStatusForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from portside.admins.group_roles import list_group_roles
 from portside.auth.matrix import ADMIN_ROLES
 from portside.auth.sso_provider import provider_name
-from portside.domain.group_roles import list_group_roles
 from portside.web.request import PortalRequest
 
-TEMPLATE = "admin/group_roles.html"
+TEMPLATE = "admins/admin_group_roles.html"
 NOTICES = {
     "mapped": "Saved. Members of the group get the role at their next sign-in.",
     "unmapped": "Removed. Members of the group lose that role at their next sign-in.",

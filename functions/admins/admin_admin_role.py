@@ -2,12 +2,12 @@
 
 from urllib.parse import unquote
 
-from portside.domain.admin_members import LastOwner, change_role
+from portside.admins.forms import AdminRoleForm
+from portside.admins.managing import LastOwner, change_role
+from portside.admins.pages import TEMPLATE, admins_context
 from portside.errors import Conflict, InvalidInput
-from portside.web.admin_pages import TEMPLATE, admins_context
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import AdminRoleForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

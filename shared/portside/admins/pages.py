@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from portside.admins.managing import SIGN_IN_LABELS, list_admins
 from portside.auth.matrix import ADMIN_ROLES
-from portside.domain.admin_members import SIGN_IN_LABELS, list_admins
 from portside.web.request import PortalRequest
 
-TEMPLATE = "admin/admins.html"
+TEMPLATE = "admins/admin_admins.html"
 NOTICES = {
     "added": "Added. A new pool admin is mailed a temporary password by Cognito and sets up an authenticator at "
     "their first sign-in.",

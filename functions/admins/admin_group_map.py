@@ -1,11 +1,11 @@
 """POST /admin/sign-in-groups: map an identity provider group to an admin role (replacing its earlier one)."""
 
-from portside.domain.group_roles import map_group
+from portside.admins.forms import GroupRoleForm
+from portside.admins.group_pages import TEMPLATE, groups_context
+from portside.admins.group_roles import map_group
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import GroupRoleForm
-from portside.web.group_pages import TEMPLATE, groups_context
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from infra.local.totp import unused_code
-from tests.browser.test_admin_journey import temporary_password
+from tests.browser.admins.test_admin_journey import temporary_password
 from tests.e2e.client import Visitor, hidden_fields
 from tests.e2e.runtime import Runtime
 from tests.e2e.test_console_over_http import console

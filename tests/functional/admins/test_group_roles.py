@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from infra.local.seed import TENANT_ID
+from portside.admins.group_roles import list_group_roles, roles_for_groups
 from portside.data import reads
 from portside.data.models.records import AuditEvent
-from portside.domain.group_roles import list_group_roles, roles_for_groups
 from tests.functional.portal import Portal
 
 

@@ -14,12 +14,12 @@ import pytest
 
 from infra.local.seed import TENANT_ID
 from portside import clock
+from portside.admins import managing
 from portside.audit import Client
 from portside.aws import client
 from portside.data import reads
 from portside.data.models.admins import AdminMember
 from portside.data.models.records import AuditEvent
-from portside.domain import admin_members
 from portside.errors import Conflict
 from portside.web import tenants
 from tests.functional.portal import Portal
@@ -45,7 +45,7 @@ def path(email: str, action: str) -> str:
 
 def first_tenant_state(pool: dict[str, Any]) -> dict[str, Any]:
     """Everything the first tenant sees of its admins: memberships, audit actions, and the pool users."""
-    members = {m.email: (m.roles, m.status) for m in admin_members.list_admins(reads.tenant(TENANT_ID)).members}  # type: ignore[arg-type]
+    members = {m.email: (m.roles, m.status) for m in managing.list_admins(reads.tenant(TENANT_ID)).members}  # type: ignore[arg-type]
     audit = sorted(event.action for event in AuditEvent.query(AuditEvent.partition_of(TENANT_ID)))
     cognito = client("cognito-idp")
     users = {
@@ -98,14 +98,14 @@ def test_a_pool_group_set_outside_the_portal_grants_no_role(portal: Portal, admi
     assert portal.admin_sign_in(AUDITOR).status == 303
 
     assert portal.get("/admin/settings").status == 403
-    assert admin_members.get_member(reads.tenant(TENANT_ID), AUDITOR).roles == ["auditor"]  # type: ignore[arg-type]
+    assert managing.get_member(reads.tenant(TENANT_ID), AUDITOR).roles == ["auditor"]  # type: ignore[arg-type]
 
 
 def test_an_admin_of_no_role_here_is_refused_whatever_the_pool_says(portal: Portal, admin_pool: dict[str, Any]) -> None:
     cognito = client("cognito-idp")
     cognito.create_group(UserPoolId=admin_pool["pool_id"], GroupName="owner")
     cognito.admin_add_user_to_group(UserPoolId=admin_pool["pool_id"], Username=AUDITOR, GroupName="owner")
-    member = admin_members.get_member(reads.tenant(TENANT_ID), AUDITOR)  # type: ignore[arg-type]
+    member = managing.get_member(reads.tenant(TENANT_ID), AUDITOR)  # type: ignore[arg-type]
     member.update(actions=[AdminMember.roles.set([])])
 
     assert portal.admin_sign_in(AUDITOR).status == 401
@@ -118,20 +118,20 @@ def test_a_refused_role_change_leaves_everything_as_it_was(
     the membership is as the first left it, the pool untouched."""
     tenant = reads.tenant(TENANT_ID)
     assert tenant is not None
-    real_end_sessions = admin_members._end_sessions
+    real_end_sessions = managing._end_sessions
     interleaved: list[str] = []
 
     def another_change_lands_first(*args: Any) -> int:
         if not interleaved:
             interleaved.append("ops")
-            admin_members.change_role(tenant, AUDITOR, "ops", "admin:" + OWNER, CLIENT)
+            managing.change_role(tenant, AUDITOR, "ops", "admin:" + OWNER, CLIENT)
         return real_end_sessions(*args)
 
-    monkeypatch.setattr(admin_members, "_end_sessions", another_change_lands_first)
+    monkeypatch.setattr(managing, "_end_sessions", another_change_lands_first)
     before = first_tenant_state(admin_pool)
 
     with pytest.raises(Conflict):
-        admin_members.change_role(tenant, AUDITOR, "finance", "admin:" + OWNER, CLIENT)
+        managing.change_role(tenant, AUDITOR, "finance", "admin:" + OWNER, CLIENT)
 
     after = first_tenant_state(admin_pool)
     assert after["members"][AUDITOR] == (["ops"], "active")
@@ -143,10 +143,10 @@ def test_a_membership_left_without_a_role_is_given_one_by_the_owner(portal: Port
     """What an owner does after an upgrade finds a membership with no role (docs/admin-roles.md)."""
     tenant = reads.tenant(TENANT_ID)
     assert tenant is not None
-    admin_members.get_member(tenant, AUDITOR).update(actions=[AdminMember.roles.remove()])
+    managing.get_member(tenant, AUDITOR).update(actions=[AdminMember.roles.remove()])
     assert portal.admin_sign_in(AUDITOR).status == 401
 
-    admin_members.change_role(tenant, AUDITOR, "auditor", "admin:" + OWNER, CLIENT)
+    managing.change_role(tenant, AUDITOR, "auditor", "admin:" + OWNER, CLIENT)
 
     portal.jar = {}
     assert portal.admin_sign_in(AUDITOR).status == 303

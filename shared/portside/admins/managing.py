@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from portside.admins.membership import add_admin, add_membership, check_role
 from portside.audit import Client, audit_event
 from portside.data import admin_reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.admins import AdminMember, AdminSession
 from portside.data.models.tenants import Tenant
-from portside.domain.admins import add_admin, add_membership, check_role
 from portside.errors import Conflict, NotFound
 
 LIST_LIMIT = 500

@@ -1,12 +1,12 @@
 """POST /admin/admins: add an admin (a pool user mailed a temporary password, or a federated membership)."""
 
+from portside.admins.forms import AdminAddForm
+from portside.admins.managing import add_member
+from portside.admins.pages import TEMPLATE, admins_context
 from portside.config import settings
-from portside.domain.admin_members import add_member
 from portside.errors import InvalidInput
-from portside.web.admin_pages import TEMPLATE, admins_context
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import AdminAddForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect

@@ -1,6 +1,6 @@
 """GET /admin/admins: every admin of the tenant with role, sign-in, status and last sign-in; the owner's forms."""
 
-from portside.web.admin_pages import TEMPLATE, admins_context
+from portside.admins.pages import TEMPLATE, admins_context
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page

@@ -2,9 +2,9 @@
 
 from urllib.parse import unquote
 
-from portside.domain.admin_members import LastOwner, get_member, remove_member
+from portside.admins.managing import LastOwner, get_member, remove_member
+from portside.admins.pages import TEMPLATE, admins_context
 from portside.errors import Conflict
-from portside.web.admin_pages import TEMPLATE, admins_context
 from portside.web.confirmation import Confirmation, ask, confirmed
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

@@ -1,7 +1,7 @@
 """GET /admin/sign-in-groups: the identity provider groups that open the console, and the owner's forms."""
 
+from portside.admins.group_pages import TEMPLATE, groups_context
 from portside.web.endpoint import Endpoint
-from portside.web.group_pages import TEMPLATE, groups_context
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
