@@ -1,9 +1,5 @@
 """Imports run one way: handlers and features may use the shared layers; the layers never use a feature, and a
 handler reaches the table and the bucket only through a feature's module.
-
-The lists below are what the tree still breaks today, each to go when its feature becomes a package of its
-own; the test fails on a new break and on a listed one that is gone (take it off the list), so the lists
-only shrink.
 """
 
 from __future__ import annotations
@@ -21,15 +17,13 @@ BASE += ("portside.aws", "portside.observability", "portside.audit")
 # the layers may read them. The command line is an entry point, as a handler is.
 REGISTRIES = ("portside.manifest", "portside.data.models.every")
 ENTRY_POINTS = ("portside.cli",)
-# Every other package or module of the layer is a feature's (``domain`` holds the features not yet moved).
+# Every other package or module of the layer is a feature's.
 FEATURES = tuple(
     f"portside.{path.stem}"
     for path in PORTSIDE.iterdir()
     if (path.suffix == ".py" or (path / "__init__.py").exists()) and path.stem != "__init__"
     if f"portside.{path.stem}" not in (*LAYERS, *BASE, *REGISTRIES, *ENTRY_POINTS)
 )
-LAYER_BREAKS_NOT_YET_MOVED = {}
-HANDLER_BREAKS_NOT_YET_MOVED: dict[str, set[str]] = {}
 
 
 def module_of(path: Path) -> str:
@@ -84,20 +78,20 @@ def handler_breaks() -> dict[str, set[str]]:
 
 
 def test_no_shared_layer_imports_a_feature() -> None:
-    assert layer_breaks() == LAYER_BREAKS_NOT_YET_MOVED
+    assert layer_breaks() == {}
 
 
 def test_no_handler_imports_the_table_or_the_bucket() -> None:
-    assert handler_breaks() == HANDLER_BREAKS_NOT_YET_MOVED
+    assert handler_breaks() == {}
 
 
 def test_the_check_sees_each_kind_of_import(tmp_path: Path) -> None:
     source = tmp_path / "x.py"
     source.write_text("import portside.data\nfrom portside.storage import documents, x\n\ndef f():\n    import json\n")
     assert imported(source) == {"portside.data", "portside.storage.documents", "portside.storage", "json"}
-    assert _within("portside.deals.following", FEATURES) and not _within("portside.domainx", FEATURES)
+    assert _within("portside.deals.following", FEATURES) and not _within("portside.dealsx", FEATURES)
 
 
 def test_every_package_that_is_not_shared_is_a_feature() -> None:
-    assert {"portside.domain", "portside.imports"} <= set(FEATURES)
+    assert {"portside.sign_in", "portside.imports"} <= set(FEATURES)
     assert not {"portside.web", "portside.manifest", "portside.errors", "portside.cli"} & set(FEATURES)

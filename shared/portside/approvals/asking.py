@@ -34,11 +34,11 @@ from portside.data.changes import Changes
 from portside.data.models.tenants import Tenant
 from portside.deals.following import deal_for
 from portside.deals.models import Deal
-from portside.domain.submissions import commit_once, mail_admins, submission_item_id
 from portside.errors import InvalidInput, NotFound
 from portside.lookups.models.catalogue import Account
 from portside.lookups.prices import price_for, today_for
 from portside.storage import documents as files
+from portside.web.submissions import commit_once, mail_admins, submission_item_id
 from portside.web.tenants import cached_partner
 
 _SUBMISSIONS = uuid.UUID("3d0e8b7a-4f3c-4a55-9d0b-5c2f1e7a9b64")  # namespace of submission-derived request ids

@@ -27,8 +27,8 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Tenant
 from portside.deals.customers import claim_keys, customer_key, domain_key
 from portside.deals.models import CustomerClaim, CustomerHead, Deal
-from portside.domain.submissions import commit_once, mail_admins, submission_item_id
 from portside.errors import Conflict
+from portside.web.submissions import commit_once, mail_admins, submission_item_id
 
 _SUBMISSIONS = uuid.UUID("6f1c2a52-5a43-4c47-9a0e-7a6f0a0f3d11")  # namespace of submission-derived deal ids
 # A transaction holds at most 100 writes: at most this many other registrations are flagged by one submission

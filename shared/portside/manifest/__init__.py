@@ -3,9 +3,8 @@
 Three things are built from this and nothing else: the CDK routes with each function's
 IAM grants, the local runtime's router, and the test that every route is guarded.
 A feature lists its lines in ``portside/<feature>/routes.py`` (a handler per line,
-``functions/<feature>/<line name>.py``) and registers that module here; the features not yet moved
-to packages keep a module here (``console``). What a line is, is
-in ``lines``.
+``functions/<feature>/<line name>.py``) and registers that module here. What a line is, is in
+``lines``.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from portside.access_review import routes as access_review
 from portside.admin_sign_in import routes as admin_sign_in
 from portside.admins import routes as admins
 from portside.approvals import routes as approvals
@@ -25,7 +25,6 @@ from portside.documents import routes as documents
 from portside.engagement import routes as engagement
 from portside.imports import routes as imports
 from portside.lookups import routes as lookups
-from portside.manifest import console
 from portside.manifest.lines import PUBLIC, Access, Audience, R, Route, Worker
 from portside.partners import routes as partners
 from portside.questions import routes as questions
@@ -51,8 +50,8 @@ ROUTES: tuple[Route, ...] = (
     *sign_in.ROUTES,
     *dashboard.ROUTES,
     *admin_sign_in.ROUTES,
-    *console.ROUTES,
     *partners.ROUTES,
+    *access_review.ROUTES,
     *deals.ROUTES,
     *questions.ROUTES,
     *delivery.ROUTES,

@@ -1,4 +1,5 @@
-"""What a manifest line is: a route or a worker, the access it needs, and the shorthands the area modules use."""
+"""What a manifest line is: a route or a worker, the access it needs, and ``Feature``, which a feature's
+``routes`` builds its lines with."""
 
 from __future__ import annotations
 
@@ -63,21 +64,6 @@ R, W = Access.TABLE_READ, Access.TABLE_WRITE
 # Pages that hand out a presigned upload sign it with their own role: the upload needs PutObject there.
 UPLOAD = Access.LOGO_WRITE
 PUBLIC, PARTNER, ADMIN, API = Audience.PUBLIC, Audience.PARTNER, Audience.ADMIN, Audience.API
-
-
-def admin(
-    name: str,
-    method: str,
-    path: str,
-    handler: str,
-    access: tuple[Access, ...],
-    permission: tuple[str, str],
-    form_page: str | None = None,
-    kind: str = "page",
-) -> Route:
-    """An admin console route: every one names the matrix permission it needs."""
-    module = f"functions.admin.{handler}"
-    return Route(name, method, path, module, ADMIN, access, permission=permission, kind=kind, form_page=form_page)
 
 
 @dataclass(frozen=True)

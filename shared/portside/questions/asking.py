@@ -20,9 +20,9 @@ from portside.data.changes import Changes
 from portside.data.models.tenants import Tenant
 from portside.deals.following import deal_for
 from portside.deals.models import Deal
-from portside.domain.submissions import commit_once, mail_admins, submission_item_id
 from portside.errors import InvalidInput, NotFound
 from portside.questions.models import Question
+from portside.web.submissions import commit_once, mail_admins, submission_item_id
 
 _SUBMISSIONS = uuid.UUID("0b7f3f0e-2f4c-4f1e-8d53-8e4a3c7d2b61")  # namespace of submission-derived question ids
 

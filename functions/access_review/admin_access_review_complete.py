@@ -1,17 +1,17 @@
 """POST /admin/access-review: record that the review is done, by whom and when (audited)."""
 
-from portside.domain.access_review import complete_review, review_view
+from portside.access_review.forms import AccessReviewForm
+from portside.access_review.review import complete_review, review_view
 from portside.errors import InvalidInput
 from portside.web.endpoint import Endpoint
 from portside.web.forms.base import parse_form
-from portside.web.forms.console import AccessReviewForm
 from portside.web.http import Response
 from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
 endpoint = Endpoint(
     __name__,
-    error_pages={InvalidInput: "admin/access_review.html"},
+    error_pages={InvalidInput: "access_review/admin_access_review.html"},
     error_context=lambda request: {"view": review_view(request.tenant, None), "done": False, "can_review": True},
 )
 

@@ -11,7 +11,7 @@ endpoint = Endpoint(__name__)
 
 @endpoint
 def show_roles(request: PortalRequest) -> Response:
-    return page(request, "admin/roles.html", tables=role_tables())
+    return page(request, "access_review/admin_roles.html", tables=role_tables())
 
 
 handler = endpoint.handler

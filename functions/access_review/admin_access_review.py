@@ -1,6 +1,6 @@
 """GET /admin/access-review: every contact and admin, with role, partner, status and last activity."""
 
-from portside.domain.access_review import review_view
+from portside.access_review.review import review_view
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -14,7 +14,7 @@ def show_review(request: PortalRequest) -> Response:
     view = review_view(request.tenant, request.query("cursor"))
     return page(
         request,
-        "admin/access_review.html",
+        "access_review/admin_access_review.html",
         view=view,
         done=request.query("notice") == "done",
         can_review=request.admin.may("access_review", "review"),

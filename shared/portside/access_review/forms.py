@@ -1,5 +1,4 @@
-"""The console's own forms of the features not yet moved: tenants, partners, contacts, admins, nudges,
-reviews."""
+"""The access review's form: an owner or auditor confirms they reviewed who has access."""
 
 from __future__ import annotations
 

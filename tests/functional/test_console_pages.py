@@ -1,4 +1,4 @@
-"""Engagement nudges and access review as the console shows them, and every console page opening."""
+"""Every console page opens for the owner, with a record of each kind to open."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from portside.audit import Client
 from portside.aws import client
 from portside.config import settings
 from portside.data import reads
-from portside.data.models.admins import AccessReview
-from portside.data.models.records import AuditEvent
 from portside.deals.models import Deal
 from portside.documents.library import space_documents
 from portside.documents.spaces import SpaceFields, create_space
@@ -26,7 +24,7 @@ from tests.functional.documents.helpers import PDF, save_upload
 from tests.functional.imports.helpers import csv_text, latest_job, run_imports, start
 from tests.functional.portal import Portal
 
-OPS, AUDITOR, OWNER = "ops@northwind.example", "auditor@northwind.example", "owner@northwind.example"
+OWNER = "owner@northwind.example"
 
 
 # --- audit log -------------------------------------------------------------------------------------------------
@@ -36,34 +34,6 @@ OPS, AUDITOR, OWNER = "ops@northwind.example", "auditor@northwind.example", "own
 
 
 # --- access review ---------------------------------------------------------------------------------------------
-def test_access_review_lists_every_contact_and_admin_and_records_who_reviewed(
-    portal: Portal, admin_pool: dict[str, Any]
-) -> None:
-    portal.admin_sign_in(AUDITOR)
-
-    page = portal.get("/admin/access-review").body
-    for who in ("owner@northwind.example", "finance@northwind.example", "tech@globex.example", "Acme Resellers"):
-        assert who in page
-    assert "No review has been recorded yet" in page
-
-    done = portal.admin_post("/admin/access-review", {"note": "Quarterly review"})
-
-    assert done.location == "/admin/access-review?notice=done"
-    assert "Last reviewed by admin:auditor@northwind.example" in portal.get(done.location).body
-    reviews = list(AccessReview.query(AccessReview.partition_of(TENANT_ID)))
-    assert [(r.reviewer, r.note) for r in reviews] == [("admin:auditor@northwind.example", "Quarterly review")]
-    completed = [
-        e for e in AuditEvent.query(AuditEvent.partition_of(TENANT_ID)) if e.action == "access_review.completed"
-    ]
-    assert len(completed) == 1 and completed[0].actor == "admin:auditor@northwind.example"
-
-
-def test_ops_cannot_record_an_access_review(portal: Portal, admin_pool: dict[str, Any]) -> None:
-    portal.admin_sign_in(OPS)
-
-    assert portal.get("/admin/access-review").status == 403
-    assert portal.admin_post("/admin/access-review", {"note": "x"}).status == 403
-    assert list(AccessReview.query(AccessReview.partition_of(TENANT_ID))) == []
 
 
 def uploaded_document(portal: Portal, space_id: str) -> str:

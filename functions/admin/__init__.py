@@ -1,1 +1,0 @@
-"""The admin console: one module per endpoint under /admin/*."""

@@ -1,1 +1,0 @@
-"""Domain services, one module per feature. They take validated input and return domain results."""
