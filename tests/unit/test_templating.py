@@ -102,8 +102,15 @@ def test_each_mail_name_is_in_one_folder_with_both_its_parts() -> None:
     from portside.mail.render import mail_folders
 
     root = settings().templates_dir
-    moved = [path.stem for path in root.glob("*/mail/*.txt")]
-    not_yet_moved = [path.stem for path in (root / "email").glob("*.txt") if not path.stem.startswith("_")]
-    assert len(moved + not_yet_moved) == len({*moved, *not_yet_moved})
+    names = [path.stem for path in root.glob("*/mail/*.txt")]
+    assert len(names) == len(set(names)) and "sign_in" in names
     assert mail_folders()["pricing_request_decided"] == "approvals/mail"
     assert all((root / folder / f"{name}.html").exists() for name, folder in mail_folders().items())
+    assert sorted(path.name for path in (root / "email").iterdir()) == ["_footer.html", "_footer.txt"]
+
+
+def test_a_mail_of_no_feature_is_refused_by_name() -> None:
+    from portside.mail.render import render_mail
+
+    with pytest.raises(LookupError, match="no mail is named 'signin'"):
+        render_mail("signin", {})

@@ -1,5 +1,5 @@
-"""Mail rendered from its feature's ``templates/<feature>/mail/<name>.txt`` and ``.html`` (or, for the
-features not yet moved, ``templates/email/``); the text template sets the subject."""
+"""Mail rendered from its feature's ``templates/<feature>/mail/<name>.txt`` and ``.html``, with the footer of
+``templates/email/``; the text template sets the subject."""
 
 from __future__ import annotations
 
@@ -27,7 +27,10 @@ def mail_folders() -> dict[str, str]:
 
 
 def _template(name: str, suffix: str) -> str:
-    return f"{mail_folders().get(name, 'email')}/{name}.{suffix}"
+    folder = mail_folders().get(name)
+    if folder is None:
+        raise LookupError(f"no mail is named {name!r}: a feature's mails are templates/<feature>/mail/<name>.txt")
+    return f"{folder}/{name}.{suffix}"
 
 
 def render_mail(template: str, context: dict[str, Any]) -> RenderedMail:
