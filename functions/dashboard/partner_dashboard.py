@@ -1,7 +1,6 @@
 """GET /partners/dashboard: who is signed in, for which partner, and what needs attention."""
 
 from portside.dashboard.pages import dashboard_for
-from portside.lookups.orders import recent_changes
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -22,7 +21,7 @@ def show_dashboard(request: PortalRequest) -> Response:
         view=view,
         can_register_deals=request.partner.may("deals", "submit"),
         can_ask=request.partner.may("questions", "ask"),
-        order_changes=recent_changes(request.tenant, request.partner.partner_id) if sees_orders else None,
+        order_changes=view.order_changes if sees_orders else None,
     )
 
 

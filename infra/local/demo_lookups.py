@@ -8,6 +8,7 @@ partner page and fails if any canary appears in an answer.
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -15,7 +16,15 @@ from infra.local.seed import PARTNERS, TENANT_ID
 from portside import clock
 from portside.lookups import freshness
 from portside.lookups.models.catalogue import Account, PriceEntry, Product
-from portside.lookups.models.orders import ORDER_STATUSES, Order, OrderChange, OrderEvent, OrderLine, OrderReference
+from portside.lookups.models.orders import (
+    ORDER_STATUSES,
+    Order,
+    OrderChangeEntry,
+    OrderChanges,
+    OrderEvent,
+    OrderLine,
+    OrderReference,
+)
 
 # A canary per killed field: text fields carry a token no real data has; numbers, amounts no real data has.
 CANARY_MARK = "7Q3X-CANARY"
@@ -162,6 +171,7 @@ def _order(
 
 def seed_orders(today: date, at: datetime) -> None:
     chance = random.Random(42)  # noqa: S311 -- demo data, the same every time; nothing secret
+    changes: dict[str, list[OrderChangeEntry]] = defaultdict(list)
     with Order.batch_write() as batch:
         for base, partner_id in zip((10000, 20000), PARTNERS, strict=True):
             for index in range(36):
@@ -176,9 +186,10 @@ def seed_orders(today: date, at: datetime) -> None:
                 for reference in (order_number, po):
                     batch.save(OrderReference.build(TENANT_ID, partner_id, reference, order_number))
                 if status == "shipped" and index < 12:
-                    batch.save(
-                        OrderChange.build(TENANT_ID, partner_id, order_number, "Shipped", at - timedelta(days=index))
-                    )
+                    shipped = OrderChangeEntry(order_number=order_number, what="Shipped", at=at - timedelta(days=index))
+                    changes[partner_id].append(shipped)
+        for partner_id, latest in changes.items():
+            batch.save(OrderChanges.build_latest(TENANT_ID, partner_id, latest, at))
 
 
 def seed_accounts(at: datetime) -> None:

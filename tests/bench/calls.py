@@ -53,6 +53,17 @@ class CallCounter:
             return result
 
         botocore.client.BaseClient._make_api_call = counted  # type: ignore[method-assign]
+        self._original = original
+
+    def stop(self) -> None:
+        """Count no more: botocore's own call again (a test's counter must not outlive the test)."""
+        import botocore.client
+
+        botocore.client.BaseClient._make_api_call = self._original  # type: ignore[method-assign]
+
+    @property
+    def dynamodb_round_trips(self) -> int:
+        return sum(count for call, count in self.calls.items() if call.startswith("dynamodb:"))
 
     def _add_capacity(self, operation: str, params: dict[str, Any], result: dict[str, Any]) -> None:
         consistent = bool(params.get("ConsistentRead"))

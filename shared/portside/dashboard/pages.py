@@ -1,7 +1,8 @@
 """The partner dashboard: who is signed in, for which partner, and what needs their attention.
 
 Two round trips with the session check: the partner (name, brand) comes from the per-process
-cache pages already use, and the updates are one Query.
+cache pages already use, and the updates are one Query, which reads the latest order changes too
+(``lookups.models.orders.OrderChanges`` lives among the updates).
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portside.auth.principal import PartnerPrincipal
-from portside.dashboard.updates import updates_for
+from portside.dashboard.updates import SHOWN, updates_for
 from portside.data.models.tenants import Partner, Tenant
 from portside.data.models.updates import PartnerUpdate
 from portside.errors import NotFound
+from portside.lookups.models.orders import OrderChangeEntry, OrderChanges
 from portside.web import tenants
 
 ROLE_LABELS = {"principal": "Principal", "salesperson": "Salesperson", "technical": "Technical contact"}
@@ -25,6 +27,7 @@ class DashboardView:
     email: str
     role_label: str
     updates: list[PartnerUpdate]
+    order_changes: list[OrderChangeEntry]  # empty too for a contact who does not see orders
 
 
 def dashboard_for(tenant: Tenant, principal: PartnerPrincipal) -> DashboardView:
@@ -32,4 +35,8 @@ def dashboard_for(tenant: Tenant, principal: PartnerPrincipal) -> DashboardView:
     if partner is None:
         raise NotFound("partner")
     role = ROLE_LABELS.get(principal.role, principal.role)
-    return DashboardView(partner, principal.name, principal.email, role, updates_for(tenant, principal))
+    found = updates_for(tenant, principal)
+    digest = next((update for update in found if isinstance(update, OrderChanges)), None)
+    news = [update for update in found if not isinstance(update, OrderChanges)][:SHOWN]
+    changes = list(digest.changes) if digest else []
+    return DashboardView(partner, principal.name, principal.email, role, news, changes)

@@ -38,13 +38,13 @@ def partner_update(
 
 def updates_for(tenant: Tenant, principal: PartnerPrincipal) -> list[PartnerUpdate]:
     """The newest updates the contact's role may see (a salesperson's own deals only, where the tenant says so;
-    a certificate's news to its holder only)."""
+    a certificate's news to its holder only), newest first: the first ``SHOWN`` are the dashboard's."""
     since = (clock.now() - KEEP_FOR).isoformat()
     found = PartnerUpdate.query(
         PartnerUpdate.partition_of(tenant.tenant_id, principal.partner_id),
         since <= PartnerUpdate.SK,
         scan_index_forward=False,
-        limit=SHOWN * 3,
+        limit=SHOWN * 3 + 1,  # the latest order changes, which sort first, and room for what is filtered out
     )
     only_own = principal.role == "salesperson" and bool(tenant.salespeople_see_only_own_deals)
     visible = [
@@ -55,4 +55,4 @@ def updates_for(tenant: Tenant, principal: PartnerPrincipal) -> list[PartnerUpda
         and not (only_own and update.resource == "deals" and update.contact_id != principal.contact_id)
         and not (update.resource in PERSONAL and update.contact_id != principal.contact_id)
     ]
-    return visible[:SHOWN]
+    return visible

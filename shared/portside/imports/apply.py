@@ -8,6 +8,7 @@ recent changes on the dashboard.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,7 +17,8 @@ from typing import Any
 from portside.data.base import PortsideItem
 from portside.imports.rows import AccountRow, OrderRow, PriceRow, Row, StockRow
 from portside.lookups.models.catalogue import Account, PriceEntry, Product
-from portside.lookups.models.orders import Order, OrderChange, OrderEvent, OrderLine, OrderReference
+from portside.lookups.models.orders import Order, OrderChangeEntry, OrderEvent, OrderLine, OrderReference
+from portside.lookups.orders import record_order_changes
 from portside.lookups.views import STATUS_LABELS
 
 BATCH = 100  # BatchGetItem's limit
@@ -192,6 +194,7 @@ def _order_events(old: Order, new: Order, at: datetime) -> list[OrderEvent]:
 
 def _index_orders(tenant_id: str, orders: list[PortsideItem], at: datetime) -> None:
     """Each new or changed order's number and PO number, searchable; a shipment or a later ETA on the dashboard."""
+    changed: dict[str, list[OrderChangeEntry]] = defaultdict(list)
     with PortsideItem.batch_write() as batch:
         for order in orders:
             assert isinstance(order, Order)
@@ -200,7 +203,10 @@ def _index_orders(tenant_id: str, orders: list[PortsideItem], at: datetime) -> N
                     batch.save(OrderReference.build(tenant_id, order.partner_id, reference, order.order_number))
             news = [event.what for event in order.history or [] if event.at == at and _worth_telling(event.what)]
             if news and len(order.history or []) > 1:  # a change to an order the partner already had
-                batch.save(OrderChange.build(tenant_id, order.partner_id, order.order_number, ", ".join(news), at))
+                entry = OrderChangeEntry(order_number=order.order_number, what=", ".join(news), at=at)
+                changed[order.partner_id].append(entry)
+    for partner_id, changes in changed.items():
+        record_order_changes(tenant_id, partner_id, changes, at)
 
 
 def _worth_telling(what: str) -> bool:

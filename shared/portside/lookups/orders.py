@@ -7,16 +7,17 @@ a partner it picks, with the company's own fields shown.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from portside.data import reads
 from portside.data.base import PortsideItem
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.errors import NotFound
-from portside.lookups.models.orders import Order, OrderChange, OrderReference, reference_key
+from portside.lookups.models.orders import Order, OrderChangeEntry, OrderChanges, OrderReference, reference_key
 
 PAGE_SIZE = 20
 SEARCH_LIMIT = 20
-DASHBOARD_CHANGES = 5
 
 
 def orders_page(tenant: Tenant, partner_id: str, *, open_only: bool, cursor: str | None) -> Page[Order]:
@@ -48,7 +49,9 @@ def get_order(tenant: Tenant, partner_id: str, order_number: str) -> Order:
     return order
 
 
-def recent_changes(tenant: Tenant, partner_id: str) -> list[OrderChange]:
-    """The partner's latest order changes (shipped, a later ETA) for the dashboard, newest first."""
-    partition = OrderChange.partition_of(tenant.tenant_id, partner_id)
-    return list(OrderChange.query(partition, scan_index_forward=False, limit=DASHBOARD_CHANGES))
+def record_order_changes(tenant_id: str, partner_id: str, changes: list[OrderChangeEntry], now: datetime) -> None:
+    """Add ``changes`` to the partner's latest order changes, which the dashboard shows (a GetItem and a PutItem;
+    one orders import runs at a time per tenant, its kind's lock, so no two write one partner's at once)."""
+    earlier = reads.get_or_none(OrderChanges, OrderChanges.keys_for(tenant_id, partner_id))
+    kept = list(earlier.changes) if earlier else []
+    OrderChanges.build_latest(tenant_id, partner_id, [*changes, *kept], now).save()

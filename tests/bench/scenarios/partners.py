@@ -1,4 +1,4 @@
-"""The partner portal's own pages that belong to no feature: home, dashboard, a page that does not exist."""
+"""The front pages: the portal's front door (sign-in's), the partner dashboard, and a page that does not exist."""
 
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ Access patterns and the key that serves each:
 | a partner's orders, newest first | Query GSI1 | ``T#<t>#PARTNER#<p>#ORDERS`` / ``<placed>#<number>`` |
 | a partner's open orders, newest first (sparse) | Query GSI2 | ``T#<t>#PARTNER#<p>#ORDERS#OPEN`` / ``<placed>#<n>`` |
 | a partner's orders by the start of an order or PO number | Query | ``T#<t>#PARTNER#<p>#ORDERREFS`` / ``<ref>#<n>`` |
-| a partner's recent order changes (TTL 30 days) | Query | ``T#<t>#PARTNER#<p>#ORDERCHANGES`` / ``<time>#<n>`` |
+| latest order changes (in the updates' Query) | GetItem, PutItem | ``T#<t>#PARTNER#<p>#UPDATES`` / ``~ORDERCHANGES`` |
 | product and its stock by SKU | GetItem | ``T#<t>#PRODUCT#<sku>`` / ``PRODUCT`` |
 | products by the start of the name | Query GSI1 | ``T#<t>#PRODUCTS#NAME`` / ``<name>#<sku>`` |
 | products by the start of the SKU | Query GSI2 | ``T#<t>#PRODUCTS#SKU`` / ``<sku>`` |

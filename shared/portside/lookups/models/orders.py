@@ -3,7 +3,7 @@
 An order lives under its partner's key, so a contact can only ever read its own partner's orders:
 the partner in every key comes from the session, never from the request. Some fields are for the
 company only (the kill list: unit cost, margin, supplier, internal notes); partner pages are built
-from ``domain.lookup_views``, which cannot carry them.
+from ``lookups.views``, which cannot carry them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pynamodb.attributes import (
 )
 
 from portside.data.base import PortsideItem, tenant_key
+from portside.data.models.updates import PartnerUpdate
 
 ORDER_STATUSES = ("received", "confirmed", "picking", "backordered", "shipped", "delivered", "cancelled")
 CLOSED_STATUSES = frozenset({"delivered", "cancelled"})
@@ -120,25 +121,49 @@ class OrderReference(PortsideItem, discriminator="OrderReference"):
         return cls(cls.partition_of(tenant_id, partner_id), sort, order_number=order_number)
 
 
-class OrderChange(PortsideItem, discriminator="OrderChange"):
-    """A change a partner cares about (shipped, a later ETA), for the dashboard; expires after 30 days."""
+class OrderChangeEntry(MapAttribute[str, Any]):
+    """One change a partner cares about: "SO-10042: Shipped"."""
 
     order_number = UnicodeAttribute()
     what = UnicodeAttribute()
     at = UTCDateTimeAttribute()
 
-    @classmethod
-    def partition_of(cls, tenant_id: str, partner_id: str) -> str:
-        return tenant_key(tenant_id, "PARTNER", partner_id, "ORDERCHANGES")
+
+class OrderChanges(PartnerUpdate, discriminator="OrderChanges"):
+    """A partner's latest order changes (shipped, a later ETA), newest first, for the dashboard.
+
+    One item among the partner's updates, of the resource ``orders`` (so only contacts who see orders
+    see it), whose sort key sorts after every update's (they begin with a time): the dashboard's one
+    Query of updates, newest first, reads it first, and the dashboard stays at two round trips with the
+    session check. An import that changes orders rewrites it; it lives 30 days from its latest change.
+    """
+
+    changes = ListAttribute(of=OrderChangeEntry)
+
+    SORT_KEY = "~ORDERCHANGES"
+    KEEP = 5
+    KEEP_FOR = timedelta(days=30)
 
     @classmethod
-    def build(cls, tenant_id: str, partner_id: str, order_number: str, what: str, at: datetime) -> OrderChange:
-        sort = f"{at.isoformat()}#{reference_key(order_number)}"
+    def keys_for(cls, tenant_id: str, partner_id: str) -> tuple[str, str]:
+        return cls.partition_of(tenant_id, partner_id), cls.SORT_KEY
+
+    @classmethod
+    def build_latest(
+        cls, tenant_id: str, partner_id: str, changes: list[OrderChangeEntry], now: datetime
+    ) -> OrderChanges:
+        """The newest ``KEEP`` of ``changes`` within ``KEEP_FOR`` of ``now``."""
+        latest = sorted((c for c in changes if c.at > now - cls.KEEP_FOR), key=lambda c: c.at, reverse=True)
+        newest = latest[0].at if latest else now
         return cls(
-            cls.partition_of(tenant_id, partner_id),
-            sort,
-            order_number=order_number,
-            what=what,
-            at=at,
-            expires_ttl=at + timedelta(days=30),
+            *cls.keys_for(tenant_id, partner_id),
+            tenant_id=tenant_id,
+            partner_id=partner_id,
+            at=newest,
+            resource="orders",
+            title="Recent order changes",
+            message="",
+            link="/partners/orders",
+            changes=latest[: cls.KEEP],
+            expires_ttl=newest + cls.KEEP_FOR,
         )
