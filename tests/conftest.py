@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from infra.local import transactions
+from infra.local import comparisons, transactions
 
 for variable in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_SECURITY_TOKEN"):
     os.environ.pop(variable, None)
@@ -20,8 +20,10 @@ os.environ.update(
     }
 )
 
-# The emulator's transactions, as the local runtime runs them (no copy of the table per transaction).
+# The emulator's transactions and comparisons, as the local runtime runs them (no copy of the table per
+# transaction, no general cast per comparison).
 transactions.install()
+comparisons.install()
 
 pytest_plugins = ["tests.e2e.runtime"]
 
