@@ -134,6 +134,8 @@ def seed_training() -> None:
             status.last_score, status.last_passed, status.last_wrong = 100, "yes", []
             status.cert_code, status.cert_version, status.cert_score = demo.code, 1, 100
             status.cert_issued_at, status.cert_expires_at = expires - timedelta(days=365), expires
+            status.cert_contact_name, status.cert_partner_name = contact.name, PARTNERS[contact.partner_id]
+            status.cert_module_title = titles[demo.module_id]
             status.GSI2PK = TrainingStatus.expiry_partition(TENANT_ID)
             status.GSI2SK = TrainingStatus.expiry_order(expires, contact.contact_id, demo.module_id)
             holders[demo.module_id] = holders.get(demo.module_id, 0) + 1

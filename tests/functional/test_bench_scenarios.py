@@ -27,9 +27,8 @@ OVER_BUDGET_NOT_YET = {
     "partner_documents": 3,  # the spaces, then each open space's documents
     "partner_orders:search": 3,  # the references that match, then a BatchGet of their orders
     "partner_prices": 3,  # the partner's own prices, then the list prices
-    "partner_training": 3,
-    "partner_training_module": 3,
-    "partner_training_certificate": 3,
+    "partner_training": 3,  # the modules, then the contact's standings
+    "partner_training_module": 3,  # the module and the standing, then the quiz version the module names
 }
 
 

@@ -180,13 +180,16 @@ def _certify(
     standing.GSI2PK = TrainingStatus.expiry_partition(tenant.tenant_id)
     standing.GSI2SK = TrainingStatus.expiry_order(expires, principal.contact_id, module.module_id)
     partner = cached_partner(tenant, principal.partner_id)
+    partner_name = partner.name if partner is not None else principal.partner_id
+    standing.cert_contact_name, standing.cert_partner_name = principal.name, partner_name
+    standing.cert_module_title = module.title
     fields: dict[str, Any] = {
         "tenant_id": tenant.tenant_id,
         "code": code,
         "contact_id": principal.contact_id,
         "contact_name": principal.name,
         "partner_id": principal.partner_id,
-        "partner_name": partner.name if partner is not None else principal.partner_id,
+        "partner_name": partner_name,
         "module_id": module.module_id,
         "module_title": module.title,
         "quiz_version": int(quiz.number),

@@ -132,6 +132,11 @@ class TrainingStatus(PortsideItem, discriminator="TrainingStatus"):
     cert_score = NumberAttribute(null=True)
     cert_issued_at = UTCDateTimeAttribute(null=True)
     cert_expires_at = UTCDateTimeAttribute(null=True)  # none: never expires
+    # The names the certificate was issued under, so the contact's own certificate page reads the standing
+    # alone (none on certificates issued before they were kept here: that page then reads the certificate).
+    cert_contact_name = UnicodeAttribute(null=True)
+    cert_partner_name = UnicodeAttribute(null=True)
+    cert_module_title = UnicodeAttribute(null=True)
     cert_expired_marked = UnicodeAttribute(null=True)  # set by the daily job once the certificate ran out
     reminded_30_at = UTCDateTimeAttribute(null=True)
     reminded_7_at = UTCDateTimeAttribute(null=True)

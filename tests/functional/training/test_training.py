@@ -167,6 +167,22 @@ def test_another_contacts_certificate_is_not_theirs(portal: Portal) -> None:
     assert re.search(r"Not started", portal.get("/partners/training").body)
 
 
+def test_the_certificate_page_reads_the_standing_and_an_older_standing_still_opens(portal: Portal) -> None:
+    module_id = author(portal)
+    portal.jar.clear()
+    portal.sign_in("tech@acme.example")
+    take(portal, module_id, RIGHT)
+    held = standing("acme-technical", module_id)
+    kept = portal.get(f"/partners/training/{module_id}/certificate").body
+    assert held.cert_contact_name == "Acme Tech" and held.cert_module_title == "Router basics"
+
+    held.update(actions=[type(held).cert_contact_name.remove(), type(held).cert_module_title.remove()])
+    older = portal.get(f"/partners/training/{module_id}/certificate").body
+
+    assert held.cert_code in older and "Acme Tech" in older and "Router basics" in older
+    assert older.partition("<main")[2] == kept.partition("<main")[2], "the same certificate"
+
+
 # --- the daily job ---------------------------------------------------------------------------------------------
 def certificate_mails() -> list[OutboxMail]:
     return [m for m in OutboxMail.scan() if isinstance(m, OutboxMail) and m.template == "certificate_expiring"]
