@@ -2,6 +2,7 @@
 
 from portside.lookups.freshness import updated_at
 from portside.lookups.orders import orders_page, search_orders
+from portside.lookups.views import OrderRow
 from portside.partners.directory import partner_choices
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
@@ -22,7 +23,7 @@ def show_orders(request: PortalRequest) -> Response:
         found = search_orders(request.tenant, chosen.partner_id, wanted)
     elif chosen is not None:
         listed = orders_page(request.tenant, chosen.partner_id, open_only=not show_all, cursor=request.query("cursor"))
-        found, cursor = listed.items, listed.cursor
+        found, cursor = [OrderRow.of(order) for order in listed.items], listed.cursor
     return page(
         request,
         "lookups/admin_orders.html",

@@ -2,7 +2,7 @@
 
 from portside.lookups.freshness import updated_at
 from portside.lookups.orders import orders_page, search_orders
-from portside.lookups.views import OrderView
+from portside.lookups.views import OrderRow
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.pages import page
@@ -20,11 +20,11 @@ def show_orders(request: PortalRequest) -> Response:
         found, cursor = search_orders(request.tenant, partner_id, wanted), None
     else:
         listed = orders_page(request.tenant, partner_id, open_only=not show_all, cursor=request.query("cursor"))
-        found, cursor = listed.items, listed.cursor
+        found, cursor = [OrderRow.of(order) for order in listed.items], listed.cursor
     return page(
         request,
         "lookups/partner_orders.html",
-        orders=[OrderView.of(order) for order in found],
+        orders=found,
         next_cursor=cursor,
         wanted=wanted,
         show_all=show_all,

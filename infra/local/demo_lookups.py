@@ -184,7 +184,7 @@ def seed_orders(today: date, at: datetime) -> None:
                 order = _order(partner_id, order_number, po, status, placed, at, chance)
                 batch.save(order)
                 for reference in (order_number, po):
-                    batch.save(OrderReference.build(TENANT_ID, partner_id, reference, order_number))
+                    batch.save(OrderReference.build(TENANT_ID, partner_id, reference, order))
                 if status == "shipped" and index < 12:
                     shipped = OrderChangeEntry(order_number=order_number, what="Shipped", at=at - timedelta(days=index))
                     changes[partner_id].append(shipped)

@@ -25,7 +25,6 @@ PARTNER_PAGE_ROUND_TRIPS = 2  # the design's ceiling, the session check included
 # and one that gets worse fails). Each needs its data read in fewer places; docs/benchmark.md says how.
 OVER_BUDGET_NOT_YET = {
     "partner_documents": 3,  # the spaces, then each open space's documents
-    "partner_orders:search": 3,  # the references that match, then a BatchGet of their orders
     "partner_prices": 3,  # the partner's own prices, then the list prices
     "partner_training": 3,  # the modules, then the contact's standings
     "partner_training_module": 3,  # the module and the standing, then the quiz version the module names

@@ -200,7 +200,7 @@ def _index_orders(tenant_id: str, orders: list[PortsideItem], at: datetime) -> N
             assert isinstance(order, Order)
             for reference in (order.order_number, order.po_number):
                 if reference:
-                    batch.save(OrderReference.build(tenant_id, order.partner_id, reference, order.order_number))
+                    batch.save(OrderReference.build(tenant_id, order.partner_id, reference, order))
             news = [event.what for event in order.history or [] if event.at == at and _worth_telling(event.what)]
             if news and len(order.history or []) > 1:  # a change to an order the partner already had
                 entry = OrderChangeEntry(order_number=order.order_number, what=", ".join(news), at=at)

@@ -15,6 +15,7 @@ from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.errors import NotFound
 from portside.lookups.models.orders import Order, OrderChangeEntry, OrderChanges, OrderReference, reference_key
+from portside.lookups.views import OrderRow
 
 PAGE_SIZE = 20
 SEARCH_LIMIT = 20
@@ -29,17 +30,27 @@ def orders_page(tenant: Tenant, partner_id: str, *, open_only: bool, cursor: str
     return query_page(Order, partition, index=index, limit=PAGE_SIZE, cursor=cursor, newest_first=True)
 
 
-def search_orders(tenant: Tenant, partner_id: str, text: str) -> list[Order]:
-    """The partner's orders whose order or PO number starts with ``text``, newest first: a Query and a BatchGet."""
+def search_orders(tenant: Tenant, partner_id: str, text: str) -> list[OrderRow]:
+    """The partner's orders whose order or PO number starts with ``text``, newest first: one Query of the references,
+    which carry each order's summary (and a BatchGet of the orders only for references written without one)."""
     wanted = reference_key(text)
     if not wanted:
         return []
     partition = OrderReference.partition_of(tenant.tenant_id, partner_id)
     references = OrderReference.query(partition, OrderReference.SK.startswith(wanted), limit=SEARCH_LIMIT * 2)
-    numbers = {reference.order_number for reference in references}
-    keys = [Order.keys_for(tenant.tenant_id, partner_id, number) for number in sorted(numbers)][:SEARCH_LIMIT]
-    found = [item for item in PortsideItem.batch_get(keys) if isinstance(item, Order)] if keys else []
-    return sorted(found, key=lambda order: (order.placed_on, order.order_number), reverse=True)
+    rows: dict[str, OrderRow] = {}
+    unsummarised: set[str] = set()
+    for reference in references:
+        if reference.summary is None:
+            unsummarised.add(reference.order_number)
+        else:
+            rows[reference.order_number] = OrderRow.listed(reference.order_number, reference.summary)
+    keys = [Order.keys_for(tenant.tenant_id, partner_id, number) for number in sorted(unsummarised - set(rows))]
+    for order in PortsideItem.batch_get(keys[:SEARCH_LIMIT]) if keys else []:
+        if isinstance(order, Order):
+            rows[order.order_number] = OrderRow.of(order)
+    newest_first = sorted(rows.values(), key=lambda row: (row.placed_on, row.order_number), reverse=True)
+    return newest_first[:SEARCH_LIMIT]
 
 
 def get_order(tenant: Tenant, partner_id: str, order_number: str) -> Order:

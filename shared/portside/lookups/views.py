@@ -13,7 +13,7 @@ from datetime import date, datetime
 from urllib.parse import quote
 
 from portside.lookups.models.catalogue import Account, PriceEntry, Product
-from portside.lookups.models.orders import Order
+from portside.lookups.models.orders import Order, OrderSummary
 
 LOW_STOCK = 10  # at or under this many available, a product is "Low stock"
 STATUS_LABELS = {
@@ -52,6 +52,37 @@ class OrderLineView:
 class OrderEventView:
     at: datetime
     what: str
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """An order as a list shows it: from the order, or from the summary a search reads on its reference."""
+
+    order_number: str
+    po_number: str | None
+    status: str
+    status_label: str
+    placed_on: str
+    eta: str | None
+    currency: str
+    total: int
+
+    @classmethod
+    def of(cls, order: Order) -> OrderRow:
+        return cls.listed(order.order_number, order)
+
+    @classmethod
+    def listed(cls, order_number: str, shown: Order | OrderSummary) -> OrderRow:
+        return cls(
+            order_number=order_number,
+            po_number=shown.po_number,
+            status=shown.status,
+            status_label=STATUS_LABELS.get(shown.status, shown.status),
+            placed_on=shown.placed_on,
+            eta=shown.eta,
+            currency=shown.currency,
+            total=int(shown.total),
+        )
 
 
 @dataclass(frozen=True)

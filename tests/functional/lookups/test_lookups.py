@@ -53,6 +53,21 @@ def test_an_order_is_found_by_its_po_number_and_shows_eta_tracking_and_history(e
     assert "What changed when" in page.body and "Received" in page.body
 
 
+def test_a_search_shows_what_the_list_shows_from_the_references_and_from_older_ones_too(erp: Portal) -> None:
+    from infra.local.seed import TENANT_ID
+    from portside.lookups.models.orders import OrderReference
+
+    erp.sign_in("sales@acme.example")
+    listed = erp.get("/partners/orders?show=all").body
+    row = re.search(r'<li><a class="row" href="/partners/orders/SO-10042">.*?</li>', listed, re.S)
+    from_summary = erp.get("/partners/orders?q=SO-10042").body
+    for reference in OrderReference.query(OrderReference.partition_of(TENANT_ID, "acme")):
+        reference.update(actions=[OrderReference.summary.remove()])
+    from_order = erp.get("/partners/orders?q=SO-10042").body
+
+    assert row and row.group(0) in from_summary and row.group(0) in from_order
+
+
 def test_another_partners_order_is_not_found(erp: Portal) -> None:
     erp.sign_in("principal@globex.example")
 

@@ -106,19 +106,40 @@ class Order(PortsideItem, discriminator="Order"):
         return order
 
 
+class OrderSummary(MapAttribute[str, Any]):
+    """What a list of orders shows of one (no killed field), kept on each of its references."""
+
+    po_number = UnicodeAttribute(null=True)
+    status = UnicodeAttribute()
+    placed_on = UnicodeAttribute()
+    eta = UnicodeAttribute(null=True)
+    currency = UnicodeAttribute()
+    total = NumberAttribute()
+
+
 class OrderReference(PortsideItem, discriminator="OrderReference"):
-    """An order number or PO number of a partner's order, searchable by its start."""
+    """An order number or PO number of a partner's order, searchable by its start; with the order's summary, so a
+    search is one Query (a reference written before summaries were kept has none: its order is read)."""
 
     order_number = UnicodeAttribute()
+    summary = OrderSummary(null=True)
 
     @classmethod
     def partition_of(cls, tenant_id: str, partner_id: str) -> str:
         return tenant_key(tenant_id, "PARTNER", partner_id, "ORDERREFS")
 
     @classmethod
-    def build(cls, tenant_id: str, partner_id: str, reference: str, order_number: str) -> OrderReference:
-        sort = f"{reference_key(reference)}#{reference_key(order_number)}"
-        return cls(cls.partition_of(tenant_id, partner_id), sort, order_number=order_number)
+    def build(cls, tenant_id: str, partner_id: str, reference: str, order: Order) -> OrderReference:
+        sort = f"{reference_key(reference)}#{reference_key(order.order_number)}"
+        summary = OrderSummary(
+            po_number=order.po_number,
+            status=order.status,
+            placed_on=order.placed_on,
+            eta=order.eta,
+            currency=order.currency,
+            total=int(order.total),
+        )
+        return cls(cls.partition_of(tenant_id, partner_id), sort, order_number=order.order_number, summary=summary)
 
 
 class OrderChangeEntry(MapAttribute[str, Any]):
