@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass
 
 from portside import clock
-from portside.data.models.admins import GroupRole
+from portside.admins.models import GroupRole
 
 CLIENT_ID = "portside-console-local"
 PROVIDER_NAME = "Northwind SSO"

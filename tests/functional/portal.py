@@ -23,8 +23,8 @@ from portside import clock
 from portside.admin_sign_in.password_and_code import CODE_REUSE_WINDOW
 from portside.aws import client
 from portside.config import settings
-from portside.data.models.contacts import SignInRequest
 from portside.manifest import STREAM_ITEM_TYPES
+from portside.sign_in.models import SignInRequest
 from portside.web import form_drafts
 
 

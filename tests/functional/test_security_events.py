@@ -11,9 +11,9 @@ import pytest
 
 from infra.local.seed import TENANT_ID
 from portside.auth import security_events
-from portside.data.models.contacts import SignInRequest
 from portside.data.models.records import AuditEvent
 from portside.sign_in.asking import SWEEP_AFTER
+from portside.sign_in.models import SignInRequest
 from tests.functional.audit_log.test_log import actions_in
 from tests.functional.delivery.test_mail_worker import run_sweeper
 from tests.functional.portal import Portal

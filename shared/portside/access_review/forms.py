@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from portside.web.forms.base import (
-    OptionalNote,
-    PortalForm,
-)
+from portside.web.forms.base import OptionalNote, PortalForm
 
 
 class AccessReviewForm(PortalForm):

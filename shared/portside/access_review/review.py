@@ -6,9 +6,10 @@ import uuid
 from dataclasses import dataclass
 
 from portside import clock
+from portside.access_review.models import AccessReview
 from portside.audit import Client, audit_event
 from portside.data.changes import Changes
-from portside.data.models.admins import AccessReview, AdminMember
+from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page

@@ -33,6 +33,7 @@ from typing import Any
 from botocore.exceptions import ClientError, ParamValidationError
 
 from portside import clock
+from portside.admin_sign_in.models import AdminChallenge, UsedTotpCode
 from portside.audit import Client, audit_event
 from portside.auth import rate_limits
 from portside.auth.admin_sessions import new_admin_session, note_sign_in
@@ -44,7 +45,7 @@ from portside.aws import client as aws_client
 from portside.config import settings
 from portside.data import admin_reads, reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.admins import AdminChallenge, AdminSession, UsedTotpCode
+from portside.data.models.admins import AdminSession
 from portside.data.models.tenants import Tenant
 from portside.errors import InvalidInput, PortsideError
 from portside.observability import logger

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from portside import clock
+from portside.admin_sign_in.models import SsoAttempt
 from portside.admin_sign_in.password_and_code import record_failure, safe_admin_next
 from portside.admins.group_roles import list_group_roles, roles_for_groups
 from portside.audit import Client, audit_event
@@ -36,7 +37,7 @@ from portside.auth.sso_provider import SsoProvider
 from portside.config import settings
 from portside.data import admin_reads, reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.admins import AdminMember, AdminSession, SsoAttempt
+from portside.data.models.admins import AdminMember, AdminSession
 from portside.data.models.tenants import Tenant
 from portside.errors import NotFound, PortsideError
 from portside.observability import logger

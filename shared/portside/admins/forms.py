@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import (
-    StringConstraints,
-)
+from pydantic import StringConstraints
 
-from portside.web.forms.base import (
-    PortalForm,
-    WorkEmail,
-)
+from portside.web.forms.base import PortalForm, WorkEmail
 from portside.web.forms.text import SingleLine
 
 

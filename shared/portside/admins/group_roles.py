@@ -8,11 +8,11 @@ change is audited. So is the owner's choice to offer single sign-on only (no pas
 from __future__ import annotations
 
 from portside import clock
+from portside.admins.models import GroupRole
 from portside.audit import Client, audit_event
 from portside.auth.matrix import ADMIN_ROLES
 from portside.auth.sso_provider import provider_name
 from portside.data.changes import Changes
-from portside.data.models.admins import GroupRole
 from portside.data.models.tenants import Tenant
 from portside.errors import InvalidInput, NotFound
 from portside.web import tenants

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import (
-    BeforeValidator,
-    StringConstraints,
-)
+from pydantic import BeforeValidator, StringConstraints
 
-from portside.web.forms.base import (
-    Name,
-    OptionalShortText,
-    PortalForm,
-    Slug,
-    WorkEmail,
-    blank_is_none,
-)
+from portside.web.forms.base import Name, OptionalShortText, PortalForm, Slug, WorkEmail, blank_is_none
 
 
 class InviteForm(PortalForm):

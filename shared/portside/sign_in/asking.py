@@ -23,10 +23,10 @@ from portside.auth.rate_limits import Limit
 from portside.config import settings
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.contacts import SignInRequest
 from portside.data.models.tenants import Tenant
 from portside.errors import Conflict
 from portside.sign_in.links import add_sign_in_link
+from portside.sign_in.models import SignInRequest
 from portside.sign_in.spending import mask_email, safe_next_path
 
 TOO_MANY = "You have asked for several sign-in links in a short time. Please wait 15 minutes and try again."

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import (
-    Field,
-    StringConstraints,
-)
+from pydantic import Field, StringConstraints
 
-from portside.web.forms.base import (
-    PortalForm,
-    WorkEmail,
-)
+from portside.web.forms.base import PortalForm, WorkEmail
 from portside.web.forms.text import SingleLine
 
 

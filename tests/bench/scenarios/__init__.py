@@ -1,6 +1,8 @@
 """Per route (and worker): a setup, not measured, and the one request measured, given what the setup returned.
 
-One module per area; a new route adds its scenario to its area's module (a test checks every route has one).
+One module per feature (the console's pages of several features share one, `console`, and one signed-in
+owner; the workers another); a new route adds its scenario to its feature's module (a test checks every route
+has one).
 """
 
 from __future__ import annotations

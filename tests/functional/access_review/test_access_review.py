@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from infra.local.seed import TENANT_ID
-from portside.data.models.admins import AccessReview
+from portside.access_review.models import AccessReview
 from portside.data.models.records import AuditEvent
 from tests.functional.portal import Portal
 

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import (
-    Field,
-    StringConstraints,
-)
+from pydantic import Field, StringConstraints
 
-from portside.web.forms.base import (
-    Name,
-    PortalForm,
-    Slug,
-)
+from portside.web.forms.base import Name, PortalForm, Slug
 
 
 class TenantForm(PortalForm):
