@@ -34,8 +34,12 @@ LONGEST_FIRST = (
     "tests/functional/test_kill_list.py",
     "tests/functional/test_bench_scenarios.py",
     "tests/functional/imports/test_imports.py",
-    "tests/unit/test_import_budget.py",
     "tests/functional/test_no_input_breaks_a_route.py",
+    "tests/browser/documents/test_document_journey.py",
+    "tests/browser/imports/test_import_journey.py",
+    "tests/e2e/lookups/test_lookups_over_http.py",
+    "tests/functional/lookups/test_lookups.py",
+    "tests/browser/test_console_journey.py",
 )
 
 

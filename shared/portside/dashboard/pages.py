@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from portside import clock
 from portside.auth.principal import PartnerPrincipal
 from portside.dashboard.updates import SHOWN, updates_for
 from portside.data.models.tenants import Partner, Tenant
@@ -38,5 +39,6 @@ def dashboard_for(tenant: Tenant, principal: PartnerPrincipal) -> DashboardView:
     found = updates_for(tenant, principal)
     digest = next((update for update in found if isinstance(update, OrderChanges)), None)
     news = [update for update in found if not isinstance(update, OrderChanges)][:SHOWN]
-    changes = list(digest.changes) if digest else []
+    since = clock.now() - OrderChanges.KEEP_FOR
+    changes = [change for change in digest.changes if change.at > since] if digest else []
     return DashboardView(partner, principal.name, principal.email, role, news, changes)
