@@ -25,7 +25,7 @@ dev: $(INSTALLED) ## Run the portal with demo data at http://127.0.0.1:$(PORT)
 	PORT=$(PORT) $(BIN)/python -m infra.local
 
 test: $(INSTALLED) ## Run every test layer: unit, functional, end-to-end, browser
-	$(BIN)/python -m pytest -n auto --dist loadfile --durations=10 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --durations=10 $(PYTEST_ARGS)
 
 lint: $(INSTALLED) ## ruff and mypy
 	$(BIN)/ruff check .
