@@ -8,7 +8,7 @@ from portside.aws import client
 from portside.config import settings
 from portside.data.base import PortsideItem
 from portside.data.changes import Changes
-from portside.data.models.every import AREAS
+from portside.item_types import AREAS
 from tests.functional.portal import Portal
 
 VERSIONED = [

@@ -15,7 +15,7 @@ BASE = ("portside.errors", "portside.config", "portside.templating", "portside.t
 BASE += ("portside.aws", "portside.observability", "portside.audit")
 # The central lists every feature registers in (routes, item types): they import the features, and
 # the layers may read them. The command line is an entry point, as a handler is.
-REGISTRIES = ("portside.manifest", "portside.data.models.every")
+REGISTRIES = ("portside.manifest", "portside.item_types")
 ENTRY_POINTS = ("portside.cli",)
 # Every other package or module of the layer is a feature's.
 FEATURES = tuple(
