@@ -1,8 +1,8 @@
 """The mail worker, fed by the table's stream: new outbox items and new sign-in link requests.
 
 Each new outbox item gets its first attempt at once; each request for a sign-in link is fulfilled
-(``domain.sign_in_requests``), which writes the outbox item of its mail; each document announcement
-becomes one outbox item per contact who may see the document (``domain.document_announcements``).
+(``sign_in.asking``), which writes the outbox item of its mail; each document announcement
+becomes one outbox item per contact who may see the document (``documents.announcements``).
 
 A failed send is counted on the item and left to the sweeper; only a crash (the table out of
 reach, say) is reported per record (``batchItemFailures``) for the stream to retry, and even a

@@ -1,7 +1,7 @@
 """Pricing and credit requests: what a partner's principal asks of finance, and what finance granted.
 
 A request never changes a price or a credit limit by itself. Only its approval does, in the
-decision's own transaction (``domain.approvals``).
+decision's own transaction (``approvals.decision``).
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ class Deal(PortsideItem, discriminator="Deal"):
     kind = UnicodeAttribute(default="partner_intent")
     state = UnicodeAttribute(default="pending")  # pending | approved | rejected | expired
     customer_name = UnicodeAttribute()
-    customer_key = UnicodeAttribute()  # domain.customers.customer_key of the name
+    customer_key = UnicodeAttribute()  # deals.customers.customer_key of the name
     customer_domain = UnicodeAttribute(null=True)
     title = UnicodeAttribute()
     amount_cents = NumberAttribute()

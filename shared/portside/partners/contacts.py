@@ -1,6 +1,6 @@
 """What admins do to a partner's contacts: change a role, disable or enable, end sessions.
 
-(Inviting, and inviting again, live in ``domain.invites``.)
+(Inviting, and inviting again, live in ``partners.invites``.)
 
 Every change checks the version the admin's form was read at (two admins cannot overwrite each
 other silently) and writes its audit record in the same transaction. Ending sessions deletes

@@ -1,7 +1,7 @@
 """Branding: the tenant's name, logo, primary colour and footer, and a partner's white-label override.
 
 The primary colour is the background of white text (the header, buttons), so the form checks it
-reaches WCAG AA contrast against white (``domain.colours``). A change shows on pages within a minute (the per-process
+reaches WCAG AA contrast against white (``settings.colours``). A change shows on pages within a minute (the per-process
 tenant cache) and in mails at once.
 """
 

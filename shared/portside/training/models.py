@@ -2,7 +2,7 @@
 
 A quiz is kept per version: editing a published module's quiz writes the next version, and a
 certificate names the version it was passed on. The right answers live only in these items; the
-partner pages are built from ``domain.training``'s views, which cannot carry them.
+partner pages are built from ``training.learning``'s views, which cannot carry them.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 and when each kind of data last arrived.
 
 Killed fields (cost price, supplier, supplier SKU) are stored for the company's own use and never
-reach a partner page: those are built from ``domain.lookup_views``.
+reach a partner page: those are built from ``lookups.views``.
 """
 
 from __future__ import annotations
