@@ -26,6 +26,7 @@ from portside.config import settings
 from portside.manifest import STREAM_ITEM_TYPES
 from portside.sign_in.models import SignInRequest
 from portside.web import form_drafts
+from tests.functional.fresh_stack import on_fresh_stack
 
 
 def shows_refused_form(location: str) -> bool:
@@ -119,7 +120,7 @@ class Portal:
             host=self.host,
         )
         handler = importlib.import_module(route.handler).handler
-        result = handler(event, LambdaContext(function_name=route.name))
+        result = on_fresh_stack(handler, event, LambdaContext(function_name=route.name))
         answer = Answer(result["statusCode"], result.get("headers", {}), result.get("cookies", []), result["body"])
         self._keep_cookies(answer)
         return answer
