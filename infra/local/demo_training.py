@@ -21,6 +21,7 @@ from portside.training.models import (
     ModuleHolders,
     QuizQuestion,
     QuizVersion,
+    ShownQuestion,
     TrainingModule,
     TrainingStatus,
 )
@@ -110,6 +111,7 @@ def seed_training() -> None:
             valid_days=valid_days,
             state="published",
             question_count=len(questions),
+            quiz_shown=[ShownQuestion(text=q, options=list(o), several=len(c) > 1) for q, o, c in questions],
             updated_by="admin:ops@northwind.example",
         ).save()
         QuizVersion(

@@ -43,7 +43,7 @@ def emulated_portal() -> Iterator[Any]:
     from moto import mock_aws
 
     from infra.local import comparisons, resources, seed, sso_stand_in, transactions
-    from portside.web import tenants
+    from portside.web import page_cache
     from tests.functional.jwks import published_jwks, use_admin_pool
     from tests.functional.portal import Portal
     from tests.functional.sso_helpers import free_port
@@ -63,7 +63,7 @@ def emulated_portal() -> Iterator[Any]:
         sso_stand_in.seed_group_roles(seed.TENANT_ID)
         # Warm means the per-process tenant and partner caches hold too: a minute's expiry falling
         # inside a slow run would otherwise add a GetItem to whichever route it hit.
-        tenants.CACHE_SECONDS = float("inf")
+        page_cache.CACHE_SECONDS = float("inf")
         yield Portal(pytest.MonkeyPatch())
 
 

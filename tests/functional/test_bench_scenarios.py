@@ -12,7 +12,7 @@ import pytest
 
 from portside.config import settings
 from portside.manifest import ROUTES, WORKERS, Audience
-from portside.web import tenants
+from portside.web import page_cache
 from tests.bench.calls import CallCounter
 from tests.bench.report import BENCH_LIMITS
 from tests.bench.scenarios import VARIANTS, every_scenario
@@ -26,8 +26,6 @@ PARTNER_PAGE_ROUND_TRIPS = 2  # the design's ceiling, the session check included
 OVER_BUDGET_NOT_YET = {
     "partner_documents": 3,  # the spaces, then each open space's documents
     "partner_prices": 3,  # the tier's page, then the partner's own prices
-    "partner_training": 3,  # the modules, then the contact's standings
-    "partner_training_module": 3,  # the module and the standing, then the quiz version the module names
 }
 
 
@@ -52,7 +50,7 @@ def test_each_scenario_makes_its_request(
     for variable, value in BENCH_LIMITS.items():  # the benchmark signs in again and again, as these allow
         monkeypatch.setenv(variable, value)
     settings.cache_clear()
-    monkeypatch.setattr(tenants, "CACHE_SECONDS", float("inf"))  # warm, as the benchmark measures
+    monkeypatch.setattr(page_cache, "CACHE_SECONDS", float("inf"))  # warm, as the benchmark measures
     counter, round_trips = CallCounter(), {}
     try:
         for name, (setup, request) in every_scenario(portal, runs=1).items():

@@ -6,17 +6,14 @@ process keeps them for a minute: a page pays no round trip for them when warm.
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
-from threading import Lock
 
 from portside.data import reads
 from portside.lookups.models.catalogue import Freshness
+from portside.web.page_cache import PageCache
 
 KINDS = ("orders", "stock", "prices", "accounts")
-CACHE_SECONDS = 60.0
-_cache: dict[str, tuple[float, dict[str, datetime]]] = {}
-_lock = Lock()
+_cache: PageCache[str, dict[str, datetime]] = PageCache()
 
 
 def _read(tenant_id: str) -> dict[str, datetime]:
@@ -27,18 +24,10 @@ def _read(tenant_id: str) -> dict[str, datetime]:
 
 def updated_at(tenant_id: str, kind: str) -> datetime | None:
     """When ``kind`` last arrived (at most a minute stale), or None if it never has."""
-    now = time.monotonic()
-    with _lock:
-        cached = _cache.get(tenant_id)
-    if cached is None or now - cached[0] >= CACHE_SECONDS:
-        cached = (now, _read(tenant_id))
-        with _lock:
-            _cache[tenant_id] = cached
-    return cached[1].get(kind)
+    return _cache.get(tenant_id, lambda: _read(tenant_id)).get(kind)
 
 
 def mark_updated(tenant_id: str, kinds: tuple[str, ...], at: datetime) -> None:
     """Record that ``kinds`` arrived ``at`` (an import's end)."""
     Freshness(*Freshness.keys_for(tenant_id)).update(actions=[getattr(Freshness, kind).set(at) for kind in kinds])
-    with _lock:
-        _cache.pop(tenant_id, None)
+    _cache.forget(tenant_id)

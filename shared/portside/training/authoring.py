@@ -17,7 +17,8 @@ from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.tenants import Tenant
 from portside.errors import Conflict, InvalidInput, NotFound
-from portside.training.models import ModuleHolders, QuizQuestion, QuizVersion, TrainingModule
+from portside.training.models import ModuleHolders, QuizQuestion, QuizVersion, ShownQuestion, TrainingModule
+from portside.web.page_cache import PageCache
 
 MODULE_LIMIT = 200  # modules a tenant's list shows
 STATE_LABELS = {"draft": "Draft", "published": "Published", "retired": "Retired"}
@@ -58,6 +59,15 @@ def list_modules(tenant: Tenant) -> list[TrainingModule]:
     return [module for module in found if isinstance(module, TrainingModule)]
 
 
+_listed: PageCache[str, list[TrainingModule]] = PageCache()
+
+
+def listed_modules(tenant: Tenant) -> list[TrainingModule]:
+    """``list_modules`` for the partners' list of modules, kept a minute per process (``web.page_cache``): a module
+    published or retired shows there within the minute, and its own page and quiz read the module itself."""
+    return _listed.get(tenant.tenant_id, lambda: list_modules(tenant))
+
+
 def published_modules(tenant: Tenant) -> list[TrainingModule]:
     """The modules partners take now (to gate a right by, say)."""
     return [module for module in list_modules(tenant) if module.state == "published"]
@@ -83,6 +93,10 @@ def quiz_of(module: TrainingModule, number: int | None = None) -> QuizVersion:
 
 def _questions(details: ModuleInput) -> list[QuizQuestion]:
     return [QuizQuestion(text=q.text, options=list(q.options), correct=list(q.correct)) for q in details.questions]
+
+
+def _shown(details: ModuleInput) -> list[ShownQuestion]:
+    return [ShownQuestion.of(question) for question in _questions(details)]
 
 
 def _same_quiz(quiz: QuizVersion, details: ModuleInput) -> bool:
@@ -117,6 +131,7 @@ def create_module(tenant: Tenant, details: ModuleInput, actor: str, client: Clie
         threshold=details.threshold,
         valid_days=details.valid_days,
         question_count=len(details.questions),
+        quiz_shown=_shown(details),
         updated_by=actor,
     )
     changes = Changes(audit_event(tenant.tenant_id, actor, "training.module_created", f"module:{module_id}", client))
@@ -163,6 +178,7 @@ def update_module(
             else TrainingModule.valid_days.remove(),
             TrainingModule.quiz_version.set(next_number),
             TrainingModule.question_count.set(len(details.questions)),
+            TrainingModule.quiz_shown.set(_shown(details)),
             TrainingModule.updated_at.set(clock.now()),
             TrainingModule.updated_by.set(actor),
         ],
@@ -172,6 +188,7 @@ def update_module(
         changes.commit()
     except ConditionFailed as failed:
         raise ModuleChanged(f"module {module_id} changed meanwhile") from failed
+    _listed.forget(tenant.tenant_id)
     return "new_quiz_version" if next_number != number else "saved"
 
 
@@ -199,6 +216,7 @@ def move_module(tenant: Tenant, module_id: str, version: int, state: str, actor:
         changes.commit()
     except ConditionFailed as failed:
         raise ModuleChanged(f"module {module_id} changed meanwhile") from failed
+    _listed.forget(tenant.tenant_id)
 
 
 def holders(tenant: Tenant, modules: list[TrainingModule]) -> dict[str, int]:

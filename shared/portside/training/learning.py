@@ -15,8 +15,8 @@ from portside.auth.principal import PartnerPrincipal
 from portside.data.base import PortsideItem
 from portside.data.models.tenants import Tenant
 from portside.errors import NotFound
-from portside.training.authoring import list_modules
-from portside.training.models import QuizVersion, TrainingModule, TrainingStatus
+from portside.training.authoring import listed_modules
+from portside.training.models import ShownQuestion, TrainingModule, TrainingStatus
 
 EXPIRES_SOON = timedelta(days=30)
 STATUS_LABELS = {
@@ -106,12 +106,13 @@ def standings_of(tenant: Tenant, contact_id: str) -> dict[str, TrainingStatus]:
 
 
 def modules_for(tenant: Tenant, principal: PartnerPrincipal) -> list[ModuleView]:
-    """The published modules for the contact's role, with where they stand in each."""
+    """The published modules for the contact's role (kept a minute per process), with where they stand in each (one
+    Query of the contact's standings)."""
     now = clock.now()
     standings = standings_of(tenant, principal.contact_id)
     return [
         _view(module, standings.get(module.module_id), now)
-        for module in list_modules(tenant)
+        for module in listed_modules(tenant)
         if module.state == "published" and module.for_role(principal.role)
     ]
 
@@ -132,10 +133,10 @@ def module_for(
     return module, status
 
 
-def quiz_view(module: TrainingModule, status: TrainingStatus | None, quiz: QuizVersion) -> QuizView:
-    """The quiz as the page shows it: questions and options, and nothing of which are right."""
+def quiz_view(module: TrainingModule, status: TrainingStatus | None, shown: list[ShownQuestion]) -> QuizView:
+    """The module's current quiz as the page shows it: questions and options, and nothing of which are right."""
     questions = tuple(
-        QuestionView(number, str(question.text), tuple(question.options), len(question.correct) > 1)
-        for number, question in enumerate(quiz.questions, start=1)
+        QuestionView(number, str(question.text), tuple(question.options), bool(question.several))
+        for number, question in enumerate(shown, start=1)
     )
-    return QuizView(_view(module, status, clock.now()), int(quiz.number), questions)
+    return QuizView(_view(module, status, clock.now()), int(module.quiz_version), questions)

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from pynamodb.attributes import (
+    BooleanAttribute,
     ListAttribute,
     MapAttribute,
     NumberAttribute,
@@ -32,6 +33,18 @@ class QuizQuestion(MapAttribute[str, Any]):
     correct = ListAttribute[int](of=NumberAttribute)  # type: ignore[arg-type]  # indexes into options
 
 
+class ShownQuestion(MapAttribute[str, Any]):
+    """A question of the module's current quiz as partners see it: never which options are right."""
+
+    text = UnicodeAttribute()
+    options = ListAttribute[str](of=UnicodeAttribute)  # type: ignore[arg-type]
+    several = BooleanAttribute(default=False)  # more than one option is right
+
+    @classmethod
+    def of(cls, question: QuizQuestion) -> ShownQuestion:
+        return cls(text=question.text, options=list(question.options), several=len(question.correct) > 1)
+
+
 class TrainingModule(PortsideItem, discriminator="TrainingModule"):
     """A module: what it teaches, who it is for, what passes, how long a pass lasts. Version-checked edits."""
 
@@ -44,6 +57,9 @@ class TrainingModule(PortsideItem, discriminator="TrainingModule"):
     valid_days = NumberAttribute(null=True)  # none: a certificate never expires
     state = UnicodeAttribute(default="draft")  # draft | published | retired
     quiz_version = NumberAttribute(default=1)  # the version partners take now
+    # That version as partners see it, so that a module's page reads the module and the contact's standing in one
+    # BatchGet; none on a module last saved before it was kept here (its page reads the quiz version then).
+    quiz_shown = ListAttribute(of=ShownQuestion, null=True)
     question_count = NumberAttribute(default=0)
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute()

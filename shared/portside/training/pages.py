@@ -6,6 +6,7 @@ from typing import Any
 
 from portside.training.authoring import quiz_of
 from portside.training.learning import module_for, quiz_view
+from portside.training.models import ShownQuestion
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
@@ -15,11 +16,15 @@ RESULTS = {"passed", "failed"}
 
 
 def module_context(request: PortalRequest) -> dict[str, Any]:
-    """The module and its current quiz, without the right answers: a BatchGet and a GetItem."""
+    """The module, its current quiz without the right answers, and the contact's standing: one BatchGet (and a
+    GetItem of the quiz version for a module last saved before the module kept its quiz as shown)."""
     module, status = module_for(request.tenant, request.partner, request.path_param("module_id"))
+    shown = module.quiz_shown
+    if shown is None:
+        shown = [ShownQuestion.of(question) for question in quiz_of(module).questions]
     result = request.query("result")
     return {
-        "quiz": quiz_view(module, status, quiz_of(module)),
+        "quiz": quiz_view(module, status, list(shown)),
         "result": result if result in RESULTS else None,
         "can_take": request.partner.may("training", "take_quiz"),
     }

@@ -2,13 +2,11 @@
 
 Public pages know their tenant only from the request's host, looked up in the table
 (an unknown host is a 404, never a default). The answer is cached per process for a
-minute: a brand change shows within that minute.
+minute (``page_cache``): a brand change shows within that minute.
 """
 
 from __future__ import annotations
 
-import time
-from threading import Lock
 from typing import Any
 
 from portside.audit import Client, audit_event
@@ -17,10 +15,10 @@ from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.records import AuditEvent
 from portside.data.models.tenants import Brand, Partner, Tenant, TenantHost
 from portside.errors import Conflict, InvalidInput, NotFound
+from portside.web.page_cache import PageCache, forget_everything
 
-CACHE_SECONDS = 60.0
-_cache: dict[str, tuple[float, Tenant]] = {}
-_lock = Lock()
+_tenants: PageCache[str, Tenant | None] = PageCache()
+_partners: PageCache[tuple[str, str], Partner | None] = PageCache()
 
 
 def hostname_of(host_header: str) -> str:
@@ -31,43 +29,28 @@ def hostname_of(host_header: str) -> str:
     return host.split(":")[0]
 
 
+def _tenant_of(hostname: str) -> Tenant | None:
+    tenant_id = reads.tenant_id_for_host(hostname) if hostname else None
+    return reads.tenant(tenant_id) if tenant_id else None
+
+
 def tenant_for_host(host_header: str) -> Tenant:
     hostname = hostname_of(host_header)
-    now = time.monotonic()
-    with _lock:
-        cached = _cache.get(hostname)
-    if cached and now - cached[0] < CACHE_SECONDS:
-        return cached[1]
-    tenant_id = reads.tenant_id_for_host(hostname) if hostname else None
-    tenant = reads.tenant(tenant_id) if tenant_id else None
+    tenant = _tenants.get(hostname, lambda: _tenant_of(hostname))
     if tenant is None:
+        _tenants.forget(hostname)  # a host is only ever cached once it names a tenant
         raise NotFound(f"no tenant for host {hostname!r}")
-    with _lock:
-        _cache[hostname] = (now, tenant)
     return tenant
 
 
 def forget_cached_tenants() -> None:
-    with _lock:
-        _cache.clear()
-        _partners.clear()
-
-
-_partners: dict[tuple[str, str], tuple[float, Partner | None]] = {}
+    """Every page cache, the tenants' and the partners' included (each test starts from none)."""
+    forget_everything()
 
 
 def cached_partner(tenant: Tenant, partner_id: str) -> Partner | None:
     """A partner for dressing pages (name, brand override): cached like tenants, never for access decisions."""
-    key = (tenant.tenant_id, partner_id)
-    now = time.monotonic()
-    with _lock:
-        cached = _partners.get(key)
-    if cached and now - cached[0] < CACHE_SECONDS:
-        return cached[1]
-    partner = reads.partner(tenant.tenant_id, partner_id)
-    with _lock:
-        _partners[key] = (now, partner)
-    return partner
+    return _partners.get((tenant.tenant_id, partner_id), lambda: reads.partner(tenant.tenant_id, partner_id))
 
 
 def fresh_tenant(tenant_id: str) -> Tenant:

@@ -95,6 +95,7 @@ def test_editing_a_published_quiz_publishes_a_new_version_and_certificates_keep_
 
     saved = edit(portal, module_id, options_1="*Port 1\nPort 8")
     retitled = edit(portal, module_id, title="Router basics 2027", options_1="*Port 1\nPort 8")
+    shown = module(module_id).quiz_shown or []
 
     assert saved.location.endswith("notice=new_quiz_version") and retitled.location.endswith("notice=saved")
     assert module(module_id).quiz_version == 2 and module(module_id).title == "Router basics 2027"
@@ -102,7 +103,9 @@ def test_editing_a_published_quiz_publishes_a_new_version_and_certificates_keep_
     assert standing("acme-technical", module_id).cert_version == 1
     portal.jar.clear()
     portal.sign_in("tech@acme.example")
-    assert 'name="quiz_version" value="2"' in portal.get(f"/partners/training/{module_id}").body
+    page = portal.get(f"/partners/training/{module_id}").body
+    assert 'name="quiz_version" value="2"' in page and "Port 4" not in page, "partners see the new version"
+    assert [(q.options, q.several) for q in shown] == [(["Port 1", "Port 8"], False), (["OSPF", "HTTP", "BGP"], True)]
     assert take(portal, module_id, RIGHT, quiz_version="1").status == 409
 
 

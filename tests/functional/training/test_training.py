@@ -11,7 +11,7 @@ import pytest
 from infra.local.seed import TENANT_ID
 from portside.data.models.records import AuditEvent, OutboxMail
 from portside.training.expiry import run_certificate_job
-from portside.training.models import Certificate, ModuleHolders, QuizAttempt
+from portside.training.models import Certificate, ModuleHolders, QuizAttempt, TrainingModule
 from tests.functional.portal import Portal
 from tests.functional.training.helpers import RIGHT, WRONG_SECOND, author, standing, take
 
@@ -63,6 +63,22 @@ def test_the_page_never_carries_the_right_answers(portal: Portal) -> None:
     assert "Port 8" in page and "*Port 8" not in page and "correct" not in page.casefold()
     assert page.count('type="radio" name="q1"') == 3 and page.count('type="checkbox" name="q2"') == 3
     assert '<a href="https://docs.example/routers" rel="noopener nofollow">' in page
+
+
+def test_a_module_saved_before_it_kept_its_quiz_as_shown_still_shows_its_quiz(portal: Portal) -> None:
+    """The page reads the quiz from the module; a module without it there reads its quiz version, as before."""
+    module_id = author(portal)
+    portal.jar.clear()
+    portal.sign_in("tech@acme.example")
+    kept = portal.get(f"/partners/training/{module_id}").body
+    saved = TrainingModule.get(*TrainingModule.keys_for(TENANT_ID, module_id))
+    assert saved.quiz_shown
+
+    saved.update(actions=[TrainingModule.quiz_shown.remove()])
+    older = portal.get(f"/partners/training/{module_id}").body
+
+    assert "Which are routing protocols?" in older and 'type="checkbox" name="q2"' in older
+    assert older.partition("<main")[2] == kept.partition("<main")[2], "the same page"
 
 
 def test_the_public_check_says_name_module_and_validity_only(portal: Portal) -> None:

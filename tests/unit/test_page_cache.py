@@ -1,0 +1,50 @@
+"""The page cache: a value is read once a minute per key, a write forgets it, and the tests can start from none."""
+
+from __future__ import annotations
+
+import pytest
+
+from portside.web import page_cache
+from portside.web.page_cache import PageCache, forget_everything
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    ticking = Clock()
+    monkeypatch.setattr(page_cache.time, "monotonic", ticking)
+    return ticking
+
+
+def test_a_value_is_read_again_only_once_it_is_a_minute_old(clock: Clock) -> None:
+    cache: PageCache[str, int] = PageCache()
+    reads = iter(range(10))
+
+    first = cache.get("a", lambda: next(reads))
+    clock.now += page_cache.CACHE_SECONDS - 1
+    still = cache.get("a", lambda: next(reads))
+    other = cache.get("b", lambda: next(reads))
+    clock.now += 1
+    again = cache.get("a", lambda: next(reads))
+
+    assert (first, still, other, again) == (0, 0, 1, 2)
+
+
+def test_forgetting_a_key_or_everything_reads_again(clock: Clock) -> None:
+    one: PageCache[str, int] = PageCache()
+    two: PageCache[str, int] = PageCache()
+    reads = iter(range(10))
+    for cache, key in ((one, "a"), (one, "b"), (two, "a")):
+        cache.get(key, lambda: next(reads))
+
+    one.forget("a")
+    assert (one.get("a", lambda: next(reads)), one.get("b", lambda: next(reads))) == (3, 1)
+    forget_everything()
+    assert (one.get("b", lambda: next(reads)), two.get("a", lambda: next(reads))) == (4, 5)
