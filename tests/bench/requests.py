@@ -42,7 +42,7 @@ def emulated_portal() -> Iterator[Any]:
     import pytest
     from moto import mock_aws
 
-    from infra.local import comparisons, resources, seed, sso_stand_in, transactions
+    from infra.local import comparisons, item_sizes, resources, seed, sso_stand_in, transactions
     from portside.web import page_cache
     from tests.functional.jwks import published_jwks, use_admin_pool
     from tests.functional.portal import Portal
@@ -50,6 +50,7 @@ def emulated_portal() -> Iterator[Any]:
 
     transactions.install()
     comparisons.install()
+    item_sizes.install()
     # Powertools still prints metric batches when disabled; the tables are the output that matters.
     with mock_aws(), published_jwks() as jwks, open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
         resources.create_table()
