@@ -14,8 +14,9 @@ from portside.config import settings
 from portside.manifest import ROUTES, WORKERS, Audience
 from portside.web import page_cache
 from tests.bench.calls import CallCounter
+from tests.bench.parts import PARTS
 from tests.bench.report import BENCH_LIMITS
-from tests.bench.scenarios import VARIANTS, every_scenario
+from tests.bench.scenarios import AREAS, VARIANTS, every_scenario
 from tests.functional.portal import Portal
 
 # Scenarios whose refusal is what is measured: a page that does not exist, a wrong code.
@@ -41,6 +42,10 @@ def test_every_route_and_worker_has_a_scenario(portal: Portal, admin_pool: dict[
 
     assert sorted(names - set(every)) == [], "add a scenario to tests/bench/scenarios/"
     assert sorted(set(every) - names) == [], "a scenario for a route that no longer exists"
+
+
+def test_every_scenario_module_is_measured_in_one_part_of_the_bench() -> None:
+    assert sorted(area for part in PARTS for area in part) == sorted(AREAS)
 
 
 def test_each_scenario_makes_its_request(

@@ -42,8 +42,11 @@ class PageCache(Generic[Key, Value]):
         with self._lock:
             self._kept.pop(key, None)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
 
 def forget_everything() -> None:
     for cache in _every:
-        with cache._lock:
-            cache._kept.clear()
+        cache.clear()
