@@ -32,15 +32,16 @@ pytest_plugins = ["tests.e2e.runtime"]
 # started last keeps one core busy while the other waits. The ten slowest tests of every run are
 # printed at its end (``--durations``); a file that joins them belongs here.
 LONGEST_FIRST = (
-    "tests/functional/test_kill_list.py",
-    "tests/functional/test_bench_scenarios.py",
     "tests/functional/imports/test_imports.py",
-    "tests/functional/test_no_input_breaks_a_route.py",
-    "tests/browser/documents/test_document_journey.py",
+    "tests/browser/test_console_journey.py",
+    "tests/functional/test_bench_scenarios.py",
     "tests/browser/imports/test_import_journey.py",
+    "tests/browser/documents/test_document_journey.py",
+    "tests/functional/test_kill_list.py",
+    "tests/functional/test_no_input_breaks_a_route.py",
+    "tests/browser/admins/test_admin_journey.py",
     "tests/e2e/lookups/test_lookups_over_http.py",
     "tests/functional/lookups/test_lookups.py",
-    "tests/browser/test_console_journey.py",
 )
 
 
