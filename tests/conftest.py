@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from infra.local import comparisons, item_sizes, transactions
+from infra.local import shortcuts
 
 for variable in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_SECURITY_TOKEN"):
     os.environ.pop(variable, None)
@@ -20,11 +20,8 @@ os.environ.update(
     }
 )
 
-# The emulator's transactions, comparisons and item sizes, as the local runtime runs them (no copy of the table per
-# transaction, no general cast per comparison, one size check per new item).
-transactions.install()
-comparisons.install()
-item_sizes.install()
+# The emulator's shortcuts, as the local runtime runs them (infra/local/shortcuts.py).
+shortcuts.install()
 
 pytest_plugins = ["tests.e2e.runtime"]
 

@@ -20,7 +20,7 @@ from moto.core.model_instances import reset_model_data
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from infra.local import comparisons, item_sizes, transactions
+from infra.local import shortcuts
 
 REGION = "us-east-1"
 
@@ -45,9 +45,7 @@ def forget_model_copies() -> None:
 
 class Emulator:
     def __init__(self, port: int) -> None:
-        transactions.install()
-        comparisons.install()
-        item_sizes.install()
+        shortcuts.install()
         app = _OneCallAtATime(DomainDispatcherApplication(create_backend_app))
         self._server: BaseWSGIServer = make_server("127.0.0.1", port, app, threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"

@@ -42,15 +42,13 @@ def emulated_portal() -> Iterator[Any]:
     import pytest
     from moto import mock_aws
 
-    from infra.local import comparisons, item_sizes, resources, seed, sso_stand_in, transactions
+    from infra.local import resources, seed, shortcuts, sso_stand_in
     from portside.web import page_cache
     from tests.functional.jwks import published_jwks, use_admin_pool
     from tests.functional.portal import Portal
     from tests.functional.sso_helpers import free_port
 
-    transactions.install()
-    comparisons.install()
-    item_sizes.install()
+    shortcuts.install()
     # Powertools still prints metric batches when disabled; the tables are the output that matters.
     with mock_aws(), published_jwks() as jwks, open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
         resources.create_table()
