@@ -1,12 +1,7 @@
 """GET /admin/documents/<space_id>/<document_id>: a document's versions and who downloaded it, newest first."""
 
-from portside.documents.library import (
-    TYPE_LABELS,
-    document_in_space,
-    downloader_names,
-    downloads_page,
-    versions_of,
-)
+from portside.documents.downloads import downloader_names, downloads_page
+from portside.documents.library import TYPE_LABELS, document_in_space, versions_of
 from portside.documents.spaces import get_space
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

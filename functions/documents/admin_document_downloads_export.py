@@ -2,7 +2,8 @@
 
 from urllib.parse import quote
 
-from portside.documents.library import document_in_space, downloads_csv
+from portside.documents.downloads import downloads_csv
+from portside.documents.library import document_in_space
 from portside.documents.spaces import get_space
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response

@@ -3,7 +3,7 @@
 Anything the contact may not have (another partner's, another role's, archived, unknown) is a 404.
 """
 
-from portside.documents.library import download_link, visible_document
+from portside.documents.downloads import download_link, visible_document
 from portside.web.endpoint import Endpoint
 from portside.web.http import Response
 from portside.web.request import PortalRequest

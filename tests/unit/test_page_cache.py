@@ -48,3 +48,19 @@ def test_forgetting_a_key_or_everything_reads_again(clock: Clock) -> None:
     assert (one.get("a", lambda: next(reads)), one.get("b", lambda: next(reads))) == (3, 1)
     forget_everything()
     assert (one.get("b", lambda: next(reads)), two.get("a", lambda: next(reads))) == (4, 5)
+
+
+def test_a_bounded_cache_keeps_only_the_latest_keys(clock: Clock) -> None:
+    cache: PageCache[str, int] = PageCache(most=2)
+    reads = iter(range(10))
+    for key in ("a", "b", "c"):
+        cache.get(key, lambda: next(reads))
+
+    kept = (cache.get("b", lambda: next(reads)), cache.get("c", lambda: next(reads)))
+    dropped = cache.get("a", lambda: next(reads))  # read again, so "b" is now the longest kept
+    assert (kept, dropped, cache.get("c", lambda: next(reads)), cache.get("b", lambda: next(reads))) == (
+        (1, 2),
+        3,
+        2,
+        4,
+    )

@@ -1,47 +1,40 @@
-"""Documents in a space: uploaded and archived by admins, downloaded by the partners the space is open to.
+"""Documents in a space: uploaded and archived by admins, listed for the partners the space is open to.
 
 An upload is checked by content (``storage.documents``), copied to the document's key, and only
-then recorded: the document (or its next version), the title's claim, the space's count and the
-audit event in one transaction. If that transaction fails, the copied version is deleted again.
-A download is counted, listed and audited in one transaction before its one-minute URL is made.
-A document a contact may not see, archived included, is "not found": ids reveal nothing.
+then recorded: the document (or its next version), the title's claim, the space's count and shelf
+and the audit event in one transaction. If that transaction fails, the copied version is deleted
+again. Downloads are ``documents.downloads``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from pynamodb.expressions.condition import Condition
 from pynamodb.expressions.update import Action
 
 from portside import clock
 from portside.audit import Client, audit_event
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
-from portside.data.base import PortsideItem
 from portside.data.changes import Changes, ConditionFailed
-from portside.data.models.contacts import Contact
-from portside.data.models.tenants import Partner, Tenant
-from portside.data.pages import Page, query_page
+from portside.data.models.tenants import Tenant
 from portside.documents.models import (
     Document,
     DocumentAnnouncement,
     DocumentSpace,
     DocumentTitle,
     DocumentVersion,
-    Download,
 )
+from portside.documents.shelf import MAX_SHELVED, CurrentDocuments, Shelved, shelf_change, shelf_size, shelved
 from portside.documents.spaces import get_space, spaces_open_to
-from portside.errors import Conflict, NotFound
+from portside.errors import Conflict, InvalidInput, NotFound
 from portside.storage import documents as files
-from portside.text import spreadsheet_cell
-from portside.training.rights import Gate, current_modules, gate_for, gating_modules, require_certificate
+from portside.training.rights import Gate, current_modules, gate_for, gating_modules
 
 MAX_DOCUMENTS = 500  # a space's documents are read in one Query
-DOWNLOADS_PAGE = 50
 TYPE_LABELS = files.ALLOWED_TYPES  # what each accepted file type is called on the pages
 
 
@@ -69,6 +62,11 @@ def space_documents(tenant: Tenant, space_id: str, *, archived_too: bool) -> lis
         limit=MAX_DOCUMENTS,
     )
     return [item for item in listed if isinstance(item, Document)]
+
+
+def _current(tenant: Tenant, space: DocumentSpace) -> CurrentDocuments:
+    """How the shelf reads a space's documents from their own items, if it has none yet."""
+    return lambda: space_documents(tenant, space.space_id, archived_too=False)
 
 
 def versions_of(tenant: Tenant, document_id: str) -> list[DocumentVersion]:
@@ -100,7 +98,10 @@ def _record(
     client: Client,
     notify: bool,
 ) -> int:
-    """One transaction: the document or its next version, the title's claim, the space's count, the audit."""
+    """One transaction: the document or its next version, the title's claim, the space's count and shelf, the audit.
+
+    A new version of an archived document stays archived, and off the shelf.
+    """
     now, tenant_id = clock.now(), tenant.tenant_id
     number = int(existing.version_number) + 1 if existing else 1
     uploaded: dict[str, Any] = {
@@ -130,7 +131,14 @@ def _record(
     changes.put(DocumentVersion.build(tenant_id, document_id, number, **uploaded), label="version")
     if notify:  # the mail worker mails each reader; the upload never waits for it
         changes.put(DocumentAnnouncement.build(tenant_id, document_id, number, now), label="announcement")
-    space_actions: list[Action] = [DocumentSpace.updated_at.set(now)]
+    listed = Shelved(document_id, existing.title if existing else title, checked.content_type, checked.size, now)
+    shelf_actions, shelf_condition = shelf_change(
+        space,
+        document_id,
+        None if existing and existing.archived else listed,
+        _current(tenant, space),
+    )
+    space_actions: list[Action] = [DocumentSpace.updated_at.set(now), *shelf_actions]
     if existing is None:
         changes.put(
             DocumentTitle.build(tenant_id, space.space_id, title, document_id),
@@ -154,17 +162,22 @@ def _record(
                 Document.GSI1SK.set(Document.space_order(now, document_id)),
             ],
             label="document",
-            condition=Document.version_number == existing.version_number,
+            condition=(Document.version_number == existing.version_number) & _still_archived(existing),
         )
     changes.update_key(
         DocumentSpace,
         DocumentSpace.keys_for(tenant_id, space.space_id),
         space_actions,
         label="space",
-        condition=DocumentSpace.PK.exists(),
+        condition=DocumentSpace.PK.exists() & shelf_condition,
     )
     changes.commit()
     return number
+
+
+def _still_archived(document: Document) -> Condition:
+    """The condition that ``document`` is archived or not as it was read: its shelf entry follows that."""
+    return Document.archived.exists() if document.archived else Document.archived.does_not_exist()
 
 
 def upload_in_space(tenant_id: str, space_id: str, key: str) -> files.Upload:
@@ -192,6 +205,10 @@ def upload(
     checked = files.check_upload(upload)
     claim = reads.get_or_none(DocumentTitle, DocumentTitle.keys_for(tenant.tenant_id, space_id, title), consistent=True)
     existing = get_document(tenant, str(claim.document_id)) if claim else None
+    if existing is None and (shelf_size(space) or 0) >= MAX_SHELVED:
+        raise InvalidInput(
+            {"title": f"This space lists {MAX_SHELVED} documents, as many as one space can: archive some first."}
+        )
     document_id = existing.document_id if existing else uuid.uuid4().hex
     object_version = files.publish(tenant.tenant_id, document_id, checked)
     try:
@@ -199,13 +216,23 @@ def upload(
     except ConditionFailed as failed:
         files.unpublish(tenant.tenant_id, document_id, object_version)
         if "space" in failed.labels:
-            raise NotFound(f"document space {space_id}") from failed
+            get_space(tenant, space_id)  # NotFound if it is gone; else its shelf changed meanwhile
         raise Conflict(f"another upload under {title!r} was saved meanwhile") from failed
     return Uploaded(document_id, number)
 
 
 def set_archived(tenant: Tenant, document: Document, archived: bool, actor: str, client: Client) -> None:
-    """Archive (partners no longer see or download it) or restore a document; audited either way."""
+    """Archive (partners no longer see or download it) or restore a document, on or off its space's shelf; audited.
+
+    The document must still be at the version read: a restore puts that version on the shelf.
+    """
+    space = get_space(tenant, document.space_id)
+    shelf_actions, shelf_condition = shelf_change(
+        space,
+        document.document_id,
+        None if archived else Shelved.of(document),
+        _current(tenant, space),
+    )
     changes = Changes(
         audit_event(
             tenant.tenant_id,
@@ -222,131 +249,19 @@ def set_archived(tenant: Tenant, document: Document, archived: bool, actor: str,
         Document.keys_for(tenant.tenant_id, document.document_id),
         [Document.archived.set("yes") if archived else Document.archived.remove()],
         label="document",
-        condition=Document.PK.exists(),
-    )
-    changes.commit()
-
-
-def visible_document(tenant: Tenant, document_id: str, contact: PartnerPrincipal) -> Document:
-    """The document, if the contact may have it now; else NotFound (or CertificateNeeded, naming the module)."""
-    document = get_document(tenant, document_id)
-    space = reads.get_or_none(DocumentSpace, DocumentSpace.keys_for(tenant.tenant_id, document.space_id))
-    if document.archived or space is None or not space.open_to(contact.partner_id, contact.role):
-        raise NotFound(f"document {document_id}")
-    require_certificate(tenant, contact, space.requires_module)
-    return document
-
-
-def download_link(tenant: Tenant, document: Document, contact: PartnerPrincipal, client: Client) -> str:
-    """A one-minute link to the document's current version, once its download is recorded."""
-    record_download(tenant, document, contact.contact_id, contact.partner_id, client)
-    return files.download_url(
-        tenant.tenant_id, document.document_id, document.object_version, document.file_name, document.content_type
-    )
-
-
-def record_download(tenant: Tenant, document: Document, contact_id: str, partner_id: str, client: Client) -> None:
-    """List, count and audit one download in one transaction, of the version that will be served.
-
-    The document must still be unarchived and at that version when the transaction runs: an
-    archive or an upload in between makes it NotFound or a Conflict, and nothing is counted.
-    """
-    now, tenant_id = clock.now(), tenant.tenant_id
-    changes = Changes(
-        audit_event(
-            tenant_id,
-            f"contact:{contact_id}",
-            "document.downloaded",
-            f"document:{document.document_id}",
-            client,
-            title=document.title,
-            partner=partner_id,
-            version=int(document.version_number),
-            file_name=document.file_name,
-        )
-    )
-    changes.put(
-        Download.build(
-            tenant_id,
-            document.document_id,
-            now,
-            uuid.uuid4().hex,
-            contact_id=contact_id,
-            partner_id=partner_id,
-            version_number=int(document.version_number),
-            client_ip=client.ip,
-            user_agent=(client.user_agent or "")[:512] or None,
-        ),
-        label="download",
+        condition=Document.PK.exists() & (Document.version_number == document.version_number),
     )
     changes.update_key(
-        Document,
-        Document.keys_for(tenant_id, document.document_id),
-        [Document.download_count.add(1)],
-        label="document",
-        condition=(
-            Document.PK.exists()
-            & Document.archived.does_not_exist()
-            & (Document.version_number == document.version_number)
-        ),
+        DocumentSpace,
+        DocumentSpace.keys_for(tenant.tenant_id, space.space_id),
+        shelf_actions,
+        label="space",
+        condition=DocumentSpace.PK.exists() & shelf_condition,
     )
     try:
         changes.commit()
     except ConditionFailed as failed:
-        raise Conflict(f"document {document.document_id} changed while it was asked for") from failed
-
-
-def downloads_page(tenant: Tenant, document_id: str, cursor: str | None, limit: int | None = None) -> Page[Download]:
-    """A page of a document's downloads, newest first."""
-    partition = Download.partition_of(tenant.tenant_id, document_id)
-    return query_page(Download, partition, limit=limit or DOWNLOADS_PAGE, cursor=cursor, newest_first=True)
-
-
-def downloader_names(tenant: Tenant, downloads: list[Download]) -> dict[str, str]:
-    """``{"contact:<id>": name, "partner:<id>": name}`` for a page of downloads: one BatchGet for both."""
-    keys = {Contact.keys_for(tenant.tenant_id, item.contact_id) for item in downloads}
-    keys |= {Partner.keys_for(tenant.tenant_id, item.partner_id) for item in downloads}
-    named = PortsideItem.batch_get(sorted(keys)) if keys else []
-    return {
-        f"contact:{item.contact_id}" if isinstance(item, Contact) else f"partner:{item.partner_id}": str(item.name)
-        for item in named
-        if isinstance(item, Contact | Partner)
-    }
-
-
-EXPORT_ROWS = 1000  # rows per part of a CSV export; the rest follows its cursor
-CSV_COLUMNS = (
-    "Downloaded at (UTC)",
-    "Contact",
-    "Contact id",
-    "Partner",
-    "Partner id",
-    "Version",
-    "Client IP",
-    "User agent",
-)
-
-
-def downloads_csv(tenant: Tenant, document_id: str, cursor: str | None) -> tuple[str, str | None]:
-    """Up to EXPORT_ROWS downloads of a document as CSV, newest first, and the cursor of the rest."""
-    downloads = downloads_page(tenant, document_id, cursor, limit=EXPORT_ROWS)
-    names = downloader_names(tenant, downloads.items)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for item in downloads.items:
-        row = (
-            item.at.isoformat(timespec="seconds"),
-            names.get(f"contact:{item.contact_id}", ""),
-            item.contact_id,
-            names.get(f"partner:{item.partner_id}", ""),
-            item.partner_id,
-            int(item.version_number),
-            item.client_ip,
-            item.user_agent,
-        )
-        writer.writerow(spreadsheet_cell(value) for value in row)
-    return out.getvalue(), downloads.cursor
+        raise Conflict(f"document {document.document_id} changed meanwhile: look again") from failed
 
 
 @dataclass(frozen=True)
@@ -354,13 +269,14 @@ class Shelf:
     """A space as a contact sees it: its documents, newest first, or the certificate it needs first."""
 
     space: DocumentSpace
-    documents: list[Document]
+    documents: list[Shelved]
     needs: Gate | None = None
 
 
 def library(tenant: Tenant, contact: PartnerPrincipal, title_filter: str = "") -> list[Shelf]:
-    """The spaces open to a contact and their current documents: one Query for the spaces, one per open space,
-    and where a space needs a certificate, one Query of the contact's (and a BatchGet of what they lack)."""
+    """The spaces open to a contact and their current documents: one Query for the spaces and their shelves (and
+    one per space saved before shelves), and where a space needs a certificate, one Query of the contact's
+    certificates (and a BatchGet of the modules they lack)."""
     wanted = " ".join(title_filter.casefold().split())
     spaces = spaces_open_to(tenant, contact.partner_id, contact.role)
     gated = {space.requires_module for space in spaces if space.requires_module}
@@ -375,7 +291,7 @@ def library(tenant: Tenant, contact: PartnerPrincipal, title_filter: str = "") -
         if gate is not None:
             shelves.append(Shelf(space, [], gate))
             continue
-        documents = space_documents(tenant, space.space_id, archived_too=False)
+        documents = shelved(space, _current(tenant, space))
         if wanted:
             documents = [document for document in documents if wanted in " ".join(document.title.casefold().split())]
         shelves.append(Shelf(space, documents))

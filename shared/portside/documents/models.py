@@ -14,6 +14,7 @@ from typing import Any
 
 from pynamodb.attributes import (
     ListAttribute,
+    MapAttribute,
     NumberAttribute,
     UnicodeAttribute,
     UTCDateTimeAttribute,
@@ -39,6 +40,7 @@ class DocumentSpace(PortsideItem, discriminator="DocumentSpace"):
     roles = ListAttribute[str](of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
     document_count = NumberAttribute(default=0)
     requires_module = UnicodeAttribute(null=True)  # a training module whose current certificate opens the space
+    shelf: MapAttribute[str, Any] = MapAttribute(null=True)  # its current documents by id (documents.shelf)
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute()
     version = VersionAttribute()
@@ -72,7 +74,7 @@ class DocumentSpace(PortsideItem, discriminator="DocumentSpace"):
             updated_at=at,
             GSI1PK=cls.list_partition(tenant_id),
             GSI1SK=cls.list_order(name, space_id),
-            **fields,
+            **{"shelf": {}, **fields},
         )
 
 

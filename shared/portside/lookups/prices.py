@@ -3,7 +3,10 @@
 A page walks the tier's entries by SKU (one Query) and lays the partner's own entries over the SKUs
 it covers (one Query of the partner's, which are few): a SKU the partner has its own price for shows
 only those. The partner's tier comes from the per-minute partner cache: a tier change shows within
-a minute.
+a minute. A tier's prices change only by import, and every partner of the tier reads the same
+pages, so each process keeps the tier's pages a minute too (a new price list shows within a minute,
+as the page's "Updated" line does); the partner's own prices, a special one just approved among
+them, are read on every request.
 """
 
 from __future__ import annotations
@@ -16,17 +19,23 @@ from zoneinfo import ZoneInfo
 from portside import clock
 from portside.data import reads
 from portside.data.models.tenants import Tenant
-from portside.data.pages import decode_cursor, query_page
+from portside.data.pages import Page, decode_cursor, query_page
 from portside.errors import NotFound
+from portside.lookups.freshness import updated_at
 from portside.lookups.models.catalogue import Account, PriceEntry, search_key
 from portside.lookups.views import PriceView
 from portside.text import spreadsheet_cell
+from portside.web.page_cache import PageCache
 from portside.web.tenants import cached_partner
 
 PAGE_SIZE = 100
+TIER_PAGES_KEPT = 64  # tier pages a process keeps (of up to PAGE_SIZE entries each; searches make new keys)
 EXPORT_PAGE = 1000
 OWN_PRICES_LIMIT = 1000
 DEFAULT_TIER = "standard"
+
+
+_tier_pages: PageCache[tuple[str, str, str | None, object], Page[PriceEntry]] = PageCache(most=TIER_PAGES_KEPT)
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,7 @@ def price_page(
     wanted = search_key(sku_start)
     condition = PriceEntry.SK.startswith(wanted) if wanted else None
     partition = PriceEntry.partition_of(tenant.tenant_id, f"tier:{tier_of(tenant, partner_id)}")
-    tier = query_page(PriceEntry, partition, condition, limit=size, cursor=cursor)
+    tier = _tier_page(tenant, partition, wanted, cursor, size)
     own = list(
         PriceEntry.query(
             PriceEntry.partition_of(tenant.tenant_id, f"partner:{partner_id}"), condition, limit=OWN_PRICES_LIMIT
@@ -62,6 +71,18 @@ def price_page(
         if (after is None or search_key(entry.sku) > after) and (upto is None or search_key(entry.sku) <= upto)
     ]
     return PricePage(overlay(tier.items, covered, day), tier.cursor)
+
+
+def _tier_page(tenant: Tenant, partition: str, wanted: str, cursor: str | None, size: int) -> Page[PriceEntry]:
+    """A page of the tier's entries; a list page is kept a minute, and read again once a new import arrived."""
+    condition = PriceEntry.SK.startswith(wanted) if wanted else None
+
+    def read() -> Page[PriceEntry]:
+        return query_page(PriceEntry, partition, condition, limit=size, cursor=cursor)
+
+    if size != PAGE_SIZE:  # an export's thousand entries are read once, not kept
+        return read()
+    return _tier_pages.get((partition, wanted, cursor, updated_at(tenant.tenant_id, "prices")), read)
 
 
 def overlay(tier: list[PriceEntry], own: list[PriceEntry], day: str) -> list[PriceEntry]:

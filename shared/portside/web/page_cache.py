@@ -21,8 +21,11 @@ _every: list[PageCache[object, object]] = []
 
 
 class PageCache(Generic[Key, Value]):
-    def __init__(self) -> None:
+    """Values by key, each kept a minute; with ``most``, only the latest ``most`` keys kept (for keys a person types)."""
+
+    def __init__(self, most: int | None = None) -> None:
         self._kept: dict[Key, tuple[float, Value]] = {}
+        self._most = most
         self._lock = Lock()
         _every.append(self)  # type: ignore[arg-type]
 
@@ -35,7 +38,10 @@ class PageCache(Generic[Key, Value]):
             return kept[1]
         value = read()
         with self._lock:
+            self._kept.pop(key, None)
             self._kept[key] = (now, value)
+            if self._most is not None and len(self._kept) > self._most:
+                del self._kept[next(iter(self._kept))]  # the longest kept
         return value
 
     def forget(self, key: Key) -> None:

@@ -162,7 +162,7 @@ def test_the_download_list_shows_who_and_exports_as_csv(portal: Portal, document
 
 
 def test_downloads_page_by_cursor(portal: Portal, documents: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from portside.documents import library as domain
+    from portside.documents import downloads as domain
 
     monkeypatch.setattr(domain, "DOWNLOADS_PAGE", 2)
     document_id = documents["Rack server sheet"]

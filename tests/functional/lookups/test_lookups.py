@@ -200,3 +200,44 @@ def test_a_price_of_the_partners_own_between_two_pages_shows_once(erp: Portal) -
         cursor = f"?cursor={found.group(1)}"
 
     assert seen.count("NW-ACC-1050A") == 1 and seen.count("NW-ACC-1050") == 2  # and the tier's two breaks
+
+
+def test_a_tiers_page_is_kept_until_an_import_but_the_partners_own_prices_show_at_once(erp: Portal) -> None:
+    from infra.local.seed import TENANT_ID
+    from portside import clock
+    from portside.data import reads
+    from portside.lookups import freshness
+    from portside.lookups.models.catalogue import PriceEntry, search_key
+    from portside.lookups.prices import tier_of
+
+    sku = next(sku for sku, _, _, _ in demo_lookups.catalogue() if sku not in demo_lookups.ACME_OWN_PRICES)
+    tenant = reads.tenant(TENANT_ID)
+    assert tenant is not None
+    erp.sign_in("principal@acme.example")
+    before = erp.get(f"/partners/prices?sku={sku}").body
+    (first,) = [
+        entry
+        for entry in PriceEntry.query(
+            PriceEntry.partition_of(TENANT_ID, f"tier:{tier_of(tenant, 'acme')}"), PriceEntry.SK.startswith(f"{search_key(sku)}#")
+        )
+        if int(entry.min_quantity) == 1
+    ]
+    first.price = 123456  # the next price list, partly imported
+    first.save()
+    PriceEntry.build(  # a special price, just approved
+        TENANT_ID,
+        "partner:acme",
+        sku,
+        50,
+        first.valid_from,
+        list_price=first.list_price,
+        price=777,
+        updated_at=clock.now(),
+    ).save()
+
+    kept = erp.get(f"/partners/prices?sku={sku}").body
+    freshness.mark_updated(TENANT_ID, ("prices",), clock.now())  # the import's end
+    imported = erp.get(f"/partners/prices?sku={sku}").body
+
+    assert "$7.77" not in before and "$7.77" in kept and "$1,234.56" not in kept
+    assert "$1,234.56" in imported and "$7.77" in imported
