@@ -8,6 +8,7 @@ from datetime import timedelta
 from infra.local.totp import fresh_code
 from portside import clock
 from portside.aws import client
+from portside.data.base import PortsideItem
 from portside.data.models.admins import AdminMember
 from portside.data.models.contacts import Contact, ContactEmail
 from portside.data.models.tenants import Brand, Partner, Tenant, TenantHost
@@ -44,35 +45,46 @@ ADMINS = tuple((f"{role}@northwind.example", role) for role in ("owner", "ops", 
 
 
 def seed_tenant(base_url: str) -> None:
-    Tenant.build(
-        TENANT_ID,
-        base_url=base_url,
-        brand=Brand(
-            name="Northwind Distribution",
-            primary_colour="#0f5b7a",
-            footer_text="Northwind Distribution, partner support",
-        ),
-        time_zone="Europe/London",
-        # Four eyes: a special price more than 30% off the list, or a credit limit moved by more than $50,000.
-        second_approval_discount_percent=30,
-        second_approval_credit_change=5_000_000,
-    ).save()
-    for hostname in LOCAL_HOSTNAMES:
-        TenantHost.build(hostname, TENANT_ID).save()
-    for partner_id, name in PARTNERS.items():
-        Partner.build(TENANT_ID, partner_id, name, tier="gold" if partner_id == "acme" else "silver").save()
-    for demo in CONTACTS:
-        Contact.build(
+    """The demo tenant, its hosts, partners and contacts, in one BatchWriteItem (every test starts from them)."""
+    now = clock.now()
+    items: list[PortsideItem] = [
+        Tenant.build(
             TENANT_ID,
-            demo.contact_id,
-            demo.partner_id,
-            demo.email,
-            demo.name,
-            demo.role,
-            status="active",
-            created_at=clock.now(),
-        ).save()
-        ContactEmail.build(TENANT_ID, demo.email, demo.contact_id).save()
+            base_url=base_url,
+            brand=Brand(
+                name="Northwind Distribution",
+                primary_colour="#0f5b7a",
+                footer_text="Northwind Distribution, partner support",
+            ),
+            time_zone="Europe/London",
+            # Four eyes: a special price more than 30% off the list, or a credit limit moved by more than $50,000.
+            second_approval_discount_percent=30,
+            second_approval_credit_change=5_000_000,
+            version=1,  # as a first save() writes it: a batch write leaves versions to the caller
+        ),
+        *(TenantHost.build(hostname, TENANT_ID) for hostname in LOCAL_HOSTNAMES),
+        *(
+            Partner.build(TENANT_ID, partner_id, name, tier="gold" if partner_id == "acme" else "silver", version=1)
+            for partner_id, name in PARTNERS.items()
+        ),
+    ]
+    for demo in CONTACTS:
+        items.append(
+            Contact.build(
+                TENANT_ID,
+                demo.contact_id,
+                demo.partner_id,
+                demo.email,
+                demo.name,
+                demo.role,
+                status="active",
+                created_at=now,
+            )
+        )
+        items.append(ContactEmail.build(TENANT_ID, demo.email, demo.contact_id))
+    with PortsideItem.batch_write() as batch:
+        for item in items:
+            batch.save(item)
 
 
 def seed_admins(pool_id: str, client_id: str) -> None:

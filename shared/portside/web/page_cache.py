@@ -21,7 +21,7 @@ _every: list[PageCache[object, object]] = []
 
 
 class PageCache(Generic[Key, Value]):
-    """Values by key, each kept a minute; with ``most``, only the latest ``most`` keys kept (for keys a person types)."""
+    """Values by key, each kept a minute; with ``most``, only the latest ``most`` keys (for keys a person types)."""
 
     def __init__(self, most: int | None = None) -> None:
         self._kept: dict[Key, tuple[float, Value]] = {}

@@ -215,13 +215,9 @@ def test_a_tiers_page_is_kept_until_an_import_but_the_partners_own_prices_show_a
     assert tenant is not None
     erp.sign_in("principal@acme.example")
     before = erp.get(f"/partners/prices?sku={sku}").body
-    (first,) = [
-        entry
-        for entry in PriceEntry.query(
-            PriceEntry.partition_of(TENANT_ID, f"tier:{tier_of(tenant, 'acme')}"), PriceEntry.SK.startswith(f"{search_key(sku)}#")
-        )
-        if int(entry.min_quantity) == 1
-    ]
+    tier = PriceEntry.partition_of(TENANT_ID, f"tier:{tier_of(tenant, 'acme')}")
+    listed = PriceEntry.query(tier, PriceEntry.SK.startswith(f"{search_key(sku)}#"))
+    (first,) = [entry for entry in listed if int(entry.min_quantity) == 1]
     first.price = 123456  # the next price list, partly imported
     first.save()
     PriceEntry.build(  # a special price, just approved
