@@ -5,12 +5,18 @@ Every key, its default and an example are listed in docs/deploy.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from constructs import Construct
 
-STAGES = ("dev", "prod")
+# A stage names the stack (Portside-<stage>), its dashboard and its hosted sign-in domain: lower case, short.
+STAGE = re.compile(r"^[a-z][a-z0-9-]{0,19}$")
+
+
+class ConfigError(ValueError):
+    """A context key set to what cannot deploy: the message names the key and what to set instead."""
 
 
 @dataclass(frozen=True)
@@ -34,23 +40,26 @@ class IdentityProvider:
 @dataclass(frozen=True)
 class DeploymentConfig:
     stage: str = "dev"
+    # Keep the table, bucket and user pool when the stack is deleted, with deletion protection on: true
+    # unless set false, whatever the stage is called (a throwaway dev stage sets it false).
+    protect_data: bool = True
     # The portal's own domain and its ACM certificate (in us-east-1, as CloudFront requires).
     domain_name: str | None = None
     certificate_arn: str | None = None
-    # Mail: the SES identity (a domain you control) and the sender address on it.
+    # Mail: the SES identity (a domain you control) and the sender address on it (portal@<mail_domain> unless named).
     mail_domain: str = "example.com"
     mail_sender: str = "portal@example.com"
-    alarm_email: str | None = None
+    alarm_email: str | None = None  # mailed every alarm
+    alarm_topic_arn: str | None = None  # an SNS topic of the on-call tool's, forwarded every alarm
     log_retention_days: int = 90
     edge: bool = True  # CloudFront and AWS WAF in front of the API (needs the stack in us-east-1)
     identity_provider: IdentityProvider | None = None
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    # Each worker's own concurrency, reserved and capped (infra/components/workers.py); an account whose
+    # concurrency limit cannot spare it (new accounts may start at 10) sets this false.
+    reserve_worker_concurrency: bool = True
     # Lambda SnapStart for the route functions: initialisation snapshotted at deploy (docs/benchmark.md, "Cold starts").
     snap_start: bool = False
-
-    @property
-    def is_dev(self) -> bool:
-        return self.stage == "dev"
 
     @classmethod
     def from_context(cls, scope: Construct) -> DeploymentConfig:
@@ -59,23 +68,45 @@ class DeploymentConfig:
             return default if value is None else value
 
         stage = str(get("stage", "dev"))
-        if stage not in STAGES:
-            raise ValueError(f"context 'stage' must be one of {STAGES}, not {stage!r}")
+        if not STAGE.fullmatch(stage):
+            raise ConfigError(
+                f"context 'stage' is {stage!r}: use up to 20 lower-case letters, digits and hyphens, "
+                "starting with a letter (dev, staging, prod, eu-prod)"
+            )
         provider = get("identity_provider")
         domain = get("domain_name")
+        mail_domain = str(get("mail_domain", "example.com")).strip().lower()
         return cls(
             stage=stage,
+            protect_data=_flag(get("protect_data", True)),
             domain_name=domain,
             certificate_arn=get("certificate_arn"),
-            mail_domain=str(get("mail_domain", "example.com")),
-            mail_sender=str(get("mail_sender", f"portal@{get('mail_domain', 'example.com')}")),
+            mail_domain=mail_domain,
+            mail_sender=_sender_on(mail_domain, str(get("mail_sender", f"portal@{mail_domain}")).strip()),
             alarm_email=get("alarm_email"),
+            alarm_topic_arn=get("alarm_topic_arn"),
             log_retention_days=int(get("log_retention_days", 90)),
-            edge=str(get("edge", "true")).lower() != "false",
+            edge=_flag(get("edge", True)),
             identity_provider=_provider(provider),
             cors_origins=tuple(get("cors_origins", [f"https://{domain}"] if domain else [])),
-            snap_start=str(get("snap_start", "false")).lower() == "true",
+            snap_start=_flag(get("snap_start", False)),
+            reserve_worker_concurrency=_flag(get("reserve_worker_concurrency", True)),
         )
+
+
+def _flag(value: Any) -> bool:
+    """A context flag: JSON's true/false from cdk.json, or the string "true"/"false" from ``-c``."""
+    return value if isinstance(value, bool) else str(value).strip().lower() == "true"
+
+
+def _sender_on(mail_domain: str, sender: str) -> str:
+    """The sender, if it is an address on the mail domain: SES sends only from the identity the stack verifies."""
+    if sender.rpartition("@")[2].lower() != mail_domain:
+        raise ConfigError(
+            f"context 'mail_sender' is {sender!r}, not an address on mail_domain {mail_domain!r}: SES would refuse "
+            f"every mail. Set -c mail_sender=<name>@{mail_domain}, or leave it out (portal@{mail_domain})."
+        )
+    return sender
 
 
 def _provider(found: Any) -> IdentityProvider | None:

@@ -15,16 +15,17 @@ from infra.components.functions import Shared, handler_code
 from infra.components.identity import Identity
 from infra.components.layer import SharedLayer
 from infra.components.mail import Mail
-from infra.components.monitoring import Monitoring
+from infra.components.monitoring import Edged, Monitoring
 from infra.components.storage import Storage
 from infra.components.workers import Workers
 from infra.config import DeploymentConfig
+from portside.manifest import WORKERS
 
 
 class PortsideStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, config: DeploymentConfig, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, description=f"Portside partner portal ({config.stage})", **kwargs)
-        removal = RemovalPolicy.DESTROY if config.is_dev else RemovalPolicy.RETAIN
+        removal = RemovalPolicy.RETAIN if config.protect_data else RemovalPolicy.DESTROY
         retention = logs.RetentionDays(_retention_name(config.log_retention_days))
 
         data = Data(self, "Data", config)
@@ -67,13 +68,22 @@ class PortsideStack(Stack):
             snap_start=config.snap_start,
         )
         api = Api(self, "Api", shared, retention)
-        workers = Workers(self, "Workers", shared)
-        portal_url = api.url
+        workers = Workers(self, "Workers", shared, reserve_concurrency=config.reserve_worker_concurrency)
+        portal_url, watched_edge = api.url, None
         if edge_secret is not None:
             edge = Edge(self, "Edge", config, api.url, storage.log_bucket, edge_secret.reference)
             portal_url = f"https://{config.domain_name}" if config.domain_name else edge.url
+            watched_edge = Edged(edge.distribution, Edge.web_acl_name_for(config))
         Monitoring(
-            self, "Monitoring", config, api.http_api, {**api.functions, **workers.functions}, workers.dead_letters
+            self,
+            "Monitoring",
+            config,
+            api.http_api,
+            {**api.functions, **workers.functions},
+            workers.dead_letters,
+            data.table,
+            [workers.functions[worker.name] for worker in WORKERS if worker.source == "table-stream"],
+            watched_edge,
         )
 
         CfnOutput(self, "PortalUrl", value=portal_url, description="Register it as the tenant's base URL")

@@ -27,8 +27,8 @@ class Data(Construct):
             point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
                 point_in_time_recovery_enabled=True
             ),
-            deletion_protection=not config.is_dev,
-            removal_policy=RemovalPolicy.DESTROY if config.is_dev else RemovalPolicy.RETAIN,
+            deletion_protection=config.protect_data,
+            removal_policy=RemovalPolicy.RETAIN if config.protect_data else RemovalPolicy.DESTROY,
             time_to_live_attribute=shape.ttl_attribute,
             dynamo_stream=dynamodb.StreamViewType[shape.stream_view_type],
             global_secondary_indexes=[

@@ -119,6 +119,7 @@ class Edge(Construct):
         self.web_acl = waf.CfnWebACL(
             self,
             "WebAcl",
+            name=self.web_acl_name_for(config),
             scope="CLOUDFRONT",
             default_action=waf.CfnWebACL.DefaultActionProperty(allow={}),
             rules=[
@@ -175,6 +176,11 @@ class Edge(Construct):
                     "cannot be set. Give domain_name and certificate_arn to get TLSv1.2_2021.",
                 )
             )
+
+    @staticmethod
+    def web_acl_name_for(config: DeploymentConfig) -> str:
+        """Named, so that its metrics can be watched; CloudFront's web ACLs share one namespace per account."""
+        return f"portside-{config.stage}"
 
     @property
     def url(self) -> str:

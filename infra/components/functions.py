@@ -96,7 +96,14 @@ def _nag_name(scope: IConstruct, arn: str) -> str:
 
 
 class PortsideFunction(Construct):
-    def __init__(self, scope: Construct, line: Route | Worker, shared: Shared, timeout_seconds: int = 10) -> None:
+    def __init__(
+        self,
+        scope: Construct,
+        line: Route | Worker,
+        shared: Shared,
+        timeout_seconds: int = 10,
+        reserved_concurrency: int | None = None,
+    ) -> None:
         """The function of one manifest line (a route or a worker), granted exactly the access it names."""
         super().__init__(scope, id_for(line.name))
         self.log_group = logs.LogGroup(self, "Logs", retention=shared.log_retention, removal_policy=shared.removal)
@@ -129,6 +136,7 @@ class PortsideFunction(Construct):
             snap_start=lambda_.SnapStartConf.ON_PUBLISHED_VERSIONS if self._snaps(line, shared) else None,
             environment=shared.environment,
             description=line.handler,
+            reserved_concurrent_executions=reserved_concurrency,
         )
         # What API Gateway invokes: with SnapStart, the published version's alias (a snapshot is of a version).
         self.target: lambda_.IFunction = self.function
@@ -149,8 +157,9 @@ class PortsideFunction(Construct):
             Acknowledgment(
                 id="Serverless-LambdaDLQ",
                 reason="Route functions are invoked synchronously by API Gateway, where a Lambda dead-letter queue "
-                "never applies; stream workers dead-letter through their event source mapping, daily workers "
-                "through their EventBridge target.",
+                "never applies; stream workers dead-letter through their event source mapping; scheduled workers "
+                "send a failed run to the dead-letter queue as their on-failure destination (which, unlike a "
+                "Lambda DLQ, also carries the error), and EventBridge dead-letters a run it cannot deliver.",
             ),
         )
         if {Access.TABLE_READ, Access.TABLE_WRITE} & set(line.access):

@@ -42,8 +42,8 @@ class Identity(Construct):
             # A federated user's groups at the company's provider, copied at each sign-in
             # (docs/single-sign-on.md). Custom attributes can be added to a pool later, never removed.
             custom_attributes={"groups": cognito.StringAttribute(mutable=True, max_len=2048)},
-            deletion_protection=not config.is_dev,
-            removal_policy=RemovalPolicy.DESTROY if config.is_dev else RemovalPolicy.RETAIN,
+            deletion_protection=config.protect_data,
+            removal_policy=RemovalPolicy.RETAIN if config.protect_data else RemovalPolicy.DESTROY,
         )
         Validations.of(self.pool).acknowledge(
             Acknowledgment(

@@ -22,17 +22,19 @@ ROOT = Path(__file__).resolve().parents[2]
 LAMBDA_PYTHON = "3.14"
 
 
-def runtime_requirements() -> list[str]:
+def runtime_requirements(root: Path = ROOT) -> list[str]:
     """The layer's dependencies are exactly pyproject's ``[project] dependencies``: one list, one place."""
-    return list(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"])
+    return list(tomllib.loads((root / "pyproject.toml").read_text())["project"]["dependencies"])
 
 
-def _source_hash() -> str:
-    digest = hashlib.sha256("\n".join(runtime_requirements()).encode())
-    for folder in (ROOT / "shared" / "portside", ROOT / "templates"):
+def source_hash(root: Path = ROOT) -> str:
+    """The layer's asset hash: its requirements and every file it ships. With SnapStart, a change to any of them
+    changes the layer version every function version names, so every version is published again."""
+    digest = hashlib.sha256("\n".join(runtime_requirements(root)).encode())
+    for folder in (root / "shared" / "portside", root / "templates"):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -77,7 +79,7 @@ class SharedLayer(Construct):
             code=lambda_.Code.from_asset(
                 str(ROOT / "shared"),
                 asset_hash_type=AssetHashType.CUSTOM,
-                asset_hash=_source_hash(),
+                asset_hash=source_hash(),
                 bundling=BundlingOptions(
                     image=DockerImage.from_registry("unused-local-bundling"), local=_PipBundling()
                 ),

@@ -1,5 +1,8 @@
-"""Alarms and a dashboard: API 5xx rate, every function's errors and throttles, dead letters, SES bounces.
+"""Alarms and a dashboard: the API's 5xx rate, every function's errors and throttles, the mail stream's delay,
+DynamoDB's throttles and errors, dead letters, SES bounces and, with the edge, CloudFront's 5xx and WAF's blocks.
 
+Every alarm goes to the stack's topic, which mails ``alarm_email`` and forwards to ``alarm_topic_arn``
+(an on-call tool's topic) where they are set; docs/runbook.md says what each one means and what to do.
 Functions are watched in groups of ten (one alarm sums a group's metrics; ten is CloudWatch's limit
 of metrics in one alarm's math). One alarm per function and kind would be a hundred alarms, and a
 large share of CloudFormation's 500 resources per stack; the dashboard shows which function it was.
@@ -9,8 +12,10 @@ from __future__ import annotations
 
 from aws_cdk import Acknowledgment, Duration, Validations
 from aws_cdk import aws_apigatewayv2 as apigw
+from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_cloudwatch_actions as actions
+from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sns_subscriptions as subscriptions
 from aws_cdk import aws_sqs as sqs
@@ -19,10 +24,36 @@ from constructs import Construct
 from infra.components.functions import PortsideFunction
 from infra.config import DeploymentConfig
 
+RUNBOOK = "docs/runbook.md"
+
 FIVE_MINUTES = Duration.minutes(5)
 FUNCTIONS_PER_ALARM = 10
 API_5XX_PERCENT = 5
 SES_BOUNCE_RATE = 0.05  # SES reviews accounts at 5% and may pause sending at 10%
+STREAM_DELAY_MS = 5 * 60 * 1000  # a mail waiting five minutes on the stream: sign-in links expire in fifteen
+CLOUDFRONT_5XX_PERCENT = 5
+WAF_BLOCKED_PERCENT = 20  # of at least WAF_MINIMUM_REQUESTS in five minutes: an attack, or a rule blocking partners
+WAF_MINIMUM_REQUESTS = 100
+# The operations Portside uses (a math alarm sums at most ten metrics).
+TABLE_OPERATIONS = (
+    dynamodb.Operation.GET_ITEM,
+    dynamodb.Operation.BATCH_GET_ITEM,
+    dynamodb.Operation.QUERY,
+    dynamodb.Operation.PUT_ITEM,
+    dynamodb.Operation.UPDATE_ITEM,
+    dynamodb.Operation.DELETE_ITEM,
+    dynamodb.Operation.BATCH_WRITE_ITEM,
+    dynamodb.Operation.TRANSACT_WRITE_ITEMS,
+    dynamodb.Operation.GET_RECORDS,
+)
+
+
+class Edged:
+    """What the monitoring watches of the edge, when there is one."""
+
+    def __init__(self, distribution: cloudfront.Distribution, web_acl_name: str) -> None:
+        self.distribution = distribution
+        self.web_acl_name = web_acl_name
 
 
 class Monitoring(Construct):
@@ -34,6 +65,9 @@ class Monitoring(Construct):
         api: apigw.HttpApi,
         functions: dict[str, PortsideFunction],
         dead_letters: sqs.IQueue,
+        table: dynamodb.ITableV2,
+        stream_workers: list[PortsideFunction],
+        edge: Edged | None,
     ) -> None:
         super().__init__(scope, construct_id)
         self.topic = sns.Topic(self, "Alarms", enforce_ssl=True)
@@ -53,6 +87,9 @@ class Monitoring(Construct):
                     "and a queue of undelivered alarm mails would be read by no one.",
                 )
             )
+        self.targets: list[sns.ITopic] = [self.topic]
+        if config.alarm_topic_arn:
+            self.targets.append(sns.Topic.from_topic_arn(self, "OnCall", config.alarm_topic_arn))
         self.alarms: list[cloudwatch.Alarm] = []
 
         requests = api.metric_count(period=FIVE_MINUTES, statistic="Sum")
@@ -75,12 +112,41 @@ class Monitoring(Construct):
                 total = cloudwatch.MathExpression(
                     expression=f"SUM([{','.join(metrics)}])", using_metrics=metrics, label=kind, period=FIVE_MINUTES
                 )
-                self._alarm(f"Functions{number}-{kind}", total, 0, f"{kind} in: {', '.join(group)}")
+                self._alarm(
+                    f"Functions{number}-{kind}", total, 0, f"{kind} in: {', '.join(group)}", runbook=f"Functions-{kind}"
+                )
+        for worker in stream_workers:
+            self._alarm(
+                f"StreamDelay-{worker.node.id}",
+                worker.function.metric("IteratorAge", period=FIVE_MINUTES, statistic="Maximum"),
+                STREAM_DELAY_MS,
+                f"{worker.node.id} is more than five minutes behind the table's stream",
+                runbook="StreamDelay",
+            )
+        throttles = cloudwatch.MathExpression(
+            expression="reads + writes",
+            using_metrics={
+                "reads": table.metric("ReadThrottleEvents", period=FIVE_MINUTES, statistic="Sum"),
+                "writes": table.metric("WriteThrottleEvents", period=FIVE_MINUTES, statistic="Sum"),
+            },
+            label="DynamoDB throttles",
+            period=FIVE_MINUTES,
+        )
+        self._alarm("TableThrottles", throttles, 0, "DynamoDB throttled requests to the table")
+        self._alarm(
+            "TableErrors",
+            table.metric_system_errors_for_operations(operations=list(TABLE_OPERATIONS), period=FIVE_MINUTES),
+            0,
+            "DynamoDB answered requests to the table with its own errors (HTTP 500)",
+        )
+        if edge is not None:
+            self._edge_alarms(edge)
         self._alarm(
             "DeadLetters",
             dead_letters.metric_approximate_number_of_messages_visible(period=FIVE_MINUTES),
             0,
-            "stream records the mail worker gave up on",
+            "failed worker runs: stream records a worker gave up on, scheduled runs that failed after "
+            "Lambda's retries or that EventBridge could not deliver",
         )
         bounce_rate = cloudwatch.Metric(
             namespace="AWS/SES", metric_name="Reputation.BounceRate", period=Duration.hours(1), statistic="Maximum"
@@ -104,7 +170,35 @@ class Monitoring(Construct):
             cloudwatch.AlarmStatusWidget(title="Alarms", alarms=self.alarms, width=24),
         )
 
-    def _alarm(self, name: str, metric: cloudwatch.IMetric, threshold: float, description: str) -> None:
+    def _edge_alarms(self, edge: Edged) -> None:
+        self._alarm(
+            "CloudFront5xxRate",
+            edge.distribution.metric5xx_error_rate(period=FIVE_MINUTES),
+            CLOUDFRONT_5XX_PERCENT,
+            "CloudFront answers more than 5% server errors",
+        )
+
+        def requests(metric_name: str) -> cloudwatch.Metric:
+            return cloudwatch.Metric(
+                namespace="AWS/WAFV2",
+                metric_name=metric_name,
+                dimensions_map={"WebACL": edge.web_acl_name, "Rule": "ALL"},
+                period=FIVE_MINUTES,
+                statistic="Sum",
+            )
+
+        blocked_rate = cloudwatch.MathExpression(
+            expression=f"IF(blocked + allowed >= {WAF_MINIMUM_REQUESTS}, 100 * blocked / (blocked + allowed), 0)",
+            using_metrics={"blocked": requests("BlockedRequests"), "allowed": requests("AllowedRequests")},
+            label="WAF blocked %",
+            period=FIVE_MINUTES,
+        )
+        self._alarm("WafBlockedRate", blocked_rate, WAF_BLOCKED_PERCENT, "WAF blocks more than 20% of requests")
+
+    def _alarm(
+        self, name: str, metric: cloudwatch.IMetric, threshold: float, description: str, runbook: str = ""
+    ) -> None:
+        """An alarm to every target, its description ending with its entry in the runbook (by default its name)."""
         alarm = cloudwatch.Alarm(
             self,
             name,
@@ -113,7 +207,8 @@ class Monitoring(Construct):
             evaluation_periods=1,
             comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
             treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
-            alarm_description=description,
+            alarm_description=f"{description}. What to do: {RUNBOOK}#{(runbook or name).lower()}",
         )
-        alarm.add_alarm_action(actions.SnsAction(self.topic))
+        for target in self.targets:
+            alarm.add_alarm_action(actions.SnsAction(target))
         self.alarms.append(alarm)

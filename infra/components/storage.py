@@ -22,7 +22,7 @@ PRIVATE: dict[str, Any] = {
 class Storage(Construct):
     def __init__(self, scope: Construct, construct_id: str, config: DeploymentConfig) -> None:
         super().__init__(scope, construct_id)
-        removal = RemovalPolicy.DESTROY if config.is_dev else RemovalPolicy.RETAIN
+        removal = RemovalPolicy.RETAIN if config.protect_data else RemovalPolicy.DESTROY
         self.log_bucket = s3.Bucket(
             self,
             "AccessLogs",
@@ -31,7 +31,7 @@ class Storage(Construct):
             object_ownership=s3.ObjectOwnership.OBJECT_WRITER,
             lifecycle_rules=[s3.LifecycleRule(expiration=Duration.days(config.log_retention_days))],
             removal_policy=removal,
-            auto_delete_objects=config.is_dev,
+            auto_delete_objects=not config.protect_data,
         )
         Validations.of(self.log_bucket).acknowledge(
             Acknowledgment(
@@ -73,5 +73,5 @@ class Storage(Construct):
                 )
             ],
             removal_policy=removal,
-            auto_delete_objects=config.is_dev,
+            auto_delete_objects=not config.protect_data,
         )

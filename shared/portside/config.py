@@ -10,12 +10,14 @@ and pydantic-settings alone cost about 110 ms of every cold start (docs/benchmar
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
 PREFIX = "PORTSIDE_"
-STAGES = ("local", "dev", "prod")
+# "local" on a laptop; deployed, the stack's stage name (infra/config.py checks it the same way).
+STAGE = re.compile(r"^[a-z][a-z0-9-]{0,19}$")
 
 _REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 _LAYER_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -28,7 +30,7 @@ def _default_templates_dir() -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    stage: str = "local"  # one of STAGES
+    stage: str = "local"
     table_name: str = "portside"
     mail_sender: str = "portal@northwind.example"
     mail_configuration_set: str | None = None
@@ -86,8 +88,8 @@ class Settings:
     mail_max_attempts: int = 5
 
     def __post_init__(self) -> None:
-        if self.stage not in STAGES:
-            raise ValueError(f"{PREFIX}STAGE must be one of {', '.join(STAGES)}, not {self.stage!r}")
+        if not STAGE.fullmatch(self.stage):
+            raise ValueError(f"{PREFIX}STAGE must be a stage name (local, dev, staging, prod), not {self.stage!r}")
 
     @classmethod
     def from_environment(cls, environ: dict[str, str] | os._Environ[str] = os.environ) -> Settings:

@@ -13,13 +13,18 @@ import pytest
 
 os.environ.setdefault("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1")
 
+ROOT = Path(__file__).resolve().parents[2]
+# What `cdk synth` reads from cdk.json (its feature flags included), under what each test sets.
+CDK_JSON_CONTEXT: dict[str, Any] = json.loads((ROOT / "cdk.json").read_text())["context"]
+NO_BUNDLING = {"aws:cdk:bundling-stacks": []}  # CDK's own switch: no pip download of the layer's wheels
 CONTEXT = {
+    **CDK_JSON_CONTEXT,
     "stage": "dev",
     "mail_domain": "mail.northwind.example",
     "mail_sender": "portal@mail.northwind.example",
     "alarm_email": "oncall@northwind.example",
-    # CDK's own switch: no stack is bundled, so no pip download of the layer's wheels.
-    "aws:cdk:bundling-stacks": [],
+    "alarm_topic_arn": "arn:aws:sns:us-east-1:123456789012:on-call",
+    **NO_BUNDLING,
 }
 
 
@@ -40,12 +45,13 @@ class Synthesized:
         }
 
 
-def synthesize(outdir: Path, **context: Any) -> Synthesized:
+def synthesize(outdir: Path, base: dict[str, Any] = CONTEXT, **context: Any) -> Synthesized:
+    """The stack as `cdk synth` makes it with ``base``'s context (the tests' own) and ``context`` over it."""
     from aws_cdk import App
 
     from infra.app import build
 
-    app = App(context={**CONTEXT, **context}, outdir=str(outdir))
+    app = App(context={**base, **context}, outdir=str(outdir))
     stack = build(app)
     app.synth()  # runs the cdk-nag packs: an unacknowledged finding raises here
     template = json.loads((outdir / stack.template_file).read_text())

@@ -85,8 +85,8 @@ def test_each_function_may_do_exactly_what_its_manifest_line_names(synthesized: 
     actions = actions_of_role(synthesized, function["Properties"]["Role"]["Fn::GetAtt"][0])
 
     expected = set(LOG_ACTIONS) | set(TRACE_ACTIONS) | {a for access in line.access for a in ACTIONS[access]}
-    if line in WORKERS and line.source == "table-stream":
-        expected |= STREAM_READ | DLQ_SEND  # what the event source mapping itself needs
+    if line in WORKERS:  # a worker sends what failed to the dead-letter queue
+        expected |= DLQ_SEND | (STREAM_READ if line.source == "table-stream" else set())
     assert set(actions) == expected
     assert not any("*" in action for action in actions)
     assert "dynamodb:Scan" not in actions
@@ -144,7 +144,7 @@ def test_the_table(synthesized: Synthesized) -> None:
     ] == [("GSI1", ["GSI1PK", "GSI1SK"]), ("GSI2", ["GSI2PK", "GSI2SK"])]
     (replica,) = properties["Replicas"]
     assert replica["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
-    assert replica.get("DeletionProtectionEnabled") is False  # dev; the prod test below checks the opposite
+    assert replica["DeletionProtectionEnabled"] is True, "kept unless protect_data=false (test_deploy_paths)"
 
 
 def test_the_documents_bucket(synthesized: Synthesized) -> None:
@@ -207,6 +207,22 @@ def test_each_stream_worker_retries_bisects_dead_letters_and_wakes_for_its_own_i
     assert queue["Properties"]["SqsManagedSseEnabled"] is True
 
 
+def test_every_alarm_says_where_its_runbook_entry_is_and_the_entry_is_there(synthesized: Synthesized) -> None:
+    runbook = (Path(__file__).resolve().parents[2] / "docs" / "runbook.md").read_text()
+    entries = {heading.strip().lower() for heading in re.findall(r"^## (.+)$", runbook, re.MULTILINE)}
+    for alarm in synthesized.resources("AWS::CloudWatch::Alarm").values():
+        (entry,) = re.findall(r"What to do: docs/runbook\.md#(\S+)$", alarm["Properties"]["AlarmDescription"])
+        assert entry in entries, f"docs/runbook.md has no '## ' entry for {entry}"
+
+
+def test_each_stream_worker_keeps_five_of_the_accounts_concurrency(synthesized: Synthesized) -> None:
+    functions = functions_by_handler(synthesized)
+    for worker in WORKERS:
+        expected = 5 if worker.source == "table-stream" else 1
+        assert functions[worker.handler]["Properties"]["ReservedConcurrentExecutions"] == expected, worker.name
+    assert not any("ReservedConcurrentExecutions" in functions[route.handler]["Properties"] for route in ROUTES)
+
+
 def test_the_import_worker_may_run_fifteen_minutes_on_its_own_prefix(synthesized: Synthesized) -> None:
     importer = functions_by_handler(synthesized)["functions.imports.importer"]
 
@@ -221,14 +237,25 @@ def test_alarms_and_dashboard(synthesized: Synthesized) -> None:
     functions = len(ROUTES) + len(WORKERS)
 
     groups = -(-functions // 10)  # functions are watched ten to an alarm
-    assert len(alarms) == 1 + 2 * groups + 1 + 1  # API 5xx, errors and throttles per group, dead letters, SES bounces
+    streams = len([worker for worker in WORKERS if worker.source == "table-stream"])
+    # API 5xx; errors and throttles per group; each stream's delay; the table's throttles and errors; dead letters;
+    # SES bounces; CloudFront's 5xx and the WAF's blocks.
+    assert len(alarms) == 1 + 2 * groups + streams + 2 + 1 + 1 + 2
     metrics = json.dumps(alarms)
     watched = {
-        name for alarm in alarms.values() for name in re.findall(r"in: (.*)", alarm["Properties"]["AlarmDescription"])
+        name
+        for alarm in alarms.values()
+        for name in re.findall(r"in: (.*?)\. What to do", alarm["Properties"]["AlarmDescription"])
     }
     assert {n for line in watched for n in line.split(", ")} == {line.name for line in (*ROUTES, *WORKERS)}
-    assert "Reputation.BounceRate" in metrics and "ApproximateNumberOfMessagesVisible" in metrics
-    assert all(a["Properties"]["AlarmActions"] for a in alarms.values())
+    for metric in ("Reputation.BounceRate", "ApproximateNumberOfMessagesVisible", "IteratorAge", "SystemErrors"):
+        assert metric in metrics
+    for metric in ("ReadThrottleEvents", "WriteThrottleEvents", "5xxErrorRate", "BlockedRequests"):
+        assert metric in metrics
+    assert all(len(a["Properties"]["AlarmActions"]) == 2 for a in alarms.values()), "the topic and the on-call's"
+    assert {"arn:aws:sns:us-east-1:123456789012:on-call"} <= {
+        action for a in alarms.values() for action in a["Properties"]["AlarmActions"] if isinstance(action, str)
+    }
     assert synthesized.resources("AWS::CloudWatch::Dashboard")
     (subscription,) = synthesized.resources("AWS::SNS::Subscription").values()
     assert subscription["Properties"]["Endpoint"] == "oncall@northwind.example"
@@ -273,29 +300,6 @@ def test_an_unacknowledged_finding_fails_the_synth(tmp_path: Path) -> None:
 
     with pytest.raises(RuntimeError, match=r"ValidationFailed[\s\S]*AwsSolutions-S10"):
         app.synth()
-
-
-def test_prod_protects_its_data(tmp_path: Path) -> None:
-    synthesized = synthesize(tmp_path, stage="prod", edge="false")
-    (table,) = synthesized.resources("AWS::DynamoDB::GlobalTable").values()
-
-    assert table["Properties"]["Replicas"][0]["DeletionProtectionEnabled"] is True
-    assert table["DeletionPolicy"] == "Retain"
-    assert not synthesized.resources("AWS::CloudFront::Distribution")
-    for function in synthesized.resources("AWS::Lambda::Function").values():
-        if function["Properties"].get("Handler", "").startswith("functions."):
-            assert "PORTSIDE_EDGE_SECRET" not in function["Properties"]["Environment"]["Variables"]
-
-
-def test_a_custom_domain_gets_its_certificate_and_tls_1_2(tmp_path: Path) -> None:
-    arn = "arn:aws:acm:us-east-1:123456789012:certificate/0f0f0f0f-1111-2222-3333-444444444444"
-    synthesized = synthesize(tmp_path, domain_name="partners.northwind.example", certificate_arn=arn)
-    (distribution,) = synthesized.resources("AWS::CloudFront::Distribution").values()
-    config = distribution["Properties"]["DistributionConfig"]
-
-    assert config["Aliases"] == ["partners.northwind.example"]
-    assert config["ViewerCertificate"]["AcmCertificateArn"] == arn
-    assert config["ViewerCertificate"]["MinimumProtocolVersion"] == "TLSv1.2_2021"
 
 
 def test_a_federated_oidc_provider_keeps_its_secret_out_of_the_template(tmp_path: Path) -> None:
@@ -373,6 +377,17 @@ def scheduled(synthesized: Synthesized, worker: str) -> dict:
     ]
     (target,) = rule["Properties"]["Targets"]
     assert target["RetryPolicy"]["MaximumRetryAttempts"] == 2 and "DeadLetterConfig" in target
+    (invoke,) = [
+        config["Properties"]
+        for config in synthesized.resources("AWS::Lambda::EventInvokeConfig").values()
+        if config["Properties"]["FunctionName"] == {"Ref": function}
+    ]
+    (queue,) = synthesized.resources("AWS::SQS::Queue")
+    assert invoke["MaximumRetryAttempts"] == 2, "a run that fails in the function is retried twice"
+    assert invoke["DestinationConfig"]["OnFailure"]["Destination"] == {"Fn::GetAtt": [queue, "Arn"]}
+    assert target["DeadLetterConfig"]["Arn"] == {"Fn::GetAtt": [queue, "Arn"]}, "one queue for every failure"
+    reserved = synthesized.resources("AWS::Lambda::Function")[function]["Properties"]["ReservedConcurrentExecutions"]
+    assert reserved == 1, "one run at a time"
     return rule["Properties"]  # type: ignore[no-any-return]
 
 
@@ -407,18 +422,3 @@ def test_route_functions_get_the_memory_their_cold_start_needs(synthesized: Synt
     assert {memory[route.handler] for route in ROUTES} == {ROUTE_MEMORY_MB}
     assert {memory[worker.handler] for worker in WORKERS} == {WORKER_MEMORY_MB}
     assert not any("SnapStart" in function["Properties"] for function in functions_by_handler(synthesized).values())
-
-
-def test_snap_start_is_a_context_flag_for_the_route_functions(tmp_path: Path) -> None:
-    synthesized = synthesize(tmp_path, snap_start="true", edge="false")
-    functions = functions_by_handler(synthesized)
-    snapped = {handler for handler, function in functions.items() if "SnapStart" in function["Properties"]}
-
-    assert snapped == {route.handler for route in ROUTES}
-    assert all(len(template["Resources"]) <= 450 for template in synthesized.templates), "a version and alias each"
-    aliases = synthesized.resources("AWS::Lambda::Alias")
-    assert len(aliases) == len(ROUTES) and {alias["Properties"]["Name"] for alias in aliases.values()} == {"live"}
-    integrations = synthesized.resources("AWS::ApiGatewayV2::Integration")
-    assert all(
-        "Live" in json.dumps(integration["Properties"]["IntegrationUri"]) for integration in integrations.values()
-    )

@@ -48,11 +48,12 @@ def test_settings_come_from_portside_variables() -> None:
     )
     assert (found.table_name, found.mail_max_attempts, found.templates_dir) == ("t", 7, Path("/srv/templates"))
     assert Settings.from_environment({}).stage == "local"
+    assert Settings.from_environment({"PORTSIDE_STAGE": "staging"}).stage == "staging", "any stage the stack takes"
 
 
 @pytest.mark.parametrize(
     ("environ", "said"),
-    [({"PORTSIDE_MAIL_MAX_ATTEMPTS": "five"}, "whole number"), ({"PORTSIDE_STAGE": "staging"}, "one of")],
+    [({"PORTSIDE_MAIL_MAX_ATTEMPTS": "five"}, "whole number"), ({"PORTSIDE_STAGE": "Staging EU"}, "a stage name")],
 )
 def test_a_bad_setting_is_named(environ: dict[str, str], said: str) -> None:
     with pytest.raises(ValueError, match=said):
