@@ -8,18 +8,27 @@ PORT ?= 8000
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install dev test lint bench synth deploy
+.PHONY: help install dev test lint bench lock synth deploy
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(INSTALLED): pyproject.toml
+LOCK := infra/layer.lock
+
+# The layer's locked versions constrain the laptop's too: the tests run the code the functions run.
+$(INSTALLED): pyproject.toml $(wildcard $(LOCK))
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@sed -n 's/^\([A-Za-z0-9_.-]*==[^ ]*\) \\$$/\1/p' $(LOCK) > $(VENV)/layer-constraints.txt  # pins, not hashes
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]' -c $(VENV)/layer-constraints.txt
 	@touch $@
 
-install: $(INSTALLED) ## Install the project and its tools into .venv (only when pyproject.toml changed)
+install: $(INSTALLED) ## Install the project and its tools into .venv (only when pyproject.toml or the lock changed)
+
+lock: ## Lock the layer's dependencies, with hashes, for the functions' Python and architecture
+	@test -x $(BIN)/uv || $(BIN)/pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --custom-compile-command "make lock" \
+		--python-version 3.13 --python-platform aarch64-manylinux2014 --only-binary :all: -o $(LOCK)
 
 dev: $(INSTALLED) ## Run the portal with demo data at http://127.0.0.1:$(PORT)
 	PORT=$(PORT) $(BIN)/python -m infra.local

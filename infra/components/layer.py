@@ -1,16 +1,19 @@
-"""The shared Lambda layer: the ``portside`` package, ``templates/`` and the pinned runtime dependencies.
+"""The shared Lambda layer: the ``portside`` package, ``templates/`` and the locked runtime dependencies.
 
-Built without Docker: pip fetches manylinux arm64 wheels for the Lambda runtime's Python. Tests
-and a plain ``cdk synth -c aws:cdk:bundling-stacks=[]`` skip the bundling (CDK's own switch).
+Built without Docker: pip installs manylinux arm64 wheels for the functions' Python from
+``infra/layer.lock`` (every package pinned, with hashes; ``make lock`` writes it), checking every
+hash, with no configuration of the operator's (a pip.conf or ``PIP_*`` variable pointing at another
+index could otherwise change what ships). Tests and a plain ``cdk synth -c
+aws:cdk:bundling-stacks=[]`` skip the bundling (CDK's own switch); CI runs it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import jsii
@@ -19,18 +22,15 @@ from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
 ROOT = Path(__file__).resolve().parents[2]
-LAMBDA_PYTHON = "3.14"
-
-
-def runtime_requirements(root: Path = ROOT) -> list[str]:
-    """The layer's dependencies are exactly pyproject's ``[project] dependencies``: one list, one place."""
-    return list(tomllib.loads((root / "pyproject.toml").read_text())["project"]["dependencies"])
+LOCK = Path("infra") / "layer.lock"
+# The functions' runtime (infra/components/functions.py); make lock resolves for it too.
+LAMBDA_PYTHON = "3.13"
 
 
 def source_hash(root: Path = ROOT) -> str:
-    """The layer's asset hash: its requirements and every file it ships. With SnapStart, a change to any of them
+    """The layer's asset hash: its lock and every file it ships. With SnapStart, a change to any of them
     changes the layer version every function version names, so every version is published again."""
-    digest = hashlib.sha256("\n".join(runtime_requirements(root)).encode())
+    digest = hashlib.sha256((root / LOCK).read_bytes())
     for folder in (root / "shared" / "portside", root / "templates"):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
@@ -43,7 +43,8 @@ def source_hash(root: Path = ROOT) -> str:
 class _PipBundling:
     def try_bundle(self, output_dir: str, *, image: DockerImage, **_: object) -> bool:
         target = Path(output_dir) / "python"
-        subprocess.run(  # noqa: S603 - pip with our own pinned requirements
+        isolated = {name: value for name, value in os.environ.items() if not name.startswith("PIP_")}
+        subprocess.run(  # noqa: S603 - pip with our own locked requirements
             [
                 sys.executable,
                 "-m",
@@ -52,6 +53,8 @@ class _PipBundling:
                 "--quiet",
                 "--disable-pip-version-check",
                 "--no-compile",
+                "--no-deps",  # the lock names every package
+                "--require-hashes",
                 "--platform",
                 "manylinux2014_aarch64",
                 "--implementation",
@@ -61,9 +64,11 @@ class _PipBundling:
                 "--only-binary=:all:",
                 "--target",
                 str(target),
-                *runtime_requirements(),
+                "--requirement",
+                str(ROOT / LOCK),
             ],
             check=True,
+            env={**isolated, "PIP_CONFIG_FILE": os.devnull},  # no pip.conf of anyone's: PyPI, as locked
         )
         shutil.copytree(ROOT / "shared" / "portside", target / "portside", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "templates", target / "templates")

@@ -138,7 +138,9 @@ def test_with_snap_start_a_changed_layer_publishes_every_route_version_again(
 
 
 def test_any_file_of_the_layer_changes_its_hash(tmp_path: Path) -> None:
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "infra").mkdir()
+    lock = tmp_path / "infra" / "layer.lock"
+    shutil.copy(ROOT / "infra" / "layer.lock", lock)
     (tmp_path / "shared" / "portside").mkdir(parents=True)
     (tmp_path / "templates" / "mail").mkdir(parents=True)
     module, template = tmp_path / "shared" / "portside" / "guard.py", tmp_path / "templates" / "mail" / "sign_in.txt"
@@ -149,5 +151,7 @@ def test_any_file_of_the_layer_changes_its_hash(tmp_path: Path) -> None:
     hashes.append(layer.source_hash(tmp_path))
     template.write_text("Your code:\n")
     hashes.append(layer.source_hash(tmp_path))
+    lock.write_text(lock.read_text().replace("jinja2==3.1.6", "jinja2==3.1.7"))
+    hashes.append(layer.source_hash(tmp_path))
 
-    assert len(set(hashes)) == 3
+    assert len(set(hashes)) == 4

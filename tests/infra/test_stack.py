@@ -13,6 +13,7 @@ import pytest
 
 from infra.components.api import STACKS_PER_AUDIENCE, stack_of
 from infra.components.functions import ACTIONS, LOG_ACTIONS, ROUTE_MEMORY_MB, TRACE_ACTIONS, WORKER_MEMORY_MB
+from infra.components.layer import LAMBDA_PYTHON
 from portside.manifest import ROUTES, STREAM_RETRY_ATTEMPTS, WORKERS
 from tests.infra.conftest import Synthesized, synthesize
 
@@ -38,18 +39,13 @@ def actions_of_role(synthesized: Synthesized, role_logical_id: str) -> list[str]
     return actions
 
 
-def test_one_function_per_route_and_worker_on_arm64_with_the_newest_python(synthesized: Synthesized) -> None:
+def test_one_function_per_route_and_worker_on_arm64_with_the_layers_python(synthesized: Synthesized) -> None:
     functions = functions_by_handler(synthesized)
 
     assert set(functions) == {route.handler for route in ROUTES} | {worker.handler for worker in WORKERS}
-    from aws_cdk import aws_lambda
-
-    newest = max(
-        (name for name in dir(aws_lambda.Runtime) if name.startswith("PYTHON_3_")), key=lambda n: int(n.split("_")[2])
-    )
     for function in functions.values():
         properties = function["Properties"]
-        assert properties["Runtime"] == getattr(aws_lambda.Runtime, newest).name
+        assert properties["Runtime"] == f"python{LAMBDA_PYTHON}", "the Python the layer's wheels are locked for"
         assert properties["Architectures"] == ["arm64"]
         assert properties["TracingConfig"] == {"Mode": "Active"}
         assert properties["LoggingConfig"]["LogFormat"] == "JSON"
