@@ -53,6 +53,7 @@ class DeploymentConfig:
     alarm_topic_arn: str | None = None  # an SNS topic of the on-call tool's, forwarded every alarm
     log_retention_days: int = 90
     edge: bool = True  # CloudFront and AWS WAF in front of the API (needs the stack in us-east-1)
+    edge_secret_version: str | None = None  # after a rotation: the VersionId CloudFront is to send
     identity_provider: IdentityProvider | None = None
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     # Each worker's own concurrency, reserved and capped (infra/components/workers.py); an account whose
@@ -87,6 +88,7 @@ class DeploymentConfig:
             alarm_topic_arn=get("alarm_topic_arn"),
             log_retention_days=int(get("log_retention_days", 90)),
             edge=_flag(get("edge", True)),
+            edge_secret_version=get("edge_secret_version"),
             identity_provider=_provider(provider),
             cors_origins=tuple(get("cors_origins", [f"https://{domain}"] if domain else [])),
             snap_start=_flag(get("snap_start", False)),

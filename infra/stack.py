@@ -32,7 +32,7 @@ class PortsideStack(Stack):
         storage = Storage(self, "Storage", config)
         identity = Identity(self, "Identity", config)
         mail = Mail(self, "Mail", config)
-        edge_secret = EdgeSecret(self, "EdgeSecret") if config.edge else None
+        edge_secret = EdgeSecret(self, "EdgeSecret", config.edge_secret_version) if config.edge else None
         environment = {
             "PORTSIDE_STAGE": config.stage,
             "PORTSIDE_TABLE_NAME": data.table.table_name,
@@ -47,7 +47,7 @@ class PortsideStack(Stack):
             "POWERTOOLS_LOG_LEVEL": "INFO",
         }
         if edge_secret is not None:
-            environment["PORTSIDE_EDGE_SECRET"] = edge_secret.reference
+            environment["PORTSIDE_EDGE_SECRET_ARN"] = edge_secret.arn  # read at run time, never the value
         shared = Shared(
             table=data.table,
             bucket=storage.documents,
@@ -66,6 +66,7 @@ class PortsideStack(Stack):
             log_retention=retention,
             removal=removal,
             snap_start=config.snap_start,
+            edge_secret_arn=edge_secret.arn if edge_secret is not None else None,
         )
         api = Api(self, "Api", shared, retention)
         workers = Workers(self, "Workers", shared, reserve_concurrency=config.reserve_worker_concurrency)

@@ -7,7 +7,7 @@ viewer's host (which names the tenant) and address travel in ``x-viewer-host`` a
 
 from __future__ import annotations
 
-from aws_cdk import Acknowledgment, Fn, Stack, Validations
+from aws_cdk import Acknowledgment, Fn, SecretValue, Stack, Validations
 from aws_cdk import aws_certificatemanager as acm
 from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudfront_origins as origins
@@ -80,12 +80,15 @@ def _sign_in_rate_limit(priority: int) -> waf.CfnWebACL.RuleProperty:
 class EdgeSecret(Construct):
     """A random value CloudFront adds to every request it forwards, and the portal checks.
 
-    Both read it as a ``{{resolve:secretsmanager:...}}`` reference, resolved at deploy time: the
-    value is in neither the template nor the code. A request that reaches API Gateway's own
-    address without it keeps API Gateway's host, which names no tenant.
+    CloudFront gets it as a ``{{resolve:secretsmanager:...}}`` reference resolved at deploy time, of
+    the version ``edge_secret_version`` names (so that a deploy after a rotation changes the
+    distribution and CloudFormation resolves it again); the functions get only the secret's ARN and
+    read its current and previous values at run time. The value is in no template, code or function
+    configuration. A request that reaches API Gateway's own address without it keeps API Gateway's
+    host, which names no tenant.
     """
 
-    def __init__(self, scope: Construct, construct_id: str) -> None:
+    def __init__(self, scope: Construct, construct_id: str, version_id: str | None = None) -> None:
         super().__init__(scope, construct_id)
         self.secret = secretsmanager.Secret(
             self,
@@ -96,11 +99,14 @@ class EdgeSecret(Construct):
         Validations.of(self.secret).acknowledge(
             Acknowledgment(
                 id="AwsSolutions-SMG4",
-                reason="Rotating means changing CloudFront's origin header and every function together: redeploy the "
-                "stack after `aws secretsmanager put-secret-value` (see docs/deploy.md). No Lambda rotation applies.",
+                reason="Rotation is a new value put with `aws secretsmanager put-secret-value`, then a deploy with "
+                "-c edge_secret_version=<its VersionId> that hands it to CloudFront; the functions accept the "
+                "current and the previous value meanwhile (docs/deploy.md). No rotation Lambda applies.",
             )
         )
-        self.reference = self.secret.secret_value.unsafe_unwrap()
+        self.arn = self.secret.secret_arn
+        chosen = SecretValue.secrets_manager(self.secret.secret_arn, version_id=version_id) if version_id else None
+        self.reference = (chosen or self.secret.secret_value).unsafe_unwrap()  # for CloudFront's origin header
 
 
 class Edge(Construct):

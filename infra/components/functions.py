@@ -50,6 +50,7 @@ OBJECT_PREFIXES: dict[Access, tuple[str, ...]] = {
 }
 LOG_ACTIONS = ("logs:CreateLogStream", "logs:PutLogEvents")
 TRACE_ACTIONS = ("xray:PutTraceSegments", "xray:PutTelemetryRecords")
+EDGE_SECRET_ACTIONS = ("secretsmanager:GetSecretValue",)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Shared:
     log_retention: logs.RetentionDays
     removal: RemovalPolicy
     snap_start: bool = False  # route functions only
+    edge_secret_arn: str | None = None  # route functions read it at run time (web/edge_secret.py)
 
 
 # Initialisation is CPU, and a function's share of a vCPU grows with its memory (a whole one at 1,769 MB):
@@ -114,6 +116,10 @@ class PortsideFunction(Construct):
             iam.PolicyStatement(actions=list(LOG_ACTIONS), resources=[self.log_group.log_group_arn])
         )
         self.role.add_to_policy(iam.PolicyStatement(actions=list(TRACE_ACTIONS), resources=["*"]))
+        if shared.edge_secret_arn and isinstance(line, Route):
+            self.role.add_to_policy(
+                iam.PolicyStatement(actions=list(EDGE_SECRET_ACTIONS), resources=[shared.edge_secret_arn])
+            )
         for needed in line.access:
             self.role.add_to_policy(
                 iam.PolicyStatement(actions=list(ACTIONS[needed]), resources=self._resources(needed, shared))

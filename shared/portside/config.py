@@ -53,6 +53,9 @@ class Settings:
     # function overwrites ``x-viewer-ip`` and ``x-viewer-host`` with what the browser sent, and CloudFront adds
     # ``x-origin-verify``: only a request carrying this secret has its viewer headers believed. Without the
     # setting, or without the right secret, they are ignored and the TCP peer and Host header count.
+    # On AWS the stack names the secret and the functions read it at run time (web/edge_secret.py); the
+    # value itself is a setting only where no Secrets Manager is (a laptop's runtime, the tests).
+    edge_secret_arn: str = ""
     edge_secret: str | None = field(default=None, repr=False)  # never in a log line
 
     # The admins' Cognito user pool and the console's app client (the stack's AdminUserPoolId/AdminAppClientId).

@@ -24,6 +24,7 @@ CONTEXT = {
     "mail_sender": "portal@mail.northwind.example",
     "alarm_email": "oncall@northwind.example",
     "alarm_topic_arn": "arn:aws:sns:us-east-1:123456789012:on-call",
+    "edge_secret_version": "v-rotated",  # as after a rotation (docs/deploy.md)
     **NO_BUNDLING,
 }
 

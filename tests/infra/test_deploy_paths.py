@@ -61,6 +61,8 @@ def test_the_documented_first_deploy_mails_from_its_own_domain_and_keeps_its_dat
     assert config["Aliases"] == [FILLED["domain_name"]]
     assert config["ViewerCertificate"]["AcmCertificateArn"] == FILLED["certificate_arn"]
     assert config["ViewerCertificate"]["MinimumProtocolVersion"] == "TLSv1.2_2021"
+    (header,) = config["Origins"][0]["OriginCustomHeaders"]
+    assert json.dumps(header["HeaderValue"]).endswith(':SecretString:::}}"]]}'), "the current value, before a rotation"
 
 
 def test_any_stage_name_deploys_and_one_key_decides_what_is_kept(tmp_path: Path) -> None:

@@ -12,7 +12,14 @@ from typing import Any
 import pytest
 
 from infra.components.api import STACKS_PER_AUDIENCE, stack_of
-from infra.components.functions import ACTIONS, LOG_ACTIONS, ROUTE_MEMORY_MB, TRACE_ACTIONS, WORKER_MEMORY_MB
+from infra.components.functions import (
+    ACTIONS,
+    EDGE_SECRET_ACTIONS,
+    LOG_ACTIONS,
+    ROUTE_MEMORY_MB,
+    TRACE_ACTIONS,
+    WORKER_MEMORY_MB,
+)
 from infra.components.layer import LAMBDA_PYTHON
 from portside.manifest import ROUTES, STREAM_RETRY_ATTEMPTS, WORKERS
 from tests.infra.conftest import Synthesized, synthesize
@@ -50,7 +57,9 @@ def test_one_function_per_route_and_worker_on_arm64_with_the_layers_python(synth
         assert properties["TracingConfig"] == {"Mode": "Active"}
         assert properties["LoggingConfig"]["LogFormat"] == "JSON"
         assert len(properties["Layers"]) == 1
-        assert "resolve:secretsmanager" in json.dumps(properties["Environment"]["Variables"]["PORTSIDE_EDGE_SECRET"])
+        variables = properties["Environment"]["Variables"]
+        assert "resolve:secretsmanager" not in json.dumps(variables), "no secret in a function's configuration"
+        assert "Ref" in variables["PORTSIDE_EDGE_SECRET_ARN"], "the secret's ARN: read at run time"
 
 
 def test_every_route_is_an_api_route_to_its_own_function(synthesized: Synthesized) -> None:
@@ -81,6 +90,8 @@ def test_each_function_may_do_exactly_what_its_manifest_line_names(synthesized: 
     actions = actions_of_role(synthesized, function["Properties"]["Role"]["Fn::GetAtt"][0])
 
     expected = set(LOG_ACTIONS) | set(TRACE_ACTIONS) | {a for access in line.access for a in ACTIONS[access]}
+    if line in ROUTES:  # a route reads the edge's secret at run time (web/edge_secret.py)
+        expected |= set(EDGE_SECRET_ACTIONS)
     if line in WORKERS:  # a worker sends what failed to the dead-letter queue
         expected |= DLQ_SEND | (STREAM_READ if line.source == "table-stream" else set())
     assert set(actions) == expected
@@ -255,6 +266,15 @@ def test_alarms_and_dashboard(synthesized: Synthesized) -> None:
     assert synthesized.resources("AWS::CloudWatch::Dashboard")
     (subscription,) = synthesized.resources("AWS::SNS::Subscription").values()
     assert subscription["Properties"]["Endpoint"] == "oncall@northwind.example"
+
+
+def test_cloudfront_sends_the_secrets_version_a_rotation_names(synthesized: Synthesized) -> None:
+    (distribution,) = synthesized.resources("AWS::CloudFront::Distribution").values()
+    (origin,) = distribution["Properties"]["DistributionConfig"]["Origins"]
+    (header,) = origin["OriginCustomHeaders"]
+
+    assert header["HeaderName"] == "x-origin-verify"
+    assert json.dumps(header["HeaderValue"]).endswith(':SecretString:::v-rotated}}"]]}'), header["HeaderValue"]
 
 
 def test_the_edge_has_waf_with_a_sign_in_rate_limit(synthesized: Synthesized) -> None:

@@ -16,6 +16,7 @@ from portside.auth.secrets import same
 from portside.config import settings
 from portside.data.models.tenants import Tenant
 from portside.manifest import Route
+from portside.web.edge_secret import edge_secret
 from portside.web.http import HttpEvent
 
 MAX_FORM_BYTES = 64 * 1024
@@ -25,8 +26,12 @@ ORIGIN_VERIFY = "x-origin-verify"  # added by CloudFront to every request it for
 
 def from_edge(headers: dict[str, str]) -> bool:
     """Whether the request came through the stack's CloudFront, whose viewer headers can then be believed."""
-    secret = settings().edge_secret
-    return bool(secret) and same(headers.get(ORIGIN_VERIFY, ""), secret or "")
+    presented, found = headers.get(ORIGIN_VERIFY, ""), settings()
+    if not presented:
+        return False
+    if found.edge_secret_arn:
+        return edge_secret(found.edge_secret_arn).accepts(presented)
+    return bool(found.edge_secret) and same(presented, found.edge_secret or "")
 
 
 def public_host(headers: dict[str, str]) -> str:
