@@ -8,7 +8,7 @@ PORT ?= 8000
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install dev test lint bench lock synth deploy
+.PHONY: help install dev test lint bench lock synth checkov deploy
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -51,6 +51,12 @@ $(CDK): infra/package.json infra/package-lock.json
 
 synth: $(INSTALLED) $(CDK) ## Synthesize the stack into cdk.out/ (no AWS credentials needed; cdk-nag runs)
 	$(CDK) synth --quiet $(CDK_ARGS)
+
+CHECKOV := checkov==3.3.30
+checkov: ## Run checkov on cdk.out/ (make synth first): fails on any finding not acknowledged in infra/
+	@test -x $(BIN)/uv || $(BIN)/pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv tool run --quiet --from $(CHECKOV) checkov --directory cdk.out --framework cloudformation \
+		--skip-download --compact --quiet
 
 deploy: $(INSTALLED) $(CDK) ## Deploy with the credentials of your environment (see the README's deploy section)
 	$(CDK) deploy $(CDK_ARGS)

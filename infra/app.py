@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 
-from aws_cdk import App, Environment, Validations
+from aws_cdk import App, Aspects, Environment, Validations
 from cdk_nag import AwsSolutionsChecks, ServerlessChecks
 
+from infra.components import checkov
 from infra.config import DeploymentConfig
 from infra.stack import PortsideStack
 
@@ -22,6 +23,7 @@ def build(app: App) -> PortsideStack:
         env=Environment(account=account, region=region) if account and region else None,
     )
     Validations.of(app).add_plugins(AwsSolutionsChecks(app), ServerlessChecks(app))
+    Aspects.of(app).add(checkov.AcknowledgeByType())  # make checkov runs it on the synthesized templates
     return stack
 
 

@@ -16,6 +16,7 @@ from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_wafv2 as waf
 from constructs import Construct
 
+from infra.components import checkov
 from infra.config import DeploymentConfig
 
 VIEWER_HEADERS = """
@@ -104,6 +105,12 @@ class EdgeSecret(Construct):
                 "current and the previous value meanwhile (docs/deploy.md). No rotation Lambda applies.",
             )
         )
+        checkov.acknowledge(
+            self.secret,
+            "CKV_AWS_149",
+            "One random header value with no other use, encrypted with Secrets Manager's own key; a customer key "
+            "would add a key to rotate and protect nothing more.",
+        )
         self.arn = self.secret.secret_arn
         chosen = SecretValue.secrets_manager(self.secret.secret_arn, version_id=version_id) if version_id else None
         self.reference = (chosen or self.secret.secret_value).unsafe_unwrap()  # for CloudFront's origin header
@@ -175,6 +182,12 @@ class Edge(Construct):
             Acknowledgment(id="AwsSolutions-CFR1", reason="Partners sign in from any country; no geo restriction.")
         )
         if certificate is None:
+            checkov.acknowledge(
+                self.distribution,
+                "CKV_AWS_174",
+                "Without a custom domain CloudFront serves its default certificate, whose security policy cannot be "
+                "set. Give domain_name and certificate_arn to get TLSv1.2_2021.",
+            )
             Validations.of(self.distribution).acknowledge(
                 Acknowledgment(
                     id="AwsSolutions-CFR4",
