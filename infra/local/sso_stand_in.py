@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+import warnings
 from dataclasses import dataclass
 
 from portside import clock
@@ -47,7 +48,12 @@ class StandInProvider:
         self._server: object | None = None
 
     def start(self) -> None:
-        import oidc_provider_mock
+        with warnings.catch_warnings():  # oidc-provider-mock 0.3.4 (its newest) imports authlib's deprecated modules
+            import authlib.deprecate  # noqa: F401 - first: it puts an "always" filter in front of ours
+
+            warnings.filterwarnings("ignore", message=r"authlib\.jose module is deprecated")
+            warnings.filterwarnings("ignore", message=r"The httpx module is deprecated")
+            import oidc_provider_mock
         from werkzeug.serving import make_server
 
         os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"  # plain HTTP on 127.0.0.1 only
