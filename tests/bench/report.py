@@ -122,29 +122,52 @@ def _print_growth(small: dict[str, Measured], large: dict[str, Measured], added:
         print(f"{name:24} {s.dynamodb_round_trips:>11} {g.dynamodb_round_trips:>5} {s.own_ms:>10.1f} {g.own_ms:>7.1f}")
 
 
+GROUPS = {  # the table's columns, of cost.per_million's line items (the JSON keeps every item)
+    "lambda": ("lambda requests", "lambda duration", "lambda init"),
+    "http api": ("http api",),
+    "dynamodb": ("dynamodb",),
+    "cloudfront": ("cloudfront requests", "cloudfront transfer"),
+    "waf": ("waf",),
+    "x-ray": ("x-ray",),
+    "logs": ("logs",),
+    "s3": ("s3",),
+}
+
+
 def _print_cost(rows: dict[str, Row], measured: dict[str, Measured]) -> dict[str, dict[str, float]]:
-    from portside.manifest import ROUTES, Audience
+    from portside.manifest import ROUTES, WORKERS, Audience
 
     partner_pages = {route.name for route in ROUTES if route.audience is Audience.PARTNER and route.method == "GET"}
     pages = [name for name in measured if name in partner_pages]
-    print(f"\nOne million views of each partner page on AWS, in dollars (list prices read {cost.PRICES_READ_ON}):")
+    print(f"\nOne million views of each partner page on AWS, in dollars (list prices read {cost.PRICES_READ_ON};")
     print(
-        f"{'page':24} {'memory':>6} {'cold init s':>11} {'lambda':>7} {'http api':>8} {'dynamodb':>8} "
-        f"{'cloudfront':>10} {'waf':>5} {'total':>7}"
+        f"assumed: {cost.COLD_SHARE:.0%} of views cold, {cost.TRACED_SHARE:.0%} traced, "
+        f"{cost.LOG_BYTES_PER_VIEW:,} bytes logged per view; tests/bench/cost.py says why):"
     )
+    print(f"{'page':24} {'memory':>6} {'cold init s':>11} " + " ".join(f"{g:>10}" for g in GROUPS) + f" {'total':>7}")
     table: dict[str, dict[str, float]] = {}
     for name in pages:
         m = measured[name]
-        usage = cost.Usage(m.own_ms, m.dynamodb_round_trips, m.read_units, m.write_units)
+        usage = cost.Usage(
+            m.own_ms,
+            m.dynamodb_round_trips,
+            m.read_units,
+            m.write_units,
+            response_bytes=m.response_bytes,
+            cold_import_s=rows[name].cold_import_s,
+            downloads_a_file=name == "partner_document_download",
+        )
         for memory in cost.MEMORY_CHOICES:
-            parts = cost.per_million(usage, memory)
-            total = sum(parts.values())
+            items = cost.per_million(usage, memory)
+            total = sum(items.values())
             init = cost.cold_init_seconds(rows[name].cold_import_s, memory)
-            table[f"{name}@{memory}"] = {**parts, "total": total, "cold_init_s": init}
-            print(
-                f"{name:24} {memory:>6} {init:>11.2f} {parts['lambda']:>7.2f} {parts['http api']:>8.2f} "
-                f"{parts['dynamodb']:>8.2f} {parts['cloudfront']:>10.2f} {parts['waf']:>5.2f} {total:>7.2f}"
-            )
+            table[f"{name}@{memory}"] = {**items, "total": total, "cold_init_s": init}
+            grouped = " ".join(f"{sum(items[i] for i in members):>10.2f}" for members in GROUPS.values())
+            print(f"{name:24} {memory:>6} {init:>11.2f} {grouped} {total:>7.2f}")
+    streams = sum(1 for worker in WORKERS if worker.source == "table-stream")
+    fixed = cost.fixed_monthly(cost.alarm_metrics(len(ROUTES) + len(WORKERS), streams))
+    print("Fixed, a month: " + ", ".join(f"{item} ${dollars:.2f}" for item, dollars in fixed.items()))
+    table["fixed_monthly"] = fixed
     return table
 
 

@@ -27,6 +27,7 @@ class Measured:
     write_units: float
     warm_ms: float
     own_ms: float
+    response_bytes: int = 0  # the answer's body, as CloudFront would send it on
 
     @property
     def dynamodb_round_trips(self) -> int:
@@ -83,7 +84,7 @@ def measure(counter: CallCounter, every: dict[str, Scenario], wanted: set[str], 
         group = [name, *(other for other, known in partner_of.items() if known == name and other in wanted)]
         print(f"  {', '.join(group)} ({time.perf_counter() - begun:.0f} s)", file=sys.stderr, flush=True)
         timings: dict[str, list[tuple[float, float]]] = {member: [] for member in group}
-        first: dict[str, tuple[Counter[str], float, float]] = {}
+        first: dict[str, tuple[Counter[str], float, float, int]] = {}
         for member in group:
             setup, request = every[member]
             request(setup())  # warm the handler (its cold start is measured separately)
@@ -94,18 +95,21 @@ def measure(counter: CallCounter, every: dict[str, Scenario], wanted: set[str], 
                 counter.reset()
                 gc.disable()  # no collection inside the timing: the emulator's items live in this process too
                 started = time.perf_counter()
+                answer = None
                 try:
-                    request(prepared)
+                    answer = request(prepared)
                 finally:
                     elapsed = time.perf_counter() - started
                     gc.enable()
                 timings[member].append((elapsed, elapsed - counter.seconds))
                 if run == 0:
-                    first[member] = (Counter(counter.calls), counter.read_units, counter.write_units)
+                    body = getattr(answer, "body", "")
+                    sent = len(body.encode() if isinstance(body, str) else body or b"")
+                    first[member] = (Counter(counter.calls), counter.read_units, counter.write_units, sent)
                 forget_model_copies()
         for member in group:
-            calls, reads, writes = first[member]
+            calls, reads, writes, sent = first[member]
             warm = statistics.median(total for total, _ in timings[member]) * 1000
             own = statistics.median(own for _, own in timings[member]) * 1000
-            results[member] = Measured(dict(calls), reads, writes, round(warm, 1), round(own, 1))
+            results[member] = Measured(dict(calls), reads, writes, round(warm, 1), round(own, 1), sent)
     return results

@@ -22,6 +22,7 @@ from infra.components.functions import (
 )
 from infra.components.layer import LAMBDA_PYTHON
 from portside.manifest import ROUTES, STREAM_RETRY_ATTEMPTS, WORKERS
+from tests.bench import cost
 from tests.infra.conftest import Synthesized, synthesize
 
 STREAM_READ = {"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"}
@@ -264,6 +265,11 @@ def test_alarms_and_dashboard(synthesized: Synthesized) -> None:
         action for a in alarms.values() for action in a["Properties"]["AlarmActions"] if isinstance(action, str)
     }
     assert synthesized.resources("AWS::CloudWatch::Dashboard")
+    watched_metrics = sum(
+        1 if "MetricName" in a["Properties"] else sum("MetricStat" in m for m in a["Properties"]["Metrics"])
+        for a in alarms.values()
+    )
+    assert watched_metrics == cost.alarm_metrics(functions, streams), "the bench's monthly cost counts them"
     (subscription,) = synthesized.resources("AWS::SNS::Subscription").values()
     assert subscription["Properties"]["Endpoint"] == "oncall@northwind.example"
 
