@@ -1,17 +1,16 @@
 """The HTTP API: one function and one route per manifest line, access-logged and throttled.
 
-The routes live in nested stacks, by audience (public, partner, admin). CloudFormation allows
+The routes live in nested stacks, by audience (public, partner, admin, api). CloudFormation allows
 500 resources in a stack and each route costs about nine to eleven (function, role, policy, log
 group, integration, routes and invoke permissions; with SnapStart a version and an alias); a
-nested stack counts as one resource of its parent and has 500 of its own. An audience with more
-routes than one stack holds is spread over ``STACKS_PER_AUDIENCE`` of them, each route placed by a
-hash of its name: adding a route never moves another one to a different stack (which would make
-CloudFormation create its API route in one stack before deleting it from the other, and fail).
+nested stack counts as one resource of its parent and has 500 of its own. Each route's stack is
+recorded when the route is added and never changes (``infra/placement.py``): moving a route between
+stacks would make CloudFormation create its API route in one before deleting it from the other,
+and fail. An audience gets a new stack when its last one is full.
 """
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import replace
 from typing import Any
 
@@ -24,6 +23,7 @@ from aws_cdk.aws_apigatewayv2_integrations import HttpLambdaIntegration
 from constructs import Construct
 
 from infra.components.functions import PortsideFunction, Shared, handler_code, id_for
+from infra.placement import recorded, stack_of, stacks_of
 from portside.manifest import ROUTES, Audience, Route
 
 ACCESS_LOG_FORMAT = (
@@ -31,15 +31,6 @@ ACCESS_LOG_FORMAT = (
     '"method":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status",'
     '"latencyMs":"$context.responseLatency","integrationError":"$context.integrationErrorMessage"}'
 )
-
-
-# Raise one when ``tests/infra`` says a route stack passes 450 resources (that moves about half its routes, once).
-STACKS_PER_AUDIENCE = {Audience.PUBLIC: 1, Audience.PARTNER: 1, Audience.ADMIN: 2, Audience.API: 1}
-
-
-def stack_of(route: Route) -> int:
-    """Which of its audience's route stacks a route lives in: stable for the route, whatever else is added."""
-    return zlib.crc32(route.name.encode()) % STACKS_PER_AUDIENCE[route.audience]
 
 
 class SharedIntegration(HttpLambdaIntegration):
@@ -82,10 +73,12 @@ class Api(Construct):
             destination_arn=access_logs.log_group_arn, format=ACCESS_LOG_FORMAT
         )
         self.functions: dict[str, PortsideFunction] = {}
+        placed = recorded()
         for audience in Audience:
-            for number in range(STACKS_PER_AUDIENCE[audience]):
+            count = stacks_of(audience, placed)
+            for number in range(count):
                 name = f"{audience.value.title()}Routes{number + 1 if number else ''}"
-                routes = RouteStack(self, name, self.http_api, audience, number, shared)
+                routes = RouteStack(self, name, self.http_api, audience, (number, count), placed, shared)
                 self.functions |= routes.functions
 
     @property
@@ -102,13 +95,15 @@ class RouteStack(NestedStack):
         construct_id: str,
         http_api: apigw.IHttpApi,
         audience: Audience,
-        number: int,
+        numbered: tuple[int, int],  # this stack's number, of how many the audience has
+        placed: dict[str, int],
         shared: Shared,
     ) -> None:
+        number, count = numbered
         super().__init__(
             scope,
             construct_id,
-            description=f"Portside {audience.value} routes ({number + 1} of {STACKS_PER_AUDIENCE[audience]})",
+            description=f"Portside {audience.value} routes ({number + 1} of {count})",
             parameters={"TableArn": shared.table.table_arn, "BucketArn": shared.bucket.bucket_arn},
         )
         # Named parameters rather than CDK's generated ones, so that acknowledged findings name them plainly.
@@ -121,7 +116,7 @@ class RouteStack(NestedStack):
             code=handler_code(),  # an asset belongs to one stack
         )
         self.functions: dict[str, PortsideFunction] = {}
-        for route in (route for route in ROUTES if route.audience is audience and stack_of(route) == number):
+        for route in (route for route in ROUTES if route.audience is audience and stack_of(route, placed) == number):
             function = PortsideFunction(self, route, shared)
             self.functions[route.name] = function
             integration = SharedIntegration(f"{id_for(route.name)}Integration", function.target)

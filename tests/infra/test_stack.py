@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from infra.components.api import STACKS_PER_AUDIENCE, stack_of
 from infra.components.functions import (
     ACTIONS,
     EDGE_SECRET_ACTIONS,
@@ -21,7 +20,8 @@ from infra.components.functions import (
     WORKER_MEMORY_MB,
 )
 from infra.components.layer import LAMBDA_PYTHON
-from portside.manifest import ROUTES, STREAM_RETRY_ATTEMPTS, WORKERS
+from infra.placement import recorded, stacks_of
+from portside.manifest import ROUTES, STREAM_RETRY_ATTEMPTS, WORKERS, Audience
 from tests.bench import cost
 from tests.infra.conftest import Synthesized, synthesize
 
@@ -435,18 +435,10 @@ def test_the_outbox_sweeper_runs_every_two_minutes_with_retries_and_dead_letters
 
 def test_each_stack_keeps_room_under_cloudformations_500_resources(synthesized: Synthesized) -> None:
     """Each route costs about nine resources, in its audience's nested stacks; this fails before a deploy would."""
-    assert len(synthesized.nested) == sum(STACKS_PER_AUDIENCE.values())
+    placed = recorded()
+    assert len(synthesized.nested) == sum(stacks_of(audience, placed) for audience in Audience)
     for template in synthesized.templates:
-        assert len(template["Resources"]) <= 450, "raise STACKS_PER_AUDIENCE for the audience of this stack"
-
-
-def test_adding_a_route_moves_no_other_route_to_another_stack() -> None:
-    """A route's stack depends on its own name only: CloudFormation cannot move an API route between stacks."""
-    from dataclasses import replace
-
-    placed = {route.name: stack_of(route) for route in ROUTES}
-    more = [*ROUTES, replace(ROUTES[-1], name="a_route_added_later")]
-    assert {route.name: stack_of(route) for route in more if route.name in placed} == placed
+        assert len(template["Resources"]) <= 450, "lower ROUTES_PER_STACK in infra/placement.py"
 
 
 def test_route_functions_get_the_memory_their_cold_start_needs(synthesized: Synthesized) -> None:
