@@ -13,14 +13,7 @@ from moto import mock_aws
 from portside.aws import client
 from portside.web import edge_secret as edge
 from portside.web.edge_secret import EdgeSecret
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.unit.monotonic import Clock
 
 
 @pytest.fixture

@@ -6,14 +6,7 @@ import pytest
 
 from portside.web import page_cache
 from portside.web.page_cache import PageCache, forget_everything
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.unit.monotonic import Clock
 
 
 @pytest.fixture
