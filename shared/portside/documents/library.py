@@ -162,7 +162,7 @@ def _record(
                 Document.GSI1SK.set(Document.space_order(now, document_id)),
             ],
             label="document",
-            condition=(Document.version_number == existing.version_number) & _still_archived(existing),
+            condition=(Document.version_number == existing.version_number) & _archived_as_read(existing),
         )
     changes.update_key(
         DocumentSpace,
@@ -175,7 +175,7 @@ def _record(
     return number
 
 
-def _still_archived(document: Document) -> Condition:
+def _archived_as_read(document: Document) -> Condition:
     """The condition that ``document`` is archived or not as it was read: its shelf entry follows that."""
     return Document.archived.exists() if document.archived else Document.archived.does_not_exist()
 
