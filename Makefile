@@ -59,4 +59,4 @@ checkov: ## Run checkov on cdk.out/ (make synth first): fails on any finding not
 		--skip-download --compact --quiet
 
 deploy: $(INSTALLED) $(CDK) ## Deploy with the credentials of your environment (see the README's deploy section)
-	$(CDK) deploy $(CDK_ARGS)
+	$(CDK) deploy --all $(CDK_ARGS)

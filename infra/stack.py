@@ -4,26 +4,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_cdk import CfnOutput, RemovalPolicy, Stack
+from aws_cdk import Annotations, CfnOutput, Fn, RemovalPolicy, Stack
 from aws_cdk import aws_logs as logs
+from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
 from infra.components.api import Api
 from infra.components.data import Data
+from infra.components.domain import OriginDomain, hosted_zone, portal_records
 from infra.components.edge import Edge, EdgeSecret
 from infra.components.functions import Shared, handler_code
 from infra.components.identity import Identity
 from infra.components.layer import SharedLayer
 from infra.components.mail import Mail
-from infra.components.monitoring import Edged, Monitoring
+from infra.components.monitoring import Monitoring
 from infra.components.storage import Storage
 from infra.components.workers import Workers
 from infra.config import DeploymentConfig
+from infra.edge_stacks import EdgeStack
 from portside.manifest import WORKERS
 
 
 class PortsideStack(Stack):
-    def __init__(self, scope: Construct, construct_id: str, config: DeploymentConfig, **kwargs: Any) -> None:
+    """Everything of the portal's in its region (and CloudFront's distribution, which is global)."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        config: DeploymentConfig,
+        edge: EdgeStack | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(scope, construct_id, description=f"Portside partner portal ({config.stage})", **kwargs)
         removal = RemovalPolicy.RETAIN if config.protect_data else RemovalPolicy.DESTROY
         retention = logs.RetentionDays(_retention_name(config.log_retention_days))
@@ -32,7 +44,7 @@ class PortsideStack(Stack):
         storage = Storage(self, "Storage", config)
         identity = Identity(self, "Identity", config)
         mail = Mail(self, "Mail", config)
-        edge_secret = EdgeSecret(self, "EdgeSecret", config.edge_secret_version) if config.edge else None
+        edge_secret = EdgeSecret(self, "EdgeSecret", config.edge_secret_version) if edge is not None else None
         environment = {
             "PORTSIDE_STAGE": config.stage,
             "PORTSIDE_TABLE_NAME": data.table.table_name,
@@ -68,13 +80,13 @@ class PortsideStack(Stack):
             snap_start=config.snap_start,
             edge_secret_arn=edge_secret.arn if edge_secret is not None else None,
         )
-        api = Api(self, "Api", shared, retention)
+        api = Api(self, "Api", shared, retention, execute_api=config.origin_domain_name is None)
         workers = Workers(self, "Workers", shared, reserve_concurrency=config.reserve_worker_concurrency)
-        portal_url, watched_edge = api.url, None
-        if edge_secret is not None:
-            edge = Edge(self, "Edge", config, api.url, storage.log_bucket, edge_secret.reference)
-            portal_url = f"https://{config.domain_name}" if config.domain_name else edge.url
-            watched_edge = Edged(edge.distribution, Edge.web_acl_name_for(config))
+        self.distribution_id: str | None = None  # for the edge's alarms, in us-east-1
+        if edge is not None and edge_secret is not None:
+            portal_url = self._edge(config, edge, edge_secret, api, storage.log_bucket)
+        else:
+            portal_url = api.url
         Monitoring(
             self,
             "Monitoring",
@@ -84,7 +96,6 @@ class PortsideStack(Stack):
             workers.dead_letters,
             data.table,
             [workers.functions[worker.name] for worker in WORKERS if worker.source == "table-stream"],
-            watched_edge,
         )
 
         CfnOutput(self, "PortalUrl", value=portal_url, description="Register it as the tenant's base URL")
@@ -93,6 +104,29 @@ class PortsideStack(Stack):
         CfnOutput(self, "AdminUserPoolId", value=identity.pool.user_pool_id)
         CfnOutput(self, "AdminAppClientId", value=identity.client.user_pool_client_id)
         CfnOutput(self, "MailDeadLetterQueue", value=workers.dead_letters.queue_url)
+
+    def _edge(
+        self, config: DeploymentConfig, edge: EdgeStack, secret: EdgeSecret, api: Api, log_bucket: s3.IBucket
+    ) -> str:
+        """CloudFront in front of the API, by ``origin.<domain_name>`` where there is a domain; the portal's URL."""
+        zone = hosted_zone(self, config)
+        if config.origin_domain_name:
+            origin_host = OriginDomain(self, "Domain", config, api.http_api, api.stage, zone).name
+        else:
+            origin_host = Fn.select(2, Fn.split("/", api.url))
+            Annotations.of(self).add_warning_v2(
+                "portside:execute-api-open",
+                "Without domain_name, CloudFront reaches the API by its execute-api address, which stays open "
+                "(requests by it, around the WAF, name no tenant and are answered 404). Set domain_name to close it.",
+            )
+        distribution = Edge(
+            self, "Edge", config, origin_host, log_bucket, secret.reference, edge.web_acl_arn, edge.certificate_arn
+        )
+        self.distribution_id = distribution.distribution.distribution_id
+        if not config.domain_name:
+            return distribution.url
+        portal_records(self, config.domain_name, distribution.distribution, zone)
+        return f"https://{config.domain_name}"
 
 
 def _retention_name(days: int) -> str:

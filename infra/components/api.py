@@ -55,9 +55,22 @@ def _methods(route: Route) -> list[str]:
 
 
 class Api(Construct):
-    def __init__(self, scope: Construct, construct_id: str, shared: Shared, log_retention: logs.RetentionDays) -> None:
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        shared: Shared,
+        log_retention: logs.RetentionDays,
+        execute_api: bool = True,  # off when CloudFront reaches the API by a domain of its own
+    ) -> None:
         super().__init__(scope, construct_id)
-        self.http_api = apigw.HttpApi(self, "HttpApi", create_default_stage=False, description="Portside")
+        self.http_api = apigw.HttpApi(
+            self,
+            "HttpApi",
+            create_default_stage=False,
+            description="Portside",
+            disable_execute_api_endpoint=not execute_api,
+        )
         access_logs = logs.LogGroup(self, "AccessLogs", retention=log_retention, removal_policy=shared.removal)
         self.stage = apigw.HttpStage(
             self,

@@ -1,19 +1,19 @@
-"""CloudFront in front of the API, with AWS WAF: managed common rules and a rate limit on sign-in.
+"""CloudFront in front of the API, behind the WAF web ACL of the edge stack (``infra/edge_stacks.py``).
 
-API Gateway only answers requests for its own host, so CloudFront sends it that host; the
-viewer's host (which names the tenant) and address travel in ``x-viewer-host`` and
-``x-viewer-ip``, which a viewer-request function overwrites on every request.
+API Gateway only answers requests for its own host, so CloudFront sends it that host (its
+``origin.<domain_name>``, or the execute-api address without a domain); the viewer's host (which
+names the tenant) and address travel in ``x-viewer-host`` and ``x-viewer-ip``, which a
+viewer-request function overwrites on every request.
 """
 
 from __future__ import annotations
 
-from aws_cdk import Acknowledgment, Fn, SecretValue, Stack, Validations
+from aws_cdk import Acknowledgment, SecretValue, Validations
 from aws_cdk import aws_certificatemanager as acm
 from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudfront_origins as origins
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
-from aws_cdk import aws_wafv2 as waf
 from constructs import Construct
 
 from infra.components import checkov
@@ -27,55 +27,6 @@ function handler(event) {
   return request;
 }
 """
-SIGN_IN_PATHS = ("/partners/login", "/partners/auth/", "/admin/login")
-SIGN_IN_REQUESTS_PER_5_MINUTES = 100
-
-
-def _visibility(name: str) -> waf.CfnWebACL.VisibilityConfigProperty:
-    return waf.CfnWebACL.VisibilityConfigProperty(
-        cloud_watch_metrics_enabled=True, metric_name=name, sampled_requests_enabled=True
-    )
-
-
-def _managed(name: str, priority: int) -> waf.CfnWebACL.RuleProperty:
-    return waf.CfnWebACL.RuleProperty(
-        name=name,
-        priority=priority,
-        override_action=waf.CfnWebACL.OverrideActionProperty(none={}),
-        statement=waf.CfnWebACL.StatementProperty(
-            managed_rule_group_statement=waf.CfnWebACL.ManagedRuleGroupStatementProperty(vendor_name="AWS", name=name)
-        ),
-        visibility_config=_visibility(name),
-    )
-
-
-def _sign_in_rate_limit(priority: int) -> waf.CfnWebACL.RuleProperty:
-    paths = [
-        waf.CfnWebACL.StatementProperty(
-            byte_match_statement=waf.CfnWebACL.ByteMatchStatementProperty(
-                field_to_match=waf.CfnWebACL.FieldToMatchProperty(uri_path={}),
-                positional_constraint="STARTS_WITH",
-                search_string=path,
-                text_transformations=[waf.CfnWebACL.TextTransformationProperty(priority=0, type="LOWERCASE")],
-            )
-        )
-        for path in SIGN_IN_PATHS
-    ]
-    return waf.CfnWebACL.RuleProperty(
-        name="SignInRateLimit",
-        priority=priority,
-        action=waf.CfnWebACL.RuleActionProperty(block={}),
-        statement=waf.CfnWebACL.StatementProperty(
-            rate_based_statement=waf.CfnWebACL.RateBasedStatementProperty(
-                limit=SIGN_IN_REQUESTS_PER_5_MINUTES,
-                aggregate_key_type="IP",
-                scope_down_statement=waf.CfnWebACL.StatementProperty(
-                    or_statement=waf.CfnWebACL.OrStatementProperty(statements=paths)
-                ),
-            )
-        ),
-        visibility_config=_visibility("SignInRateLimit"),
-    )
 
 
 class EdgeSecret(Construct):
@@ -122,26 +73,13 @@ class Edge(Construct):
         scope: Construct,
         construct_id: str,
         config: DeploymentConfig,
-        api_url: str,
+        origin_host: str,
         log_bucket: s3.IBucket,
         edge_secret: str,
+        web_acl_arn: str,
+        certificate_arn: str | None,
     ) -> None:
         super().__init__(scope, construct_id)
-        if Stack.of(self).region not in ("us-east-1",) and not Stack.of(self).region.startswith("${Token"):
-            raise ValueError("CloudFront's WAF web ACL lives in us-east-1: deploy there, or set context edge=false")
-        self.web_acl = waf.CfnWebACL(
-            self,
-            "WebAcl",
-            name=self.web_acl_name_for(config),
-            scope="CLOUDFRONT",
-            default_action=waf.CfnWebACL.DefaultActionProperty(allow={}),
-            rules=[
-                _managed("AWSManagedRulesCommonRuleSet", 0),
-                _managed("AWSManagedRulesKnownBadInputsRuleSet", 1),
-                _sign_in_rate_limit(2),
-            ],
-            visibility_config=_visibility("portside"),
-        )
         viewer_headers = cloudfront.Function(
             self,
             "ViewerHeaders",
@@ -149,17 +87,13 @@ class Edge(Construct):
             runtime=cloudfront.FunctionRuntime.JS_2_0,
         )
         certificate = (
-            acm.Certificate.from_certificate_arn(self, "Certificate", config.certificate_arn)
-            if config.certificate_arn
-            else None
+            acm.Certificate.from_certificate_arn(self, "Certificate", certificate_arn) if certificate_arn else None
         )
         self.distribution = cloudfront.Distribution(
             self,
             "Distribution",
             default_behavior=cloudfront.BehaviorOptions(
-                origin=origins.HttpOrigin(
-                    Fn.select(2, Fn.split("/", api_url)), custom_headers={"x-origin-verify": edge_secret}
-                ),
+                origin=origins.HttpOrigin(origin_host, custom_headers={"x-origin-verify": edge_secret}),
                 viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
                 allowed_methods=cloudfront.AllowedMethods.ALLOW_ALL,
                 cache_policy=cloudfront.CachePolicy.CACHING_DISABLED,
@@ -170,10 +104,10 @@ class Edge(Construct):
                     )
                 ],
             ),
-            domain_names=[config.domain_name] if config.domain_name and certificate else None,
+            domain_names=[config.domain_name] if config.domain_name else None,
             certificate=certificate,
             minimum_protocol_version=cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 if certificate else None,
-            web_acl_id=self.web_acl.attr_arn,
+            web_acl_id=web_acl_arn,
             enable_logging=True,
             log_bucket=log_bucket,
             log_file_prefix="cloudfront/",
@@ -186,20 +120,15 @@ class Edge(Construct):
                 self.distribution,
                 "CKV_AWS_174",
                 "Without a custom domain CloudFront serves its default certificate, whose security policy cannot be "
-                "set. Give domain_name and certificate_arn to get TLSv1.2_2021.",
+                "set. Give domain_name to get TLSv1.2_2021.",
             )
             Validations.of(self.distribution).acknowledge(
                 Acknowledgment(
                     id="AwsSolutions-CFR4",
                     reason="Without a custom domain CloudFront serves its default certificate, whose security policy "
-                    "cannot be set. Give domain_name and certificate_arn to get TLSv1.2_2021.",
+                    "cannot be set. Give domain_name to get TLSv1.2_2021.",
                 )
             )
-
-    @staticmethod
-    def web_acl_name_for(config: DeploymentConfig) -> str:
-        """Named, so that its metrics can be watched; CloudFront's web ACLs share one namespace per account."""
-        return f"portside-{config.stage}"
 
     @property
     def url(self) -> str:

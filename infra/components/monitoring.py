@@ -1,8 +1,10 @@
 """Alarms and a dashboard: the API's 5xx rate, every function's errors and throttles, the mail stream's delay,
 DynamoDB's throttles and errors, dead letters, SES bounces and, with the edge, CloudFront's 5xx and WAF's blocks.
 
-Every alarm goes to the stack's topic, which mails ``alarm_email`` and forwards to ``alarm_topic_arn``
+Every alarm goes to its stack's topic, which mails ``alarm_email`` and forwards to ``alarm_topic_arn``
 (an on-call tool's topic) where they are set; docs/runbook.md says what each one means and what to do.
+CloudFront and WAF publish their metrics in us-east-1 only, and an alarm acts only on a topic of its
+own region, so the edge's alarms live in a stack there (``EdgeMonitoring``), with a topic of their own.
 Functions are watched in groups of ten (one alarm sums a group's metrics; ten is CloudWatch's limit
 of metrics in one alarm's math). One alarm per function and kind would be a hundred alarms, and a
 large share of CloudFormation's 500 resources per stack; the dashboard shows which function it was.
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 from aws_cdk import Acknowledgment, Duration, Validations
 from aws_cdk import aws_apigatewayv2 as apigw
-from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_cloudwatch_actions as actions
 from aws_cdk import aws_dynamodb as dynamodb
@@ -49,29 +50,12 @@ TABLE_OPERATIONS = (
 )
 
 
-class Edged:
-    """What the monitoring watches of the edge, when there is one."""
+class Alarming:
+    """A topic that mails ``email`` and forwards to ``forward_arn``, and the alarms that act on both."""
 
-    def __init__(self, distribution: cloudfront.Distribution, web_acl_name: str) -> None:
-        self.distribution = distribution
-        self.web_acl_name = web_acl_name
-
-
-class Monitoring(Construct):
-    def __init__(
-        self,
-        scope: Construct,
-        construct_id: str,
-        config: DeploymentConfig,
-        api: apigw.HttpApi,
-        functions: dict[str, PortsideFunction],
-        dead_letters: sqs.IQueue,
-        table: dynamodb.ITableV2,
-        stream_workers: list[PortsideFunction],
-        edge: Edged | None,
-    ) -> None:
-        super().__init__(scope, construct_id)
-        self.topic = sns.Topic(self, "Alarms", enforce_ssl=True)
+    def __init__(self, scope: Construct, email: str | None, forward_arn: str | None) -> None:
+        self.scope = scope
+        self.topic = sns.Topic(scope, "Alarms", enforce_ssl=True)
         checkov.acknowledge(
             self.topic,
             "CKV_AWS_26",
@@ -85,8 +69,8 @@ class Monitoring(Construct):
                 "encrypted with the AWS managed SNS key.",
             )
         )
-        if config.alarm_email:
-            subscription = self.topic.add_subscription(subscriptions.EmailSubscription(config.alarm_email))
+        if email:
+            subscription = self.topic.add_subscription(subscriptions.EmailSubscription(email))
             Validations.of(subscription).acknowledge(
                 Acknowledgment(
                     id="Serverless-SNSRedrivePolicy",
@@ -95,9 +79,44 @@ class Monitoring(Construct):
                 )
             )
         self.targets: list[sns.ITopic] = [self.topic]
-        if config.alarm_topic_arn:
-            self.targets.append(sns.Topic.from_topic_arn(self, "OnCall", config.alarm_topic_arn))
+        if forward_arn:
+            self.targets.append(sns.Topic.from_topic_arn(scope, "OnCall", forward_arn))
         self.alarms: list[cloudwatch.Alarm] = []
+
+    def alarm(
+        self, name: str, metric: cloudwatch.IMetric, threshold: float, description: str, runbook: str = ""
+    ) -> None:
+        """An alarm to every target, its description ending with its entry in the runbook (by default its name)."""
+        alarm = cloudwatch.Alarm(
+            self.scope,
+            name,
+            metric=metric,
+            threshold=threshold,
+            evaluation_periods=1,
+            comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+            treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
+            alarm_description=f"{description}. What to do: {RUNBOOK}#{(runbook or name).lower()}",
+        )
+        for target in self.targets:
+            alarm.add_alarm_action(actions.SnsAction(target))
+        self.alarms.append(alarm)
+
+
+class Monitoring(Construct):
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        config: DeploymentConfig,
+        api: apigw.HttpApi,
+        functions: dict[str, PortsideFunction],
+        dead_letters: sqs.IQueue,
+        table: dynamodb.ITableV2,
+        stream_workers: list[PortsideFunction],
+    ) -> None:
+        super().__init__(scope, construct_id)
+        alarming = Alarming(self, config.alarm_email, config.alarm_topic_arn)
+        alarm = alarming.alarm
 
         requests = api.metric_count(period=FIVE_MINUTES, statistic="Sum")
         errors = api.metric_server_error(period=FIVE_MINUTES, statistic="Sum")
@@ -107,7 +126,7 @@ class Monitoring(Construct):
             label="API 5xx %",
             period=FIVE_MINUTES,
         )
-        self._alarm("Api5xxRate", error_rate, API_5XX_PERCENT, "API answers more than 5% server errors")
+        alarm("Api5xxRate", error_rate, API_5XX_PERCENT, "API answers more than 5% server errors")
         names = sorted(functions)  # by name, so a feature's move or a new route reorders nothing
         for start in range(0, len(names), FUNCTIONS_PER_ALARM):
             group = names[start : start + FUNCTIONS_PER_ALARM]
@@ -119,11 +138,11 @@ class Monitoring(Construct):
                 total = cloudwatch.MathExpression(
                     expression=f"SUM([{','.join(metrics)}])", using_metrics=metrics, label=kind, period=FIVE_MINUTES
                 )
-                self._alarm(
+                alarm(
                     f"Functions{number}-{kind}", total, 0, f"{kind} in: {', '.join(group)}", runbook=f"Functions-{kind}"
                 )
         for worker in stream_workers:
-            self._alarm(
+            alarm(
                 f"StreamDelay-{worker.node.id}",
                 worker.function.metric("IteratorAge", period=FIVE_MINUTES, statistic="Maximum"),
                 STREAM_DELAY_MS,
@@ -139,16 +158,14 @@ class Monitoring(Construct):
             label="DynamoDB throttles",
             period=FIVE_MINUTES,
         )
-        self._alarm("TableThrottles", throttles, 0, "DynamoDB throttled requests to the table")
-        self._alarm(
+        alarm("TableThrottles", throttles, 0, "DynamoDB throttled requests to the table")
+        alarm(
             "TableErrors",
             table.metric_system_errors_for_operations(operations=list(TABLE_OPERATIONS), period=FIVE_MINUTES),
             0,
             "DynamoDB answered requests to the table with its own errors (HTTP 500)",
         )
-        if edge is not None:
-            self._edge_alarms(edge)
-        self._alarm(
+        alarm(
             "DeadLetters",
             dead_letters.metric_approximate_number_of_messages_visible(period=FIVE_MINUTES),
             0,
@@ -158,7 +175,7 @@ class Monitoring(Construct):
         bounce_rate = cloudwatch.Metric(
             namespace="AWS/SES", metric_name="Reputation.BounceRate", period=Duration.hours(1), statistic="Maximum"
         )
-        self._alarm("SesBounceRate", bounce_rate, SES_BOUNCE_RATE, "SES bounce rate above 5%")
+        alarm("SesBounceRate", bounce_rate, SES_BOUNCE_RATE, "SES bounce rate above 5%")
 
         self.dashboard = cloudwatch.Dashboard(self, "Dashboard", dashboard_name=f"portside-{config.stage}")
         self.dashboard.add_widgets(
@@ -174,22 +191,34 @@ class Monitoring(Construct):
                 left=[functions[name].function.metric_duration(period=FIVE_MINUTES, statistic="p95") for name in names],
                 width=12,
             ),
-            cloudwatch.AlarmStatusWidget(title="Alarms", alarms=self.alarms, width=24),
+            cloudwatch.AlarmStatusWidget(title="Alarms", alarms=alarming.alarms, width=24),
         )
 
-    def _edge_alarms(self, edge: Edged) -> None:
-        self._alarm(
-            "CloudFront5xxRate",
-            edge.distribution.metric5xx_error_rate(period=FIVE_MINUTES),
-            CLOUDFRONT_5XX_PERCENT,
-            "CloudFront answers more than 5% server errors",
+
+class EdgeMonitoring(Construct):
+    """CloudFront's 5xx rate and the WAF's blocked rate, alarmed in us-east-1 where their metrics are."""
+
+    def __init__(
+        self, scope: Construct, construct_id: str, config: DeploymentConfig, distribution_id: str, web_acl_name: str
+    ) -> None:
+        super().__init__(scope, construct_id)
+        alarming = Alarming(self, config.alarm_email, config.edge_alarm_topic_arn)
+        server_errors = cloudwatch.Metric(
+            namespace="AWS/CloudFront",
+            metric_name="5xxErrorRate",
+            dimensions_map={"DistributionId": distribution_id, "Region": "Global"},
+            period=FIVE_MINUTES,
+            statistic="Average",
+        )
+        alarming.alarm(
+            "CloudFront5xxRate", server_errors, CLOUDFRONT_5XX_PERCENT, "CloudFront answers more than 5% server errors"
         )
 
         def requests(metric_name: str) -> cloudwatch.Metric:
             return cloudwatch.Metric(
                 namespace="AWS/WAFV2",
                 metric_name=metric_name,
-                dimensions_map={"WebACL": edge.web_acl_name, "Rule": "ALL"},
+                dimensions_map={"WebACL": web_acl_name, "Rule": "ALL"},
                 period=FIVE_MINUTES,
                 statistic="Sum",
             )
@@ -200,22 +229,4 @@ class Monitoring(Construct):
             label="WAF blocked %",
             period=FIVE_MINUTES,
         )
-        self._alarm("WafBlockedRate", blocked_rate, WAF_BLOCKED_PERCENT, "WAF blocks more than 20% of requests")
-
-    def _alarm(
-        self, name: str, metric: cloudwatch.IMetric, threshold: float, description: str, runbook: str = ""
-    ) -> None:
-        """An alarm to every target, its description ending with its entry in the runbook (by default its name)."""
-        alarm = cloudwatch.Alarm(
-            self,
-            name,
-            metric=metric,
-            threshold=threshold,
-            evaluation_periods=1,
-            comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-            treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
-            alarm_description=f"{description}. What to do: {RUNBOOK}#{(runbook or name).lower()}",
-        )
-        for target in self.targets:
-            alarm.add_alarm_action(actions.SnsAction(target))
-        self.alarms.append(alarm)
+        alarming.alarm("WafBlockedRate", blocked_rate, WAF_BLOCKED_PERCENT, "WAF blocks more than 20% of requests")

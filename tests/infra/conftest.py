@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,16 +31,18 @@ CONTEXT = {
 
 @dataclass
 class Synthesized:
-    template: dict[str, Any]  # the stack's own
+    template: dict[str, Any]  # the portal stack's own
     nested: dict[str, dict[str, Any]]  # its nested stacks' (the routes of each audience), by file name
     outdir: Path
+    edge: dict[str, dict[str, Any]] = field(default_factory=dict)  # the edge's stacks in us-east-1, by stack name
+    regions: dict[str, str] = field(default_factory=dict)  # every stack's region, by stack name
 
     @property
     def templates(self) -> list[dict[str, Any]]:
-        return [self.template, *self.nested.values()]
+        return [self.template, *self.nested.values(), *self.edge.values()]
 
     def resources(self, kind: str) -> dict[str, dict[str, Any]]:
-        """Resources of one type across the stack and its nested stacks (logical ids are unique across them)."""
+        """Resources of one type across all stacks (logical ids are unique across them)."""
         return {
             name: r for template in self.templates for name, r in template["Resources"].items() if r["Type"] == kind
         }
@@ -53,11 +55,20 @@ def synthesize(outdir: Path, base: dict[str, Any] = CONTEXT, **context: Any) -> 
     from infra.app import build
 
     app = App(context={**base, **context}, outdir=str(outdir))
-    stack = build(app)
+    deployment = build(app)
     app.synth()  # runs the cdk-nag packs: an unacknowledged finding raises here
-    template = json.loads((outdir / stack.template_file).read_text())
-    nested = {path.name: json.loads(path.read_text()) for path in outdir.glob("*.nested.template.json")}
-    return Synthesized(template, nested, outdir)
+
+    def template_of(stack: Any) -> dict[str, Any]:
+        return json.loads((outdir / stack.template_file).read_text())  # type: ignore[no-any-return]
+
+    edge = [stack for stack in deployment.stacks if stack is not deployment.portal]
+    return Synthesized(
+        template=template_of(deployment.portal),
+        nested={path.name: json.loads(path.read_text()) for path in outdir.glob("*.nested.template.json")},
+        outdir=outdir,
+        edge={stack.stack_name: template_of(stack) for stack in edge},
+        regions={stack.stack_name: stack.region for stack in deployment.stacks},
+    )
 
 
 @pytest.fixture(scope="session")

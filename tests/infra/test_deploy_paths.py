@@ -19,8 +19,10 @@ from tests.infra.test_stack import functions_by_handler
 
 # What a team puts in place of the documented command's "…".
 FILLED = {
+    "region": "eu-central-1",
     "domain_name": "partners.northwind.example",
-    "certificate_arn": "arn:aws:acm:us-east-1:123456789012:certificate/0f0f0f0f-1111-2222-3333-444444444444",
+    "hosted_zone_id": "Z0123456789ABCDEFGHIJ",
+    "hosted_zone_name": "northwind.example",
     "mail_domain": "northwind.example",
     "alarm_email": "oncall@northwind.example",
 }
@@ -59,7 +61,7 @@ def test_the_documented_first_deploy_mails_from_its_own_domain_and_keeps_its_dat
     (distribution,) = synthesized.resources("AWS::CloudFront::Distribution").values()
     config = distribution["Properties"]["DistributionConfig"]
     assert config["Aliases"] == [FILLED["domain_name"]]
-    assert config["ViewerCertificate"]["AcmCertificateArn"] == FILLED["certificate_arn"]
+    assert config["ViewerCertificate"]["AcmCertificateArn"]["Fn::GetStackOutput"]["StackName"] == "Portside-prod-edge"
     assert config["ViewerCertificate"]["MinimumProtocolVersion"] == "TLSv1.2_2021"
     (header,) = config["Origins"][0]["OriginCustomHeaders"]
     assert json.dumps(header["HeaderValue"]).endswith(':SecretString:::}}"]]}'), "the current value, before a rotation"

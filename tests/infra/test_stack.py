@@ -314,7 +314,7 @@ def test_checkovs_acknowledgements_travel_with_their_resources_each_with_its_rea
 
 def test_cfn_lint_finds_no_errors(synthesized: Synthesized) -> None:
     templates = [str(path) for path in synthesized.outdir.glob("*.template.json")]
-    assert len(templates) == 1 + len(synthesized.nested)
+    assert len(templates) == 1 + len(synthesized.nested) + len(synthesized.edge)
     answer = subprocess.run(
         [sys.executable, "-m", "cfnlint", "--format", "json", "--", *templates], capture_output=True, text=True
     )
