@@ -39,7 +39,7 @@ S3_TRANSFER_PER_GB = 0.09
 # Fixed monthly charges, whatever the views.
 WAF_WEB_ACL_MONTHLY = 5.00
 WAF_RULE_MONTHLY = 1.00  # each rule or managed rule group
-WAF_RULES = 3  # the two managed groups and the sign-in rate limit (infra/components/edge.py)
+WAF_RULES = 3  # the two managed groups and the sign-in rate limit (infra/components/firewall.py)
 SECRET_MONTHLY = 0.40  # the edge secret
 ALARM_MONTHLY = 0.10  # a standard-resolution alarm; one of several metrics costs one per metric
 DASHBOARD_MONTHLY = 3.00
