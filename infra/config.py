@@ -73,6 +73,10 @@ class DeploymentConfig:
     reserve_worker_concurrency: bool = True
     # Lambda SnapStart for the route functions: initialisation snapshotted at deploy (docs/benchmark.md, "Cold starts").
     snap_start: bool = False
+    # The layer's bytecode, compiled by a Python 3.13 (infra/components/layer.py): found on PATH or by pyenv
+    # unless named; false ships source only, which every cold start then compiles.
+    layer_bytecode: bool = True
+    layer_python: str | None = None
 
     @property
     def origin_domain_name(self) -> str | None:
@@ -122,6 +126,8 @@ class DeploymentConfig:
             cors_origins=tuple(get("cors_origins", [f"https://{domain}"] if domain else [])),
             snap_start=_flag(get("snap_start", False)),
             reserve_worker_concurrency=_flag(get("reserve_worker_concurrency", True)),
+            layer_bytecode=_flag(get("layer_bytecode", True)),
+            layer_python=get("layer_python"),
         )
 
 

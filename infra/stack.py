@@ -72,7 +72,7 @@ class PortsideStack(Stack):
                 ),
             ),
             admin_pool_arn=identity.pool.user_pool_arn,
-            layer=SharedLayer(self, "SharedLayer").layer,
+            layer=SharedLayer(self, "SharedLayer", bytecode=config.layer_bytecode, python=config.layer_python).layer,
             code=handler_code(),
             environment=environment,
             log_retention=retention,

@@ -3,8 +3,10 @@
 Built without Docker: pip installs manylinux arm64 wheels for the functions' Python from
 ``infra/layer.lock`` (every package pinned, with hashes; ``make lock`` writes it), checking every
 hash, with no configuration of the operator's (a pip.conf or ``PIP_*`` variable pointing at another
-index could otherwise change what ships). Tests and a plain ``cdk synth -c
-aws:cdk:bundling-stacks=[]`` skip the bundling (CDK's own switch); CI runs it.
+index could otherwise change what ships). Every module is then compiled to bytecode by a Python of the
+functions' version: ``/opt`` is read-only on Lambda, so a layer without it compiles every module it
+imports at each cold start (about a second more for boto3 alone; docs/benchmark.md). Tests and a
+plain ``cdk synth -c aws:cdk:bundling-stacks=[]`` skip the bundling (CDK's own switch); CI runs it.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ import sys
 from pathlib import Path
 
 import jsii
-from aws_cdk import AssetHashType, BundlingOptions, DockerImage, ILocalBundling
+from aws_cdk import AssetHashType, BundlingOptions, DockerImage, ILocalBundling, Stack
 from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
+
+from infra.config import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCK = Path("infra") / "layer.lock"
@@ -27,10 +31,12 @@ LOCK = Path("infra") / "layer.lock"
 LAMBDA_PYTHON = "3.13"
 
 
-def source_hash(root: Path = ROOT) -> str:
-    """The layer's asset hash: its lock and every file it ships. With SnapStart, a change to any of them
-    changes the layer version every function version names, so every version is published again."""
+def source_hash(root: Path = ROOT, *, bytecode: bool = True) -> str:
+    """The layer's asset hash: its lock, every file it ships and whether it ships bytecode. With SnapStart, a
+    change to any of them changes the layer version every function version names, so every version is
+    published again."""
     digest = hashlib.sha256((root / LOCK).read_bytes())
+    digest.update(b"bytecode" if bytecode else b"source only")
     for folder in (root / "shared" / "portside", root / "templates"):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
@@ -39,8 +45,58 @@ def source_hash(root: Path = ROOT) -> str:
     return digest.hexdigest()
 
 
+def _version_of(python: str) -> str | None:
+    try:
+        done = subprocess.run(  # noqa: S603 - an interpreter the operator named or that is on PATH
+            [python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except OSError:
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def _pyenv_python() -> str | None:
+    """pyenv's interpreter of the functions' version, installed but not the one selected."""
+    if shutil.which("pyenv") is None:
+        return None
+    done = subprocess.run(["pyenv", "prefix", LAMBDA_PYTHON], capture_output=True, text=True)  # noqa: S603, S607
+    return str(Path(done.stdout.strip()) / "bin" / f"python{LAMBDA_PYTHON}") if done.returncode == 0 else None
+
+
+def bytecode_python(configured: str | None = None) -> str:
+    """A Python of the functions' version to compile the layer with: bytecode is only read by the version
+    that wrote it. The one named by ``layer_python``, else ``python3.13`` on PATH, else pyenv's."""
+    candidates = [configured] if configured else [shutil.which(f"python{LAMBDA_PYTHON}"), _pyenv_python()]
+    for candidate in filter(None, candidates):
+        if _version_of(candidate) == LAMBDA_PYTHON:
+            return candidate
+    if configured:
+        raise ConfigError(f"context 'layer_python' is {configured!r}, which is not a Python {LAMBDA_PYTHON}")
+    raise ConfigError(
+        f"the layer's bytecode is compiled by Python {LAMBDA_PYTHON}, the functions' runtime, and none was found: "
+        f"install it (pyenv install {LAMBDA_PYTHON}, uv python install {LAMBDA_PYTHON}, or the system's package), "
+        "name it with -c layer_python=/path/to/python3.13, or ship source only with -c layer_bytecode=false "
+        "(every cold start then compiles what it imports)"
+    )
+
+
+def compile_bytecode(python: str, target: Path) -> None:
+    """Bytecode beside every module, never checked against its source: the layer cannot change under it, and
+    without a timestamp in it every build writes the same files."""
+    subprocess.run(  # noqa: S603 - compileall of the interpreter found above
+        [python, "-m", "compileall", "-q", "-j", "0", "--invalidation-mode", "unchecked-hash", str(target)],
+        check=True,
+    )
+
+
 @jsii.implements(ILocalBundling)
 class _PipBundling:
+    def __init__(self, python: str | None) -> None:
+        self.python = python  # None: source only
+
     def try_bundle(self, output_dir: str, *, image: DockerImage, **_: object) -> bool:
         target = Path(output_dir) / "python"
         isolated = {name: value for name, value in os.environ.items() if not name.startswith("PIP_")}
@@ -72,21 +128,27 @@ class _PipBundling:
         )
         shutil.copytree(ROOT / "shared" / "portside", target / "portside", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "templates", target / "templates")
+        if self.python is not None:
+            compile_bytecode(self.python, target)
         return True
 
 
 class SharedLayer(Construct):
-    def __init__(self, scope: Construct, construct_id: str) -> None:
+    """``bytecode``: compile the layer with ``python`` (found when not named); false ships source only."""
+
+    def __init__(self, scope: Construct, construct_id: str, *, bytecode: bool, python: str | None = None) -> None:
         super().__init__(scope, construct_id)
+        # Found here, so that a missing interpreter fails the synth with its message before any bundling starts.
+        compiler = bytecode_python(python) if bytecode and Stack.of(self).bundling_required else None
         self.layer = lambda_.LayerVersion(
             self,
             "Layer",
             code=lambda_.Code.from_asset(
                 str(ROOT / "shared"),
                 asset_hash_type=AssetHashType.CUSTOM,
-                asset_hash=source_hash(),
+                asset_hash=source_hash(bytecode=bytecode),
                 bundling=BundlingOptions(
-                    image=DockerImage.from_registry("unused-local-bundling"), local=_PipBundling()
+                    image=DockerImage.from_registry("unused-local-bundling"), local=_PipBundling(compiler)
                 ),
             ),
             compatible_architectures=[lambda_.Architecture.ARM_64],

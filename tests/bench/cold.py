@@ -2,7 +2,9 @@
 
 Each module is measured beside a bare ``import boto3`` in the same rounds, and each figure is the
 fastest of its runs: a busy machine only ever adds time, so the minimum is the steadiest estimate
-of what the import itself costs, and the ratio to boto3 carries across machines.
+of what the import itself costs, and the ratio to boto3 carries across machines. The portal's modules
+are compiled first, as the layer ships them (infra/components/layer.py): a tree without bytecode
+(``PYTHONDONTWRITEBYTECODE`` is common on CI machines) would time the compiler too.
 """
 
 from __future__ import annotations
@@ -42,6 +44,16 @@ def _run(code: str) -> str:
     return done.stdout
 
 
+def compile_tree() -> None:
+    """Bytecode beside the layer's and the handlers' modules, as a deployed layer has it; the venv's own packages
+    got theirs from pip."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "-j", "0", "shared/portside", "functions"],
+        cwd=ROOT,
+        check=True,
+    )
+
+
 def import_seconds(module: str) -> float:
     code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
     return float(_run(code))
@@ -52,6 +64,7 @@ def cold_imports(modules: Iterable[str], runs: int, parallel: int = 2) -> tuple[
 
     boto3 is measured in every round beside the others, under the same load, so the ratio holds.
     """
+    compile_tree()
     wanted = [BASELINE, *sorted(set(modules))]
     best = dict.fromkeys(wanted, float("inf"))
     with ThreadPoolExecutor(max_workers=parallel) as pool:

@@ -134,7 +134,7 @@ def test_with_snap_start_a_changed_layer_publishes_every_route_version_again(
     snap_started: Synthesized, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     changed = layer.source_hash()[::-1]  # what any file of the layer's changing does to its hash (below)
-    monkeypatch.setattr(layer, "source_hash", lambda: changed)
+    monkeypatch.setattr(layer, "source_hash", lambda **_: changed)
     republished = synthesize(tmp_path, snap_start="true", edge="false")
 
     assert len(version_ids(snap_started)) == len(ROUTES)
@@ -157,5 +157,6 @@ def test_any_file_of_the_layer_changes_its_hash(tmp_path: Path) -> None:
     hashes.append(layer.source_hash(tmp_path))
     lock.write_text(lock.read_text().replace("jinja2==3.1.6", "jinja2==3.1.7"))
     hashes.append(layer.source_hash(tmp_path))
+    hashes.append(layer.source_hash(tmp_path, bytecode=False))
 
-    assert len(set(hashes)) == 4
+    assert len(set(hashes)) == 5
