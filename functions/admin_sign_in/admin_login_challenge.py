@@ -1,7 +1,7 @@
 """POST /admin/login/challenge: answer Cognito's challenge; the last answer opens the admin session."""
 
 from portside.admin_sign_in import password_and_code
-from portside.admin_sign_in.forms import AdminChallengeForm, AdminCodeAnswer, AdminNewPasswordAnswer
+from portside.admin_sign_in.challenge_forms import AdminChallengeForm, AdminCodeAnswer, AdminNewPasswordAnswer
 from portside.admin_sign_in.pages import LOGIN, sign_in_ways
 from portside.errors import InvalidInput, RateLimited
 from portside.web.cookies import admin_cookie
