@@ -8,10 +8,10 @@ PORT ?= 8000
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install dev test lint bench lock synth checkov deploy
+.PHONY: help install dev test test-runtime lint bench lock synth checkov deploy
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 LOCK := infra/layer.lock
 
@@ -35,6 +35,11 @@ dev: $(INSTALLED) ## Run the portal with demo data at http://127.0.0.1:$(PORT)
 
 test: $(INSTALLED) ## Run every test layer: unit, functional, end-to-end, browser
 	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --durations=10 $(PYTEST_ARGS)
+
+# The functions' Python (infra/runtime_python.py finds it on PATH or by pyenv), in a venv of its own inside .venv.
+test-runtime: $(INSTALLED) ## The unit and functional layers again, on the functions' Python 3.13
+	@runtime=$$($(BIN)/python -m infra.runtime_python) || { echo "No Python 3.13 found (python3.13 on PATH, or pyenv's)"; exit 1; }; \
+	$(MAKE) --no-print-directory test VENV=$(VENV)/py313 PYTHON=$$runtime PYTEST_ARGS="tests/unit tests/functional"
 
 lint: $(INSTALLED) ## ruff and mypy (the layer and handlers also as the functions' Python 3.13)
 	$(BIN)/ruff check .

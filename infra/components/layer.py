@@ -23,12 +23,12 @@ from aws_cdk import AssetHashType, BundlingOptions, DockerImage, ILocalBundling,
 from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
+from infra import runtime_python
 from infra.config import ConfigError
+from infra.runtime_python import LAMBDA_PYTHON
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCK = Path("infra") / "layer.lock"
-# The functions' runtime (infra/components/functions.py); make lock resolves for it too.
-LAMBDA_PYTHON = "3.13"
 
 
 def source_hash(root: Path = ROOT, *, bytecode: bool = True) -> str:
@@ -45,36 +45,16 @@ def source_hash(root: Path = ROOT, *, bytecode: bool = True) -> str:
     return digest.hexdigest()
 
 
-def _version_of(python: str) -> str | None:
-    try:
-        done = subprocess.run(  # noqa: S603 - an interpreter the operator named or that is on PATH
-            [python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-    except OSError:
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
-
-
-def _pyenv_python() -> str | None:
-    """pyenv's interpreter of the functions' version, installed but not the one selected."""
-    if shutil.which("pyenv") is None:
-        return None
-    done = subprocess.run(["pyenv", "prefix", LAMBDA_PYTHON], capture_output=True, text=True)  # noqa: S603, S607
-    return str(Path(done.stdout.strip()) / "bin" / f"python{LAMBDA_PYTHON}") if done.returncode == 0 else None
-
-
 def bytecode_python(configured: str | None = None) -> str:
     """A Python of the functions' version to compile the layer with: bytecode is only read by the version
     that wrote it. The one named by ``layer_python``, else ``python3.13`` on PATH, else pyenv's."""
-    candidates = [configured] if configured else [shutil.which(f"python{LAMBDA_PYTHON}"), _pyenv_python()]
-    for candidate in filter(None, candidates):
-        if _version_of(candidate) == LAMBDA_PYTHON:
-            return candidate
-    if configured:
-        raise ConfigError(f"context 'layer_python' is {configured!r}, which is not a Python {LAMBDA_PYTHON}")
+    if configured is not None:
+        if runtime_python.version_of(configured) != LAMBDA_PYTHON:
+            raise ConfigError(f"context 'layer_python' is {configured!r}, which is not a Python {LAMBDA_PYTHON}")
+        return configured
+    found = runtime_python.find(LAMBDA_PYTHON)
+    if found is not None:
+        return found
     raise ConfigError(
         f"the layer's bytecode is compiled by Python {LAMBDA_PYTHON}, the functions' runtime, and none was found: "
         f"install it (pyenv install {LAMBDA_PYTHON}, uv python install {LAMBDA_PYTHON}, or the system's package), "

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from aws_cdk import App
 
+from infra import runtime_python
 from infra.components import layer
 from infra.config import ConfigError
 from tests.infra.conftest import CONTEXT, NO_BUNDLING
@@ -57,6 +58,15 @@ def test_the_interpreter_named_must_be_the_functions_python(monkeypatch: pytest.
     monkeypatch.setattr(layer, "LAMBDA_PYTHON", "3.99")
     with pytest.raises(ConfigError, match="'layer_python'"):
         layer.bytecode_python(sys.executable)
+
+
+def test_the_functions_python_is_found_on_path_only_when_it_is_that_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        runtime_python.shutil, "which", lambda name: sys.executable if name.startswith("python") else None
+    )
+
+    assert runtime_python.find(THIS_PYTHON) == sys.executable
+    assert runtime_python.find("3.99") is None, "a python3.99 on PATH that is not 3.99 is no 3.99"
 
 
 def test_without_the_functions_python_the_synth_names_the_ways_on(monkeypatch: pytest.MonkeyPatch) -> None:

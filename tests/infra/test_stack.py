@@ -19,8 +19,8 @@ from infra.components.functions import (
     TRACE_ACTIONS,
     WORKER_MEMORY_MB,
 )
-from infra.components.layer import LAMBDA_PYTHON
 from infra.placement import recorded, stacks_of
+from infra.runtime_python import LAMBDA_PYTHON
 from portside.manifest import ROUTES, STREAM_RETRY_ATTEMPTS, WORKERS, Audience
 from tests.bench import cost
 from tests.infra.conftest import Synthesized, synthesize
