@@ -21,6 +21,7 @@ def show_dashboard(request: PortalRequest) -> Response:
         view=view,
         can_register_deals=request.partner.may("deals", "submit"),
         can_ask=request.partner.may("questions", "ask"),
+        can_train=request.partner.may("training", "view"),
         order_changes=view.order_changes if sees_orders else None,
     )
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from jinja2 import nodes
 
 from portside.templating import day, environment, local_time, money
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "templates"
 
 
 @pytest.mark.parametrize(
@@ -45,7 +49,6 @@ def test_templates_use_the_filters() -> None:
 def test_mail_does_not_import_the_web_layer() -> None:
     """Pages and mail share one environment below both: a mail worker loads no request handling."""
     import ast
-    from pathlib import Path
 
     import portside.mail
 
@@ -114,3 +117,42 @@ def test_a_mail_of_no_feature_is_refused_by_name() -> None:
 
     with pytest.raises(LookupError, match="no mail is named 'signin'"):
         render_mail("signin", {})
+
+
+# What a page might say of a feature it thinks is missing; every feature a partner or an admin can reach is built.
+MISSING_FEATURE = re.compile(
+    r"\bnot (?:yet )?(?:open|available|built|ready)\b[^.]*\byet\b|\bcoming soon\b|\bnot (?:yet )?open in this portal\b",
+    re.IGNORECASE,
+)
+
+
+def test_no_page_or_mail_says_a_feature_is_not_there_yet() -> None:
+    claims = [
+        f"{path.relative_to(TEMPLATES)}: {match.group(0)}"
+        for path in sorted(TEMPLATES.rglob("*"))
+        if path.suffix in {".html", ".txt"}
+        for match in MISSING_FEATURE.finditer(path.read_text())
+    ]
+
+    assert claims == []
+
+
+def test_the_missing_feature_pattern_finds_such_sentences() -> None:
+    for sentence in ("Training is not open in this portal yet.", "Invoices: coming soon", "Not available yet, sorry"):
+        assert MISSING_FEATURE.search(sentence), sentence
+    assert not MISSING_FEATURE.search("No certificate has this code yet: ask your contact.")
+
+
+def test_amounts_shown_to_people_are_written_by_the_money_filter_alone() -> None:
+    """One way to write an amount ("$222.47", never "222.47 USD"): a thousands-grouped amount formatted by hand is
+    one that went around it. Plain ``:.2f`` stays for what a machine or a form field reads back (CSV, inputs)."""
+    by_hand = re.compile(r"/ ?100(?:\.0)?:,\.2f")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in (ROOT / "shared" / "portside", ROOT / "functions")
+        for path in sorted(folder.rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if by_hand.search(line)
+    ]
+
+    assert found == []

@@ -38,6 +38,7 @@ from portside.errors import InvalidInput, NotFound
 from portside.lookups.models.catalogue import Account
 from portside.lookups.prices import price_for, today_for
 from portside.storage import documents as files
+from portside.templating import money
 from portside.web.submissions import commit_once, mail_admins, submission_item_id
 from portside.web.tenants import cached_partner
 
@@ -92,8 +93,8 @@ def request_special_price(
     if ask.price >= int(current.price):
         raise InvalidInput(
             {
-                "requested_price": f"Your price for {ask.quantity:,} today is {int(current.price) / 100:,.2f} "
-                f"{current.currency}: ask for a lower one."
+                "requested_price": f"Your price for {ask.quantity:,} today is "
+                f"{money(int(current.price), current.currency)}: ask for a lower one."
             }
         )
     deal = _open_deal(tenant, principal, ask.deal_id) if ask.deal_id else None
@@ -131,9 +132,7 @@ def request_credit_limit(
     if account is None:
         raise InvalidInput({"requested_limit": "Your account is not set up yet: ask your contact at the company."})
     if ask.limit == int(account.credit_limit):
-        raise InvalidInput(
-            {"requested_limit": f"Your credit limit is already {ask.limit / 100:,.2f} {account.currency}."}
-        )
+        raise InvalidInput({"requested_limit": f"Your credit limit is already {money(ask.limit, account.currency)}."})
     checked = checked_attachment(tenant, principal, ask.attachment_key)
     request = _new_request(
         tenant,
@@ -152,7 +151,7 @@ def request_credit_limit(
         request.attachment_name, request.attachment_type = checked.file_name, checked.content_type
         request.attachment_size = checked.size
     try:
-        return _commit(tenant, principal, request, client, f"{ask.limit / 100:,.2f} {account.currency}")
+        return _commit(tenant, principal, request, client, money(ask.limit, account.currency))
     except Exception:
         files.unpublish(tenant.tenant_id, attachment_document(request_id), kept)
         raise

@@ -32,6 +32,7 @@ from portside.lookups.models.catalogue import Account, PriceEntry
 from portside.lookups.prices import price_for, today_for
 from portside.mail.outbox import outbox_mail
 from portside.partners.directory import principals_and
+from portside.templating import money
 from portside.web.tenants import mail_brand
 
 
@@ -111,7 +112,10 @@ def _terms(tenant: Tenant, request: PricingRequest, decision: Decision) -> tuple
             raise InvalidInput({"granted_price": "This SKU is no longer on the partner's price list: reject instead."})
         if price >= int(current.price):
             raise InvalidInput(
-                {"granted_price": f"Grant less than the partner's price today, {int(current.price) / 100:,.2f}."}
+                {
+                    "granted_price": "Grant less than the partner's price today, "
+                    f"{money(int(current.price), current.currency)}."
+                }
             )
         until = decision.until.isoformat() if decision.until else request.valid_until
         if until is not None and until <= today_for(tenant):
@@ -212,7 +216,7 @@ def _apply(
     else:
         _credit_limit(changes, account or _account(tenant, request), int(terms.limit or 0))
         actions += request.listed_in(None, "")
-        granted = f"a credit limit of {int(terms.limit or 0) / 100:,.2f} {request.currency}"
+        granted = f"a credit limit of {money(terms.limit or 0, request.currency)}"
     _from_pending(changes, request, actions)
     tell_partner(changes, tenant, request, "Approved", f"Granted: {granted}.", approved=True, granted=granted)
     return changes

@@ -21,6 +21,7 @@ from portside.deals.following import deals_for
 from portside.deals.models import Deal
 from portside.errors import Conflict, InvalidInput, NotFound
 from portside.storage import documents as files
+from portside.templating import money
 
 PAGE_SIZE = 20
 DEAL_CHOICES = 50
@@ -108,7 +109,7 @@ def open_deals(tenant: Tenant, principal: PartnerPrincipal) -> list[Deal]:
 
 def price_said(sku: str, quantity: int, price: int, currency: str) -> str:
     """ "200 of NW-ROUTER-X at 80.00 USD each", for audit records, mails and updates."""
-    return f"{quantity:,} of {sku} at {price / 100:,.2f} {currency} each"
+    return f"{quantity:,} of {sku} at {money(price, currency)} each"
 
 
 def attachment_folder(partner_id: str) -> str:

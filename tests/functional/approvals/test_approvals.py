@@ -134,7 +134,7 @@ def test_a_grant_at_or_above_todays_price_is_refused(portal: Portal) -> None:
 
     shown = decide(portal, request_id, granted_price="271.03")
 
-    assert shown.status == 400 and "Grant less than the partner&#39;s price today, 271.03." in shown.body
+    assert shown.status == 400 and "Grant less than the partner&#39;s price today, $271.03." in shown.body
     assert stored(request_id).state == "pending" and not own_prices()
 
 

@@ -18,6 +18,15 @@ def test_the_dashboard_shows_partner_contact_role_and_brand(portal: Portal) -> N
     assert 'aria-current="page"' in page.body  # the navigation, from the matrix
 
 
+def test_the_dashboard_points_to_training_which_every_partner_role_may_take(portal: Portal) -> None:
+    for email in ("principal@acme.example", "sales@acme.example", "tech@acme.example"):
+        portal.sign_in(email)
+
+        page = portal.get("/partners/dashboard")
+
+        assert 'under <a href="/partners/training">Training</a>' in page.body, email
+
+
 def test_a_globex_contact_never_sees_acme(portal: Portal) -> None:
     portal.sign_in("principal@globex.example")
 

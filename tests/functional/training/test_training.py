@@ -96,8 +96,10 @@ def test_the_public_check_says_name_module_and_validity_only(portal: Portal) -> 
     shown = checked.body[checked.body.index("<main") :]
     assert "Router basics" in shown and "Acme Resellers" not in shown and "100%" not in shown
     assert lower.status == 200
-    assert portal.get("/verify/AAAA-BBBB-CCCC").status == 404
-    assert portal.get("/verify/not-a-code").status == 404
+    for unknown in ("AAAA-BBBB-CCCC", "not-a-code"):
+        answer = portal.get(f"/verify/{unknown}")
+        assert answer.status == 404 and "No certificate has this code." in answer.body, unknown
+        assert "We could not find that page" not in answer.body
 
 
 def test_an_expired_certificate_is_checked_as_expired(portal: Portal) -> None:
