@@ -34,4 +34,5 @@ ROUTES: tuple[Route, ...] = (
         form_page="/admin/partners/{partner_id}/brand",
     ),
     settings.public("brand_logo", "GET", "/brand/logo/{logo_id}", (R, Access.LOGO_READ)),
+    settings.public("favicon", "GET", "/favicon.ico", (R,)),
 )

@@ -143,6 +143,7 @@ def scenarios(portal: Any, runs: int) -> dict[str, Scenario]:
             ),
         ),
         "brand_logo": get(portal, logo_path),
+        "favicon": get(portal, "/favicon.ico"),
         # Last: it ends the session the routes above use (each of its runs signs in again first, unmeasured).
         "admin_logout": (
             signed_in_csrf,

@@ -85,6 +85,29 @@ def test_a_logo_is_uploaded_to_s3_checked_published_and_served(portal: Portal, a
     assert served.status == 200 and served.headers["Content-Type"] == "image/png"
     assert "public" in served.headers["Cache-Control"]
     assert f'<img src="{logo_url}"' in portal.get("/partners/login").body
+    icon = portal.get("/favicon.ico")
+    assert icon.status == 302 and icon.location == logo_url and "public" in icon.headers["Cache-Control"]
+
+
+def test_without_a_logo_the_tab_icon_is_the_brands_initial_on_its_colour(
+    portal: Portal, admin_pool: dict[str, Any]
+) -> None:
+    portal.admin_sign_in(OWNER)
+    save(portal, "/admin/settings/branding", **{**BRAND, "name": "<Northwind & Co>"})
+
+    icon = portal.get("/favicon.ico")
+
+    assert icon.status == 200 and icon.headers["Content-Type"] == "image/svg+xml"
+    assert 'fill="#0b3d5c"' in icon.body.lower() and ">N</text>" in icon.body and "<Northwind" not in icon.body
+
+
+def test_an_icon_is_drawn_for_any_name_and_colour_a_brand_may_hold() -> None:
+    from portside.data.models.tenants import Brand
+    from portside.settings.favicon import initial_icon, own_logo
+
+    assert ">P</text>" in initial_icon(Brand(name="***", primary_colour="not a colour"))
+    assert 'fill="#1d4ed8"' in initial_icon(Brand(name="x", primary_colour='#000" onload="x'))
+    assert own_logo(Brand(name="x", logo_url="https://cdn.example/logo.png")) is None
 
 
 @pytest.mark.parametrize(
