@@ -18,7 +18,14 @@ def confirm(request: PortalRequest) -> Response:
     token = request.query("token") or ""
     check = inspect_link(request.tenant, token)
     if check.state is not LinkState.VALID:
-        return page(request, "sign_in/link_problem.html", status=410, state=check.state.value)
+        return page(
+            request,
+            "sign_in/link_problem.html",
+            status=410,
+            state=check.state.value,
+            token=token if check.masked_email else "",
+            masked_email=check.masked_email,
+        )
     return page(
         request,
         "sign_in/partner_magic_confirm.html",

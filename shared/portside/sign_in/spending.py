@@ -126,9 +126,16 @@ def inspect_link(tenant: Tenant, secret: str) -> LinkCheck:
     """What the confirm page shows. Reads only: link scanners may open it as often as they like."""
     token, contact = _find_link(tenant, secret)
     state = _state(token, contact)
-    if state is not LinkState.VALID or token is None:
+    if token is None:
         return LinkCheck(state)
     return LinkCheck(state, mask_email(token.email), token.purpose)
+
+
+def address_of_link(tenant: Tenant, secret: str) -> str | None:
+    """The address a link was sent to, used, expired or live: a fresh link goes there without the page ever
+    showing more of it than the mask. None when no link has this secret."""
+    token, _ = _find_link(tenant, secret)
+    return token.email if token is not None else None
 
 
 def spend_link(tenant: Tenant, secret: str, client: Client) -> SignedIn:

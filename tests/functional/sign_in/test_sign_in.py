@@ -159,6 +159,36 @@ def test_a_spent_link_says_already_used(portal: Portal) -> None:
     assert 'action="/partners/login"' in opened.body  # a form to mail a fresh one
 
 
+def test_a_dead_links_page_mails_a_new_one_where_it_went_without_showing_the_address(portal: Portal) -> None:
+    portal.request_link(ACME)
+    token = portal.link_token(portal.last_mail_to(ACME))
+    assert portal.post("/partners/auth/magic", {"csrf_token": portal.csrf(), "token": token}).status == 303
+    portal.jar.clear()
+
+    opened = portal.get(f"/partners/auth/magic?token={token}")
+    again = portal.post("/partners/login", {"csrf_token": portal.csrf(), "token": token})
+    portal.deliver_mail()
+    fresh = portal.link_token(portal.last_mail_to(ACME))
+
+    assert opened.status == 410 and "Email a new link to p" in opened.body and ACME not in opened.body
+    assert (
+        again.status == 303
+        and again.location == "/partners/login/check"
+        and again.cookie("__Host-portside-pending") is None
+    )
+    assert fresh != token
+    assert portal.post("/partners/auth/magic", {"csrf_token": portal.csrf(), "token": fresh}).status == 303
+
+
+@pytest.mark.parametrize("token", ["", "x" * 19, "y" * 40])
+def test_a_new_link_for_a_link_no_one_was_sent_asks_for_the_address(portal: Portal, token: str) -> None:
+    answer = portal.post("/partners/login", {"csrf_token": portal.csrf(), "token": token})
+
+    assert answer.status in (303, 400)
+    shown = portal.get(answer.location) if answer.status == 303 else answer
+    assert "Enter your work email" in shown.body and not portal.sent_mail()
+
+
 def test_a_link_expires_after_ten_minutes(portal: Portal) -> None:
     portal.request_link(ACME)
     token = portal.link_token(portal.last_mail_to(ACME))
