@@ -119,6 +119,7 @@ def _attempt(
 ) -> Changes:
     now = clock.now()
     outcome = "passed" if code else "failed"
+    chosen = json.dumps({str(n): sorted(options) for n, options in answers.items()})
     changes = Changes(
         audit_event(
             tenant.tenant_id,
@@ -139,7 +140,7 @@ def _attempt(
             contact_id=principal.contact_id,
             module_id=module.module_id,
             quiz_version=int(quiz.number),
-            answers_json=json.dumps({str(n): sorted(chosen) for n, chosen in answers.items()}),
+            answers_json=chosen,
             score=score,
             passed="yes" if code else "no",
             at=now,
@@ -152,6 +153,7 @@ def _attempt(
     standing.attempts = int(standing.attempts or 0) + 1
     standing.last_attempt_at, standing.last_score, standing.last_wrong = now, score, list(wrong)
     standing.last_passed = "yes" if code else "no"
+    standing.last_answers_json, standing.last_quiz_version = chosen, int(quiz.number)
     if code:
         counted = bool(status and status.cert_code and not status.cert_expired_marked)
         _certify(changes, tenant, principal, module, standing, quiz, score, code, counted)

@@ -143,6 +143,9 @@ class TrainingStatus(PortsideItem, discriminator="TrainingStatus"):
     last_score = NumberAttribute(null=True)  # percent
     last_passed = UnicodeAttribute(null=True)  # "yes" | "no"
     last_wrong = ListAttribute[int](of=NumberAttribute, null=True)  # type: ignore[arg-type]  # question numbers
+    # The last attempt's choices and the quiz version they answered: a failed quiz is taken again from them.
+    last_answers_json = UnicodeAttribute(null=True)
+    last_quiz_version = NumberAttribute(null=True)
     cert_code = UnicodeAttribute(null=True)
     cert_version = NumberAttribute(null=True)
     cert_score = NumberAttribute(null=True)

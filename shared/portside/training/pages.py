@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from portside.training.authoring import quiz_of
 from portside.training.learning import module_for, quiz_view
-from portside.training.models import ShownQuestion
+from portside.training.models import ShownQuestion, TrainingStatus
 from portside.web.http import Response
 from portside.web.pages import page
 from portside.web.request import PortalRequest
@@ -23,10 +24,22 @@ def module_context(request: PortalRequest) -> dict[str, Any]:
     if shown is None:
         shown = [ShownQuestion.of(question) for question in quiz_of(module).questions]
     result = request.query("result")
+    quiz = quiz_view(module, status, list(shown))
     return {
-        "quiz": quiz_view(module, status, list(shown)),
+        "quiz": quiz,
         "result": result if result in RESULTS else None,
         "can_take": request.partner.may("training", "take_quiz"),
+        "kept": kept_answers(status, quiz.version) if result == "failed" else {},
+    }
+
+
+def kept_answers(status: TrainingStatus | None, version: int) -> dict[int, list[str]]:
+    """The last attempt's choices by question, to take a failed quiz again from; none once the quiz changed."""
+    if status is None or status.last_answers_json is None or status.last_quiz_version != version:
+        return {}
+    return {
+        int(number): [str(option) for option in options]
+        for number, options in json.loads(status.last_answers_json).items()
     }
 
 

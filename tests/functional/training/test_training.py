@@ -53,6 +53,34 @@ def test_a_contact_fails_then_passes_and_gets_a_certificate(portal: Portal) -> N
     assert actions.count("training.failed") == 1 and actions.count("training.passed") == 1
 
 
+def checked(page: str, question: str) -> list[str]:
+    return re.findall(rf'name="{question}" value="(\d+)" checked', page)
+
+
+def test_a_failed_quiz_keeps_every_answer_and_marks_the_wrong_questions_only(portal: Portal) -> None:
+    module_id = author(portal)
+    portal.jar.clear()
+    portal.sign_in("tech@acme.example")
+
+    failed = portal.get(take(portal, module_id, WRONG_SECOND).location).body
+    fresh = portal.get(f"/partners/training/{module_id}").body
+
+    assert checked(failed, "q1") == ["1"] and checked(failed, "q2") == ["0"], "the answers given, right or wrong"
+    assert 'class="question missed" aria-describedby="missed-2"' in failed and "missed-1" not in failed
+    assert "correct" not in failed.casefold()
+    assert checked(fresh, "q1") == [] and 'class="question missed"' not in fresh, "a fresh look starts fresh"
+
+
+def test_answers_kept_for_an_older_quiz_are_not_put_on_a_changed_one() -> None:
+    from portside.training.models import TrainingStatus
+    from portside.training.pages import kept_answers
+
+    status = TrainingStatus.build(TENANT_ID, "c", "p", "m")
+    status.last_answers_json, status.last_quiz_version = '{"1": [2]}', 1
+
+    assert kept_answers(status, 1) == {1: ["2"]} and kept_answers(status, 2) == {} and kept_answers(None, 1) == {}
+
+
 def test_the_page_never_carries_the_right_answers(portal: Portal) -> None:
     module_id = author(portal)
     portal.jar.clear()
