@@ -22,7 +22,6 @@ from portside.lookups.prices import price_for, today_for
 from portside.partners.directory import partner_names
 
 QUEUE_PAGE = 25
-COUNT_CAP = 100  # the console's home says "100 or more" rather than read a long queue to count it
 RECENT_ORDERS = 50  # how far back the context looks for the SKU's orders
 VOLUME_DAYS = 90
 
@@ -46,10 +45,10 @@ def pending_queue(tenant: Tenant, cursor: str | None) -> QueueView:
     return QueueView(page.items, page.cursor, partner_names(tenant, {r.partner_id for r in page.items}))
 
 
-def pending_count(tenant: Tenant) -> int:
-    """How many requests wait, up to ``COUNT_CAP``: one Query."""
+def pending_count(tenant: Tenant, limit: int) -> int:
+    """How many requests wait, up to ``limit``: one Query."""
     partition = PricingRequest.list_partition(tenant.tenant_id, "pending")
-    return int(PricingRequest.gsi2.count(partition, limit=COUNT_CAP))
+    return int(PricingRequest.gsi2.count(partition, limit=limit))
 
 
 @dataclass(frozen=True)

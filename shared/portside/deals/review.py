@@ -49,6 +49,11 @@ class ReviewView:
     partner_names: dict[str, str]
 
 
+def pending_count(tenant: Tenant, limit: int) -> int:
+    """How many registrations wait for a decision, up to ``limit``: one Query of the pending list."""
+    return int(Deal.gsi2.count(Deal.pending_partition(tenant.tenant_id), limit=limit))
+
+
 def deal_list(tenant: Tenant, state: str, partner_id: str | None, cursor: str | None) -> QueueView:
     """One state's list across partners (pending oldest first, approved by the end of protection, rejected and
     expired newest first), or one partner's deals newest first, in one state or all. One Query a page."""

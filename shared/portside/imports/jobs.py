@@ -81,6 +81,13 @@ def start_pushed(tenant: Tenant, kind: str, rows: list[dict[str, str]], actor: s
     return _queue(tenant, kind, import_id, kept, f"pushed-{kind}.json", actor, client)
 
 
+def running_count(tenant: Tenant, limit: int) -> int:
+    """How many kinds have an import queued or running (their locks not lapsed): one BatchGetItem."""
+    keys = [ImportLock.keys_for(tenant.tenant_id, kind) for kind in IMPORT_KINDS]
+    now = clock.now()
+    return min(limit, sum(1 for lock in ImportLock.batch_get(keys) if lock.until > now))
+
+
 def imports_page(tenant: Tenant, cursor: str | None) -> Page[ImportJob]:
     """The tenant's imports, newest first."""
     return query_page(

@@ -21,7 +21,7 @@ from portside.data.pages import Page, query_page
 from portside.errors import Conflict, NotFound
 from portside.mail.outbox import outbox_mail
 from portside.partners.directory import partner_names
-from portside.questions.models import Question
+from portside.questions.models import OPEN_PREFIX, Question
 from portside.web.tenants import mail_brand
 
 QUEUE_PAGE = 25
@@ -47,6 +47,12 @@ class QuestionDetail:
     question: Question
     partner_name: str
     asker: Contact | None  # gone if the contact was since removed
+
+
+def open_count(tenant: Tenant, limit: int) -> int:
+    """How many questions wait for an answer, up to ``limit``: the open ones lead the queue's index."""
+    partition = Question.tenant_partition(tenant.tenant_id)
+    return int(Question.gsi2.count(partition, Question.GSI2SK.startswith(OPEN_PREFIX), limit=limit))
 
 
 def question_queue(tenant: Tenant, cursor: str | None) -> QueueView:

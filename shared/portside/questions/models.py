@@ -13,6 +13,8 @@ from pynamodb.attributes import (
 
 from portside.data.base import PortsideItem, tenant_key
 
+OPEN_PREFIX = "0#"  # the queue's index keeps open questions first, before every answered one ("1#")
+
 
 class Question(PortsideItem, discriminator="Question"):
     """A partner contact's question and its one answer, which admins may update (version-checked)."""
@@ -48,7 +50,7 @@ class Question(PortsideItem, discriminator="Question"):
 
     @staticmethod
     def open_order(created_at: datetime, question_id: str) -> str:
-        return f"0#{created_at.isoformat()}#{question_id}"
+        return f"{OPEN_PREFIX}{created_at.isoformat()}#{question_id}"
 
     @staticmethod
     def answered_order(answered_at: datetime, question_id: str) -> str:

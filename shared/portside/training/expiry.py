@@ -36,6 +36,13 @@ class CertificateRun:
     expired: int = 0
 
 
+def expiring_count(tenant: Tenant, limit: int) -> int:
+    """How many certificates end within the first reminder's days from now, up to ``limit``: one Query."""
+    now = clock.now()
+    window = TrainingStatus.GSI2SK.between(now.isoformat(), (now + timedelta(days=max(REMINDERS))).isoformat())
+    return int(TrainingStatus.gsi2.count(TrainingStatus.expiry_partition(tenant.tenant_id), window, limit=limit))
+
+
 def _listed(tenant: Tenant, before: str, since: str | None = None) -> list[TrainingStatus]:
     partition = TrainingStatus.expiry_partition(tenant.tenant_id)
     key_range = TrainingStatus.GSI2SK.between(since, before) if since else before > TrainingStatus.GSI2SK
