@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from portside import clock
 from portside.auth.principal import PartnerPrincipal
-from portside.dashboard.updates import SHOWN, updates_for
+from portside.dashboard.updates import SHOWN, latest_per_subject, updates_for
 from portside.data.models.tenants import Partner, Tenant
 from portside.data.models.updates import PartnerUpdate
 from portside.errors import NotFound
@@ -38,7 +38,7 @@ def dashboard_for(tenant: Tenant, principal: PartnerPrincipal) -> DashboardView:
     role = ROLE_LABELS.get(principal.role, principal.role)
     found = updates_for(tenant, principal)
     digest = next((update for update in found if isinstance(update, OrderChanges)), None)
-    news = [update for update in found if not isinstance(update, OrderChanges)][:SHOWN]
+    news = latest_per_subject([update for update in found if not isinstance(update, OrderChanges)])[:SHOWN]
     since = clock.now() - OrderChanges.KEEP_FOR
     changes = [change for change in digest.changes if change.at > since] if digest else []
     return DashboardView(partner, principal.name, principal.email, role, news, changes)

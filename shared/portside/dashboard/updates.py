@@ -56,3 +56,16 @@ def updates_for(tenant: Tenant, principal: PartnerPrincipal) -> list[PartnerUpda
         and not (update.resource in PERSONAL and update.contact_id != principal.contact_id)
     ]
     return visible
+
+
+def latest_per_subject(updates: list[PartnerUpdate]) -> list[PartnerUpdate]:
+    """Each subject's newest update only (``updates`` newest first): "approved" replaces "registered, pending"
+    for the same deal, so the dashboard says where each thing stands now rather than piling up its history."""
+    seen: set[tuple[str, str]] = set()
+    latest = []
+    for update in updates:
+        subject = (update.resource, update.link)
+        if subject not in seen:
+            seen.add(subject)
+            latest.append(update)
+    return latest

@@ -134,6 +134,7 @@ def test_the_dashboard_shows_what_was_registered_and_decided(portal: Portal, adm
     dashboard = portal.get("/partners/dashboard").body
 
     assert "Deal approved: Initech laptops 2027" in dashboard and "is protected until" in dashboard
+    assert "Deal registered: Initech laptops 2027" not in dashboard, "the approval replaces the pending news"
     portal.jar.clear()
     portal.sign_in("tech@globex.example")
     assert "Initech" not in portal.get("/partners/dashboard").body  # another partner's news
