@@ -94,7 +94,7 @@ def test_a_request_the_stream_never_delivered_is_fulfilled_by_the_sweeper(portal
     assert "request_sent" not in too_soon
     assert swept == {"request_sent": 1}
     assert list(SignInRequest.scan()) == []  # test-only Scan: fulfilled requests are gone
-    assert portal.last_mail_to(KNOWN).subject.startswith("Your sign-in link")
+    assert portal.last_mail_to(KNOWN).subject.startswith("Your Northwind Distribution sign-in code: ")
 
 
 def test_refusals_are_recorded_for_the_auditor(portal: Portal) -> None:

@@ -156,3 +156,14 @@ def test_amounts_shown_to_people_are_written_by_the_money_filter_alone() -> None
     ]
 
     assert found == []
+
+
+def test_every_mails_html_part_has_a_head_that_sizes_it_for_a_phone() -> None:
+    head = '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width'
+    missing = [
+        str(path.relative_to(TEMPLATES))
+        for path in sorted(TEMPLATES.glob("*/mail/*.html"))
+        if head not in path.read_text()
+    ]
+
+    assert sorted(TEMPLATES.glob("*/mail/*.html")) and missing == []

@@ -73,7 +73,7 @@ def test_a_parked_sign_in_mail_is_listed_counted_and_retried_with_a_fresh_link(
     assert again.status == 409 and "already retried" in again.body
     assert OutboxMail.get(mail.PK, mail.SK).status == "retried"
     fresh = portal.last_mail_to(ACME)
-    assert fresh.subject.startswith("Your sign-in link") and portal.link_token(fresh)
+    assert fresh.subject.startswith("Your Northwind Distribution sign-in code: ") and portal.link_token(fresh)
     # The fresh link works, and the audit log says who retried what.
     assert portal.post("/partners/auth/magic", {"csrf_token": portal.csrf(), "token": portal.link_token(fresh)})
     events = [e for e in AuditEvent.query(AuditEvent.partition_of("northwind")) if e.action == "mail.retried"]
