@@ -10,7 +10,11 @@ from portside.web.request import PortalRequest
 from portside.web.responses import redirect
 
 endpoint = Endpoint(__name__)
-LISTS = {"invited": "everyone invited who never signed in", "dormant": "everyone not seen for 90 days"}
+LISTS = {
+    "invited": "everyone invited who never signed in",
+    "quiet": "everyone not seen for 30 days",
+    "dormant": "everyone not seen for 90 days",
+}
 
 
 @endpoint

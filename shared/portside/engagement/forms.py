@@ -18,11 +18,11 @@ class CertificateNudgeForm(PortalForm):
 
 
 class NudgeForm(PortalForm):
-    """One contact (``contact_id``) or a whole list (``group``: invited or dormant)."""
+    """One contact (``contact_id``) or a whole list (``group``: invited, quiet for 30 days or dormant for 90)."""
 
     messages: ClassVar[dict[str, str]] = {"contact_id": "Choose a contact.", "group": "Choose the list to nudge."}
     contact_id: Annotated[str | None, StringConstraints(pattern=r"^[A-Za-z0-9-]{1,64}$")] = None
-    group: Literal["invited", "dormant"] | None = None
+    group: Literal["invited", "quiet", "dormant"] | None = None
 
     @field_validator("contact_id", "group", mode="before")
     @classmethod

@@ -1,4 +1,4 @@
-"""Engagement: who was invited and never signed in, who has not been seen for 90 days, and a nudge for each.
+"""Engagement: who was invited and never signed in, who has not been seen for 30 or 90 days, and a nudge for each.
 
 Both lists are key ranges of GSI2 (a tenant's contacts by status, then time), oldest first. A
 nudge is a mail from a template: an invited contact gets a fresh invite link (the old one may
@@ -27,14 +27,17 @@ from portside.partners.directory import partner_names
 from portside.sign_in.links import INVITE, INVITE_LIFETIME, add_link
 from portside.web.tenants import mail_brand
 
-DORMANT_AFTER = timedelta(days=90)
 NUDGE_GAP = timedelta(days=1)
 LIST_SIZE = 100
 
 
 class Audience(StrEnum):
     NEVER_SIGNED_IN = "invited"
-    DORMANT = "dormant"
+    QUIET = "quiet"  # signed in once, not seen for 30 days or more
+    DORMANT = "dormant"  # not seen for 90 days or more
+
+
+UNSEEN_FOR = {Audience.QUIET: timedelta(days=30), Audience.DORMANT: timedelta(days=90)}
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def _list(tenant: Tenant, audience: Audience, cursor: str | None) -> Page[Contac
     if audience is Audience.NEVER_SIGNED_IN:
         key_range = Contact.GSI2SK.startswith("0#")
     else:
-        cutoff = (clock.now() - DORMANT_AFTER).isoformat()
+        cutoff = (clock.now() - UNSEEN_FOR[audience]).isoformat()
         key_range = Contact.GSI2SK.between("1#", f"1#{cutoff}")
     return query_page(
         Contact, Contact.tenant_partition(tenant.tenant_id), key_range, index="GSI2", limit=LIST_SIZE, cursor=cursor

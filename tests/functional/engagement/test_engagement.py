@@ -35,6 +35,23 @@ def test_engagement_lists_the_never_signed_in_and_the_long_unseen_by_partner(
     assert "Globex Principal" in later and "Globex Retail" in later
 
 
+def test_those_quiet_for_30_days_show_on_their_own_view_and_can_be_nudged(
+    portal: Portal, admin_pool: dict[str, Any]
+) -> None:
+    portal.sign_in("principal@globex.example")
+    portal.jar.clear()
+    portal.advance_clock(timedelta(days=40))
+    portal.admin_sign_in(OPS)
+
+    ninety = portal.get("/admin/engagement").body.split("<h2>Not seen for 90 days")[1]
+    thirty = portal.get("/admin/engagement?unseen=30").body.split("<h2>Not seen for 30 days")[1]
+    nudged = portal.admin_post("/admin/engagement/nudge", {"group": "quiet", "confirmed": "yes"})
+
+    assert "Globex Principal" not in ninety and 'href="/admin/engagement?unseen=30"' in ninety
+    assert "Globex Principal" in thirty and 'href="/admin/engagement"' in thirty
+    assert nudged.status == 303 and "principal@globex.example" in {to for mail in portal.sent_mail() for to in mail.to}
+
+
 def test_a_nudge_mails_a_fresh_invite_and_is_audited_once_a_day(portal: Portal, admin_pool: dict[str, Any]) -> None:
     portal.admin_sign_in(OPS)
     portal.admin_post(
