@@ -6,6 +6,8 @@ and no other. ``rows`` checks the rows; a unit test holds its models to these co
 
 from __future__ import annotations
 
+import csv
+
 COLUMNS: dict[str, tuple[str, ...]] = {
     "orders": (
         "order_number",
@@ -102,6 +104,19 @@ EXAMPLE_ROWS: dict[str, dict[str, str]] = {
     },
 }
 LABELS = {"orders": "Orders", "stock": "Stock", "prices": "Prices", "accounts": "Accounts"}
+
+
+def first_row_problem(kind: str, head: bytes) -> str | None:
+    """What is wrong with the header row at the start of a file, read from its first bytes; None when it is
+    right, or when the row runs past them (the run checks the whole file again)."""
+    line, found, _ = head.partition(b"\n")
+    if not found:
+        return None
+    try:
+        text = line.decode("utf-8-sig").rstrip("\r")
+    except UnicodeDecodeError:
+        return "The file is not UTF-8 text. Save it from the spreadsheet as CSV UTF-8."
+    return header_problem(kind, next(csv.reader([text]), []))
 
 
 def header_problem(kind: str, header: list[str]) -> str | None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from portside.auth.matrix import IMPORT_ACTIONS
-from portside.errors import Forbidden
-from portside.imports.columns import LABELS
+from portside.errors import Forbidden, InvalidInput
+from portside.imports.columns import LABELS, first_row_problem
 from portside.imports.jobs import get_import, imports_page
 from portside.partners.directory import partner_names
 from portside.storage import documents as files
@@ -40,9 +40,15 @@ def require_import_right(request: PortalRequest) -> None:
 
 
 def checked_import_file(request: PortalRequest, upload_key: str) -> files.CheckedUpload:
-    """The uploaded file, back from S3, checked as CSV text within the limit (refused otherwise)."""
+    """The uploaded file, back from S3, checked as CSV text within the limit and, for the kind chosen with it,
+    by its header row: "uploaded and checked" is said only of a file whose columns are the template's."""
     upload = files.upload_of(request.tenant.tenant_id, FOLDER, upload_key)
-    return files.check_upload(upload, CSV_TYPES, "a CSV file (UTF-8 text)", typed_field="kind")
+    checked = files.check_upload(upload, CSV_TYPES, "a CSV file (UTF-8 text)", typed_field="kind")
+    problem = first_row_problem(checked.typed, checked.head) if checked.typed in LABELS else None
+    if problem is not None:
+        files.discard(checked.key)
+        raise InvalidInput({"file": problem})
+    return checked
 
 
 def imports_context(request: PortalRequest) -> dict[str, Any]:

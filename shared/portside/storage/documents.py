@@ -181,6 +181,7 @@ class CheckedUpload:
     content_type: str
     size: int
     typed: str  # the upload form's typed field (a title, a kind), to be confirmed on saving
+    head: bytes = b""  # the first HEAD_BYTES, as read for the check (an import's header row is in them)
 
 
 def _metadata_text(raw: str) -> str:
@@ -226,7 +227,7 @@ def check_upload(
         raise _refusal(upload.file_name, size, types_said)
     typed = _metadata_text(str((stored.get("Metadata") or {}).get(typed_field, "")))
     file_name = named_for(upload.file_name, content_type)
-    return CheckedUpload(upload.key, file_name, content_type, size, typed.strip()[:200])
+    return CheckedUpload(upload.key, file_name, content_type, size, typed.strip()[:200], head)
 
 
 def discard(key: str) -> None:
