@@ -84,6 +84,13 @@ SMALL_TARGETS = """() => {
 }"""
 
 
+# Landmarks a screen reader lists by name: two of one name cannot be told apart (axe: landmark-unique).
+REGIONS_NAMED_ALIKE = """() => {
+  const names = [...document.querySelectorAll('[role=region]')].map(region => region.getAttribute('aria-label'));
+  return names.filter((name, at) => names.indexOf(name) !== at);
+}"""
+
+
 def partner_pages() -> set[str]:
     return {
         route.name
@@ -132,6 +139,7 @@ def test_every_partner_page_shows_whole_on_a_small_phone(browser: Browser, runti
             problems = {  # each kind of problem once, the first few
                 "cells off-screen": sorted(set(page.evaluate(CELLS_OFF_SCREEN)))[:6],
                 "targets under 44x44": sorted(set(page.evaluate(SMALL_TARGETS)))[:6],
+                "regions named alike": page.evaluate(REGIONS_NAMED_ALIKE),
             }
             if page.evaluate("document.documentElement.scrollWidth") > SMALL_PHONE["width"]:
                 problems["page wider than the screen"] = [address]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from infra.local import demo_imports, demo_lookups, demo_requests, demo_training
@@ -124,3 +125,5 @@ def test_every_console_page_opens_for_the_owner(portal: Portal, admin_pool: dict
             assert page.status in (200, 303), route.path
         else:
             assert page.status == 200 and "<h1>" in page.body, route.path
+            regions = re.findall(r'role="region" aria-label="([^"]*)"', page.body)
+            assert len(regions) == len(set(regions)), f"{route.path}: two regions share a name (axe: landmark-unique)"
