@@ -183,8 +183,8 @@ def seed_orders(today: date, at: datetime) -> None:
                     order_number, po, status, placed = (*SO_10042, "shipped", today - timedelta(days=6))
                 order = _order(partner_id, order_number, po, status, placed, at, chance)
                 batch.save(order)
-                for reference in (order_number, po):
-                    batch.save(OrderReference.build(TENANT_ID, partner_id, reference, order))
+                for reference in OrderReference.all_of(TENANT_ID, order):
+                    batch.save(reference)
                 if status == "shipped" and index < 12:
                     shipped = OrderChangeEntry(order_number=order_number, what="Shipped", at=at - timedelta(days=index))
                     changes[partner_id].append(shipped)

@@ -17,7 +17,13 @@ from typing import Any
 from portside.data.base import PortsideItem
 from portside.imports.rows import AccountRow, OrderRow, PriceRow, Row, StockRow
 from portside.lookups.models.catalogue import Account, PriceEntry, Product
-from portside.lookups.models.orders import Order, OrderChangeEntry, OrderEvent, OrderLine, OrderReference
+from portside.lookups.models.orders import (
+    Order,
+    OrderChangeEntry,
+    OrderEvent,
+    OrderLine,
+    OrderReference,
+)
 from portside.lookups.orders import record_order_changes
 from portside.lookups.views import STATUS_LABELS
 
@@ -198,9 +204,8 @@ def _index_orders(tenant_id: str, orders: list[PortsideItem], at: datetime) -> N
     with PortsideItem.batch_write() as batch:
         for order in orders:
             assert isinstance(order, Order)
-            for reference in (order.order_number, order.po_number):
-                if reference:
-                    batch.save(OrderReference.build(tenant_id, order.partner_id, reference, order))
+            for reference in OrderReference.all_of(tenant_id, order):
+                batch.save(reference)
             news = [event.what for event in order.history or [] if event.at == at and _worth_telling(event.what)]
             if news and len(order.history or []) > 1:  # a change to an order the partner already had
                 entry = OrderChangeEntry(order_number=order.order_number, what=", ".join(news), at=at)

@@ -1,4 +1,4 @@
-"""A partner's orders: newest first (open ones by default), found by the start of an order or PO number.
+"""A partner's orders: newest first (open ones by default), found by any part of an order or PO number.
 
 The partner comes from the principal, never from the request: every key below names it, so no order
 number, cursor or search can reach another partner's orders. The console reads the same lists for
@@ -14,7 +14,14 @@ from portside.data.base import PortsideItem
 from portside.data.models.tenants import Tenant
 from portside.data.pages import Page, query_page
 from portside.errors import NotFound
-from portside.lookups.models.orders import Order, OrderChangeEntry, OrderChanges, OrderReference, reference_key
+from portside.lookups.models.orders import (
+    Order,
+    OrderChangeEntry,
+    OrderChanges,
+    OrderReference,
+    reference_key,
+    search_form,
+)
 from portside.lookups.views import OrderRow
 
 PAGE_SIZE = 20
@@ -31,13 +38,16 @@ def orders_page(tenant: Tenant, partner_id: str, *, open_only: bool, cursor: str
 
 
 def search_orders(tenant: Tenant, partner_id: str, text: str) -> list[OrderRow]:
-    """The partner's orders whose order or PO number starts with ``text``, newest first: one Query of the references,
-    which carry each order's summary (and a BatchGet of the orders only for references written without one)."""
-    wanted = reference_key(text)
+    """The partner's orders an order or PO number leads to, by its start or any part ("7731", "SO 10042", "po"),
+    newest first: one Query of the references, which carry each order's summary (and a BatchGet of the orders only
+    for references written without one). A reference written before the parts were indexed holds the number as
+    typed, dashes and all: when the parts find nothing, the number's start is looked up that way too."""
+    wanted = search_form(text)
     if not wanted:
         return []
-    partition = OrderReference.partition_of(tenant.tenant_id, partner_id)
-    references = OrderReference.query(partition, OrderReference.SK.startswith(wanted), limit=SEARCH_LIMIT * 2)
+    references = _references(tenant, partner_id, wanted)
+    if not references and reference_key(text) != wanted:
+        references = _references(tenant, partner_id, reference_key(text))
     rows: dict[str, OrderRow] = {}
     unsummarised: set[str] = set()
     for reference in references:
@@ -51,6 +61,13 @@ def search_orders(tenant: Tenant, partner_id: str, text: str) -> list[OrderRow]:
             rows[order.order_number] = OrderRow.of(order)
     newest_first = sorted(rows.values(), key=lambda row: (row.placed_on, row.order_number), reverse=True)
     return newest_first[:SEARCH_LIMIT]
+
+
+def _references(tenant: Tenant, partner_id: str, start: str) -> list[OrderReference]:
+    partition = OrderReference.partition_of(tenant.tenant_id, partner_id)
+    # An order has a few references (its number's and its PO number's parts): room for each match's several.
+    found = OrderReference.query(partition, OrderReference.SK.startswith(start), limit=SEARCH_LIMIT * 4)
+    return [reference for reference in found if isinstance(reference, OrderReference)]
 
 
 def get_order(tenant: Tenant, partner_id: str, order_number: str) -> Order:

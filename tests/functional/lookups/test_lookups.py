@@ -6,6 +6,7 @@ import csv
 import io
 import re
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -51,6 +52,29 @@ def test_an_order_is_found_by_its_po_number_and_shows_eta_tracking_and_history(e
     tracking = re.search(r'<a href="(https://[^"]+)" rel="noopener noreferrer" target="_blank">(1Z\d+)</a>', page.body)
     assert tracking and tracking.group(2) in tracking.group(1)
     assert "What changed when" in page.body and "Received" in page.body
+
+
+@pytest.mark.parametrize(
+    "typed", ["7731", "773", "acme po 7731", "ACME-PO-7731", "10042", "SO 10042", "so-10042", "SO10042"]
+)
+def test_an_order_is_found_by_any_part_of_its_numbers_as_a_person_types_them(erp: Portal, typed: str) -> None:
+    erp.sign_in("sales@acme.example")
+
+    assert "SO-10042" in order_numbers(erp.get(f"/partners/orders?q={quote(typed)}").body), typed
+
+
+def test_a_reference_written_before_the_parts_were_indexed_is_still_found_by_its_start(erp: Portal) -> None:
+    from infra.local.seed import TENANT_ID
+    from portside.lookups.models.orders import Order, OrderReference
+
+    order = Order.get(*Order.keys_for(TENANT_ID, "acme", "SO-10042"))
+    for reference in OrderReference.query(OrderReference.partition_of(TENANT_ID, "acme")):
+        if reference.order_number == "SO-10042":
+            reference.delete()
+    OrderReference.build(TENANT_ID, "acme", "acme-po-7731", order).save()  # as written before: dashes kept
+    erp.sign_in("sales@acme.example")
+
+    assert order_numbers(erp.get("/partners/orders?q=acme-po-77").body) == ["SO-10042"]
 
 
 def test_a_search_shows_what_the_list_shows_from_the_references_and_from_older_ones_too(erp: Portal) -> None:

@@ -8,6 +8,7 @@ from ``lookups.views``, which cannot carry them.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,9 +21,26 @@ ORDER_STATUSES = ("received", "confirmed", "picking", "backordered", "shipped", 
 CLOSED_STATUSES = frozenset({"delivered", "cancelled"})
 
 
+WORD = re.compile(r"[^\W_]+")  # a run of letters or digits
+DIGITS = re.compile(r"\d{3,}")
+
+
 def reference_key(reference: str) -> str:
-    """An order or PO number as searched: ``acme-po-7731`` finds ``ACME-PO-7731``."""
+    """An order or PO number as its order's key holds it: ``ACME-PO-7731`` is ``acme-po-7731``."""
     return "".join(reference.casefold().split())
+
+
+def search_form(text: str) -> str:
+    """What a search compares: letters and digits only, case folded, so "SO 10042", "so-10042" and "SO10042" are one."""
+    return "".join(WORD.findall(text.casefold()))
+
+
+def search_tokens(reference: str) -> set[str]:
+    """Where a search may start within an order or PO number: the whole of it, each part after a dash or a space,
+    and each run of three or more digits (``ACME-PO-7731``: acmepo7731, po, 7731). One reference item each."""
+    parts = WORD.findall(reference.casefold())
+    whole = "".join(parts)
+    return {token for token in {whole, *parts[1:], *DIGITS.findall(whole)} if token}
 
 
 class OrderLine(MapAttribute[str, Any]):
@@ -123,8 +141,9 @@ class OrderReference(PortsideItem, discriminator="OrderReference"):
         return tenant_key(tenant_id, "PARTNER", partner_id, "ORDERREFS")
 
     @classmethod
-    def build(cls, tenant_id: str, partner_id: str, reference: str, order: Order) -> OrderReference:
-        sort = f"{reference_key(reference)}#{reference_key(order.order_number)}"
+    def build(cls, tenant_id: str, partner_id: str, token: str, order: Order) -> OrderReference:
+        """The reference of ``order`` found by searches that start with ``token`` (``search_tokens``)."""
+        sort = f"{token}#{reference_key(order.order_number)}"
         summary = OrderSummary(
             po_number=order.po_number,
             status=order.status,
@@ -134,6 +153,13 @@ class OrderReference(PortsideItem, discriminator="OrderReference"):
             total=int(order.total),
         )
         return cls(cls.partition_of(tenant_id, partner_id), sort, order_number=order.order_number, summary=summary)
+
+    @classmethod
+    def all_of(cls, tenant_id: str, order: Order) -> list[OrderReference]:
+        """Every reference of ``order``: one per token of its order number and its PO number."""
+        numbers = [number for number in (order.order_number, order.po_number) if number]
+        tokens = sorted(set().union(*(search_tokens(number) for number in numbers)))
+        return [cls.build(tenant_id, order.partner_id, token, order) for token in tokens]
 
 
 class OrderChangeEntry(MapAttribute[str, Any]):
