@@ -216,6 +216,8 @@ def test_the_choice_page_offers_both_kinds_and_works_without_script(portal: Port
     choice = portal.get("/partners/requests/new").body
     price = portal.get("/partners/requests/new?type=special_price&sku=NW-SRV-1005").body
 
-    assert 'value="special_price"' in choice and 'value="credit_limit"' in choice and "Continue" in choice
+    assert 'href="/partners/requests/new?type=special_price"' in choice
+    assert 'href="/partners/requests/new?type=credit_limit"' in choice and 'name="type"' not in choice
+    assert 'href="/partners/requests/new?type=special_price" aria-current="page"' in price
     assert 'name="sku" type="text" value="NW-SRV-1005"' in price and "Initech laptop refresh" in price
     assert "No requests yet" in portal.get("/partners/requests").body
