@@ -48,7 +48,7 @@ def pending_queue(tenant: Tenant, cursor: str | None) -> QueueView:
 def pending_count(tenant: Tenant, limit: int) -> int:
     """How many requests wait, up to ``limit``: one Query."""
     partition = PricingRequest.list_partition(tenant.tenant_id, "pending")
-    return int(PricingRequest.gsi2.count(partition, limit=limit))
+    return reads.count_up_to(partition, None, index="GSI2", cap=limit)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PARTNER_ROLES = ("principal", "salesperson", "technical")
+# What a partner role is called on pages and in mail.
+PARTNER_ROLE_LABELS = {"principal": "Principal", "salesperson": "Salesperson", "technical": "Technical contact"}
 ADMIN_ROLES = ("owner", "ops", "finance", "auditor")
 
 

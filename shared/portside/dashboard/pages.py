@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portside import clock
+from portside.auth.matrix import PARTNER_ROLE_LABELS
 from portside.auth.principal import PartnerPrincipal
 from portside.dashboard.updates import SHOWN, latest_per_subject, updates_for
 from portside.data.models.tenants import Partner, Tenant
@@ -17,8 +18,6 @@ from portside.data.models.updates import PartnerUpdate
 from portside.errors import NotFound
 from portside.lookups.models.orders import OrderChangeEntry, OrderChanges
 from portside.web import tenants
-
-ROLE_LABELS = {"principal": "Principal", "salesperson": "Salesperson", "technical": "Technical contact"}
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ def dashboard_for(tenant: Tenant, principal: PartnerPrincipal) -> DashboardView:
     partner = tenants.cached_partner(tenant, principal.partner_id)
     if partner is None:
         raise NotFound("partner")
-    role = ROLE_LABELS.get(principal.role, principal.role)
+    role = PARTNER_ROLE_LABELS.get(principal.role, principal.role)
     found = updates_for(tenant, principal)
     digest = next((update for update in found if isinstance(update, OrderChanges)), None)
     news = latest_per_subject([update for update in found if not isinstance(update, OrderChanges)])[:SHOWN]

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from pynamodb.expressions.condition import Condition
+
 from portside.data.base import PortsideItem
 from portside.data.models.contacts import Contact, ContactEmail, Session, SignInToken
 from portside.data.models.tenants import Partner, Tenant, TenantHost
 
 Item = TypeVar("Item", bound=PortsideItem)
+
+
+def count_up_to(hash_key: str, range_key_condition: Condition | None, *, index: str, cap: int) -> int:
+    """How many items an index's key range holds, up to ``cap``: one Query that returns no items.
+
+    PynamoDB's ``count`` pages through the whole range whatever its ``limit`` (the limit counts items, and a
+    COUNT query returns none), so a long queue cost a read per page; DynamoDB's own Limit stops this at ``cap``.
+    The range must hold one item type: no discriminator filter is applied.
+    """
+    answer = PortsideItem._get_connection().query(
+        hash_key, range_key_condition=range_key_condition, index_name=index, limit=cap, select="COUNT"
+    )
+    return int(answer.get("Count", 0))
 
 
 def get_or_none(model: type[Item], keys: tuple[str, str], *, consistent: bool = False) -> Item | None:

@@ -51,7 +51,7 @@ class ReviewView:
 
 def pending_count(tenant: Tenant, limit: int) -> int:
     """How many registrations wait for a decision, up to ``limit``: one Query of the pending list."""
-    return int(Deal.gsi2.count(Deal.pending_partition(tenant.tenant_id), limit=limit))
+    return reads.count_up_to(Deal.pending_partition(tenant.tenant_id), None, index="GSI2", cap=limit)
 
 
 def deal_list(tenant: Tenant, state: str, partner_id: str | None, cursor: str | None) -> QueueView:

@@ -107,7 +107,7 @@ def parked_mail(tenant: Tenant, cursor: str | None) -> ParkedPage:
 
 def parked_count(tenant: Tenant, limit: int) -> int:
     """How many mails wait for an admin, up to ``limit`` (one Query that reads keys only)."""
-    return int(OutboxMail.gsi1.count(OutboxMail.parked_partition(tenant.tenant_id), limit=limit))
+    return reads.count_up_to(OutboxMail.parked_partition(tenant.tenant_id), None, index="GSI1", cap=limit)
 
 
 def retry(tenant: Tenant, mail_id: str, actor: str, client: Client) -> str:

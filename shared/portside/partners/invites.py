@@ -6,7 +6,7 @@ import uuid
 
 from portside import clock
 from portside.audit import Client, audit_event
-from portside.auth.matrix import PARTNER_ROLES
+from portside.auth.matrix import PARTNER_ROLE_LABELS, PARTNER_ROLES
 from portside.data import reads
 from portside.data.changes import Changes, ConditionFailed
 from portside.data.models.contacts import Contact, ContactEmail
@@ -105,6 +105,7 @@ def _invite_mail(tenant: Tenant, contact: Contact, issued: IssuedLink, partner_n
         secrets={"link": issued.url},
         name=contact.name,
         partner=partner_name,
+        role=PARTNER_ROLE_LABELS.get(contact.role, contact.role),
         days=INVITE_LIFETIME.days,
         brand=mail_brand(tenant, contact.partner_id),
     )

@@ -52,7 +52,7 @@ class QuestionDetail:
 def open_count(tenant: Tenant, limit: int) -> int:
     """How many questions wait for an answer, up to ``limit``: the open ones lead the queue's index."""
     partition = Question.tenant_partition(tenant.tenant_id)
-    return int(Question.gsi2.count(partition, Question.GSI2SK.startswith(OPEN_PREFIX), limit=limit))
+    return reads.count_up_to(partition, Question.GSI2SK.startswith(OPEN_PREFIX), index="GSI2", cap=limit)
 
 
 def question_queue(tenant: Tenant, cursor: str | None) -> QueueView:

@@ -40,7 +40,7 @@ def expiring_count(tenant: Tenant, limit: int) -> int:
     """How many certificates end within the first reminder's days from now, up to ``limit``: one Query."""
     now = clock.now()
     window = TrainingStatus.GSI2SK.between(now.isoformat(), (now + timedelta(days=max(REMINDERS))).isoformat())
-    return int(TrainingStatus.gsi2.count(TrainingStatus.expiry_partition(tenant.tenant_id), window, limit=limit))
+    return reads.count_up_to(TrainingStatus.expiry_partition(tenant.tenant_id), window, index="GSI2", cap=limit)
 
 
 def _listed(tenant: Tenant, before: str, since: str | None = None) -> list[TrainingStatus]:

@@ -57,3 +57,16 @@ def test_each_role_sees_only_the_queues_it_may_open(portal: Portal) -> None:
         "/admin/approvals": "1 pricing or credit request waits for finance",
     }
     assert ops == {"/admin/deals": "1 deal registration waits for a decision"}, "ops decides no request"
+
+
+def test_a_queue_is_counted_up_to_its_cap_in_one_read(portal: Portal) -> None:
+    from infra.local.seed import TENANT_ID
+    from portside.data import reads
+    from portside.deals.models import Deal
+
+    for customer in ("Alpha Co", "Beta Co", "Gamma Co"):
+        registered(portal, "sales@acme.example", f"Deal with {customer}", customer)
+    pending = Deal.pending_partition(TENANT_ID)
+
+    assert reads.count_up_to(pending, None, index="GSI2", cap=2) == 2
+    assert reads.count_up_to(pending, None, index="GSI2", cap=100) == 3

@@ -28,7 +28,8 @@ def test_an_invited_contact_signs_in_through_the_invite_link(
     assert contact is not None and contact.status == "invited" and contact.role == "technical"
 
     mail = portal.last_mail_to(NEW)
-    assert "invited to the Northwind Distribution partner portal for Acme Resellers" in mail.text
+    invited = "invited to the Northwind Distribution partner portal for Acme Resellers, as its technical contact."
+    assert invited in mail.text and invited in mail.html
     token = portal.link_token(mail)
     assert "Welcome" in portal.get(f"/partners/auth/magic?token={token}").body
     assert portal.post("/partners/auth/magic", {"csrf_token": portal.csrf(), "token": token}).status == 303
