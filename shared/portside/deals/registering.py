@@ -28,7 +28,9 @@ from portside.data.models.tenants import Tenant
 from portside.deals.customers import claim_keys, customer_key, domain_key
 from portside.deals.models import CustomerClaim, CustomerHead, Deal
 from portside.errors import Conflict
+from portside.mail.outbox import outbox_mail
 from portside.web.submissions import commit_once, mail_admins, submission_item_id
+from portside.web.tenants import mail_brand
 
 _SUBMISSIONS = uuid.UUID("6f1c2a52-5a43-4c47-9a0e-7a6f0a0f3d11")  # namespace of submission-derived deal ids
 # A transaction holds at most 100 writes: at most this many other registrations are flagged by one submission
@@ -169,6 +171,22 @@ def _registration(
             contact_id=principal.contact_id,
         ),
         label="update",
+    )
+    changes.put(  # the submitter's confirmation, with the change: never lost, never sent for a deal not made
+        outbox_mail(
+            tenant.tenant_id,
+            principal.email,
+            "deal_received",
+            about=f"deal:{deal_id}",
+            brand=mail_brand(tenant, principal.partner_id),
+            name=principal.name,
+            title=details.title,
+            customer=details.customer_name,
+            amount_cents=details.amount_cents,
+            currency="USD",
+            deal_url=f"{tenant.base_url.rstrip('/')}/partners/deals/{deal_id}",
+        ),
+        label="receipt",
     )
     mail_admins(
         changes,

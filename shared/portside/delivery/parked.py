@@ -31,6 +31,7 @@ WHAT = {
     "invite": "Invitation",
     "nudge": "Reminder to sign in",
     "deal_submitted": "New deal registration (to ops)",
+    "deal_received": "Deal registration received (to its submitter)",
     "deal_decided": "Deal decision",
     "deal_protection": "Deal protection ending or ended",
     "question_asked": "New question (to ops)",

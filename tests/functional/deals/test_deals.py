@@ -53,6 +53,11 @@ def test_a_salesperson_registers_a_deal_that_waits_for_approval(portal: Portal, 
     assert [e.action for e in AuditEvent.query(AuditEvent.partition_of(TENANT_ID))].count("deal.submitted") == 1
     mail = portal.last_mail_to("ops@northwind.example")
     assert "New deal registration: Initech laptops 2027" in mail.subject
+    receipt = portal.last_mail_to("sales@acme.example")
+    assert receipt.subject == "Deal registration received: Initech laptops 2027"
+    assert (
+        receipt.text.startswith("Hello Acme Sales,") and "$125,000.50" in receipt.text and deal.deal_id in receipt.text
+    )
 
 
 def test_the_same_form_posted_twice_creates_one_deal(portal: Portal) -> None:
@@ -63,6 +68,8 @@ def test_the_same_form_posted_twice_creates_one_deal(portal: Portal) -> None:
     first, second = portal.post("/partners/deals", fields), portal.post("/partners/deals", fields)
 
     assert first.location == second.location and len(deals()) == 1
+    receipts = [mail for mail in portal.sent_mail() if mail.subject.startswith("Deal registration received")]
+    assert [mail.to for mail in receipts] == [["principal@acme.example"]], "one receipt for one deal"
 
 
 @pytest.mark.parametrize(
