@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from portside import clock
+from portside.approvals.asking import FINANCE
 from portside.approvals.following import KIND_LABELS, get_request, int_or_none, price_said
 from portside.approvals.models import PricingRequest
 from portside.approvals.review import Terms, needs_second_approval
@@ -33,7 +34,8 @@ from portside.lookups.prices import price_for, today_for
 from portside.mail.outbox import outbox_mail
 from portside.partners.directory import principals_and
 from portside.templating import money
-from portside.web.tenants import mail_brand
+from portside.web.submissions import admin_addresses
+from portside.web.tenants import cached_partner, mail_brand
 
 
 class AlreadyDecided(Conflict):
@@ -150,7 +152,39 @@ def _first_approval(tenant: Tenant, request: PricingRequest, terms: Terms, actor
         *_granted(terms),
     ]
     _from_pending(changes, request, actions)
+    _ask_second_approver(changes, tenant, request, terms, actor)
     return changes
+
+
+def _ask_second_approver(changes: Changes, tenant: Tenant, request: PricingRequest, terms: Terms, actor: str) -> None:
+    """Mail the finance admins who may give the second approval (everyone but the first), with the first."""
+    others = [address for address in admin_addresses(tenant.tenant_id, FINANCE) if f"admin:{address}" != actor]
+    if not others:
+        return
+    partner = cached_partner(tenant, request.partner_id)
+    changes.put(
+        outbox_mail(
+            tenant.tenant_id,
+            others,
+            "pricing_request_second_approval",
+            about=f"pricing_request:{request.request_id}",
+            brand=mail_brand(tenant, None),
+            partner=partner.name if partner is not None else request.partner_id,
+            kind=KIND_LABELS[request.kind],
+            granted=_granted_said(request, terms),
+            first=actor.removeprefix("admin:"),
+            review_url=f"{tenant.base_url.rstrip('/')}/admin/approvals/{request.request_id}",
+        ),
+        label="mail",
+    )
+
+
+def _granted_said(request: PricingRequest, terms: Terms) -> str:
+    """What the terms grant, in words: "25 of NW-SRV-1001 at $260.00 each until 2027-03-31"."""
+    if request.kind == "special_price":
+        said = price_said(request.sku or "", int(request.quantity or 1), int(terms.price or 0), request.currency)
+        return said + (f" until {terms.until}" if terms.until else "")
+    return f"a credit limit of {money(terms.limit or 0, request.currency)}"
 
 
 def _granted(terms: Terms) -> list[Any]:
@@ -211,13 +245,11 @@ def _apply(
             PricingRequest.price_entry_sk.set(entry.SK),
             *request.listed_in("ending" if terms.until else None, terms.until or ""),
         ]
-        granted = price_said(entry.sku, int(entry.min_quantity), int(entry.price), entry.currency)
-        granted += f" until {terms.until}" if terms.until else ""
     else:
         _credit_limit(changes, account or _account(tenant, request), int(terms.limit or 0))
         actions += request.listed_in(None, "")
-        granted = f"a credit limit of {money(terms.limit or 0, request.currency)}"
     _from_pending(changes, request, actions)
+    granted = _granted_said(request, terms)
     tell_partner(changes, tenant, request, "Approved", f"Granted: {granted}.", approved=True, granted=granted)
     return changes
 

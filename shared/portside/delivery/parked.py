@@ -38,6 +38,7 @@ WHAT = {
     "question_answered": "Answer to a question",
     "document_published": "New document (to the contacts who may see it)",
     "pricing_request_submitted": "New pricing or credit request (to finance)",
+    "pricing_request_second_approval": "Pricing or credit request waiting for a second approval (to finance)",
     "pricing_request_decided": "Pricing or credit decision",
     "special_price_ending": "Special price ending or ended",
     "certificate_expiring": "Certificate expiring or expired",

@@ -212,6 +212,10 @@ def test_four_eyes_a_deep_discount_needs_two_different_finance_admins(portal: Po
 
     assert first.location.endswith("notice=first_approval") and not own_prices()
     assert again.status == 409 and "a different finance admin must give the second" in again.body
+    asked_second = [mail for mail in portal.sent_mail() if mail.subject.startswith("Second approval needed")]
+    assert [mail.to for mail in asked_second] == [[OWNER]], "every finance admin but the first, once"
+    assert f"{FINANCE} has approved a special price request from Acme Resellers" in asked_second[0].text
+    assert "at $200.00 each" in asked_second[0].text and request_id in asked_second[0].text
     made = stored(request_id)
     assert (made.state, made.first_approved_by, made.granted_price) == ("pending", f"admin:{FINANCE}", 20_000)
     page = portal.get(f"/admin/approvals/{request_id}").body
