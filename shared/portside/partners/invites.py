@@ -57,7 +57,7 @@ def invite_contact(
     issued = add_link(changes, tenant, contact, INVITE)
     contact.live_invite_hash = issued.token.token_hash
     changes.put(contact, label="contact", condition=Contact.PK.does_not_exist())
-    changes.put(_invite_mail(tenant, contact, issued, partner.name), label="mail")
+    changes.put(_invite_mail(tenant, contact, issued, partner.name, inviter_of(actor)), label="mail")
     try:
         changes.commit()
     except ConditionFailed as failed:
@@ -75,7 +75,7 @@ def resend_invite(tenant: Tenant, contact_id: str, actor: str, client: Client) -
     if contact.status != "invited":
         raise InvalidInput({"contact": "Only a contact who has not signed in yet can be sent an invite."})
     changes = Changes(audit_event(tenant.tenant_id, actor, "contact.invite_resent", f"contact:{contact_id}", client))
-    add_fresh_invite(changes, tenant, contact)
+    add_fresh_invite(changes, tenant, contact, inviter_of(actor))
     try:
         changes.commit()
     except ConditionFailed as failed:
@@ -83,7 +83,12 @@ def resend_invite(tenant: Tenant, contact_id: str, actor: str, client: Client) -
     return contact
 
 
-def add_fresh_invite(changes: Changes, tenant: Tenant, contact: Contact) -> None:
+def inviter_of(actor: str) -> str | None:
+    """Who the invite says sent it: the admin's address; an operator's command names no one."""
+    return actor.removeprefix("admin:") if actor.startswith("admin:") else None
+
+
+def add_fresh_invite(changes: Changes, tenant: Tenant, contact: Contact, invited_by: str | None = None) -> None:
     """Add to ``changes`` a 7-day invite link that replaces the contact's live one, and its mail."""
     issued = add_link(changes, tenant, contact, INVITE)
     partner = reads.partner(tenant.tenant_id, contact.partner_id)
@@ -93,10 +98,12 @@ def add_fresh_invite(changes: Changes, tenant: Tenant, contact: Contact) -> None
         label="contact",
         condition=Contact.status == "invited",
     )
-    changes.put(_invite_mail(tenant, contact, issued, partner.name if partner else ""), label="mail")
+    changes.put(_invite_mail(tenant, contact, issued, partner.name if partner else "", invited_by), label="mail")
 
 
-def _invite_mail(tenant: Tenant, contact: Contact, issued: IssuedLink, partner_name: str) -> OutboxMail:
+def _invite_mail(
+    tenant: Tenant, contact: Contact, issued: IssuedLink, partner_name: str, invited_by: str | None
+) -> OutboxMail:
     return outbox_mail(
         tenant.tenant_id,
         contact.email,
@@ -106,6 +113,7 @@ def _invite_mail(tenant: Tenant, contact: Contact, issued: IssuedLink, partner_n
         name=contact.name,
         partner=partner_name,
         role=PARTNER_ROLE_LABELS.get(contact.role, contact.role),
+        invited_by=invited_by or "",
         days=INVITE_LIFETIME.days,
         brand=mail_brand(tenant, contact.partner_id),
     )

@@ -30,6 +30,7 @@ def test_an_invited_contact_signs_in_through_the_invite_link(
     mail = portal.last_mail_to(NEW)
     invited = "invited to the Northwind Distribution partner portal for Acme Resellers, as its technical contact."
     assert invited in mail.text and invited in mail.html
+    assert "sent the invitation" not in mail.text, "an operator's command names no one"
     token = portal.link_token(mail)
     assert "Welcome" in portal.get(f"/partners/auth/magic?token={token}").body
     assert portal.post("/partners/auth/magic", {"csrf_token": portal.csrf(), "token": token}).status == 303

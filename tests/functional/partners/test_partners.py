@@ -100,6 +100,7 @@ def test_an_added_contact_is_invited_signs_in_and_shows_their_last_sign_in(
     invite_new_contact(portal)
     page = portal.get("/admin/partners/acme").body
     assert "New Person" in page and "invited" in page and "Resend invite" in page
+    assert f"{OPS} at Northwind Distribution sent the invitation." in portal.last_mail_to(NEW).text
 
     token = portal.link_token(portal.last_mail_to(NEW))
     admin_cookie = portal.jar.pop("__Host-portside-admin")
@@ -122,7 +123,7 @@ def test_resending_an_invite_voids_the_old_link(portal: Portal, admin_pool: dict
 
     assert resent.location == "/admin/partners/acme?notice=resent"
     fresh = portal.link_token(portal.last_mail_to(NEW))
-    assert fresh != old
+    assert fresh != old and f"{OPS} at Northwind Distribution sent" in portal.last_mail_to(NEW).text
     assert "Link expired" in portal.get(f"/partners/auth/magic?token={old}").body
     assert "Welcome" in portal.get(f"/partners/auth/magic?token={fresh}").body
 
