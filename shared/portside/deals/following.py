@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import reduce
 
 from portside.auth.principal import PartnerPrincipal
 from portside.data import reads
@@ -67,9 +69,16 @@ def sees_only_own_deals(tenant: Tenant, principal: PartnerPrincipal) -> bool:
     return principal.role == "salesperson" and bool(tenant.salespeople_see_only_own_deals)
 
 
-def deals_for(tenant: Tenant, principal: PartnerPrincipal, cursor: str | None, limit: int = PAGE_SIZE) -> Page[Deal]:
-    """The partner's deals, newest first (a salesperson's own only, where the tenant says so)."""
-    only_own = Deal.submitter_id == principal.contact_id if sees_only_own_deals(tenant, principal) else None
+def deals_for(
+    tenant: Tenant, principal: PartnerPrincipal, cursor: str | None, state: str | None = None, limit: int = PAGE_SIZE
+) -> Page[Deal]:
+    """The partner's deals, newest first, in one state or all (a salesperson's own only, where the tenant says so).
+
+    The state is a filter on the partner's list: a page may show fewer than ``limit`` and still have a next one."""
+    own = Deal.submitter_id == principal.contact_id if sees_only_own_deals(tenant, principal) else None
+    in_state = Deal.state == state if state in STATE_LABELS else None
+    filters = [condition for condition in (own, in_state) if condition is not None]
+    filter_condition = reduce(operator.and_, filters) if filters else None
     return query_page(
         Deal,
         Deal.partner_partition(tenant.tenant_id, principal.partner_id),
@@ -77,7 +86,7 @@ def deals_for(tenant: Tenant, principal: PartnerPrincipal, cursor: str | None, l
         limit=limit,
         cursor=cursor,
         newest_first=True,
-        filter_condition=only_own,
+        filter_condition=filter_condition,
     )
 
 

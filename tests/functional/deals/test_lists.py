@@ -70,3 +70,40 @@ def test_a_partner_reads_the_description_they_wrote(portal: Portal) -> None:
     page = portal.get(location).body
 
     assert "Two sites.\nInstall in March, &lt;b&gt;not&lt;/b&gt; before." in page
+
+
+def partner_deal_titles(body: str) -> list[str]:
+    return re.findall(r'<a class="row" href="/partners/deals/[0-9a-f]{32}">\s*<strong>([^<]+)</strong>', body)
+
+
+def test_a_partner_shows_its_deals_in_one_state_and_pages_keep_it(portal: Portal, admin_pool: dict[str, Any]) -> None:
+    approved = registered(portal, "sales@acme.example", "Acme approved", "Alpha Co")
+    registered(portal, "sales@acme.example", "Acme pending", "Gamma Co")
+    portal.admin_sign_in(OPS)
+    portal.admin_post(f"/admin/deals/{approved}/decision", {"decision": "approve"})
+    portal.jar.clear()
+    portal.sign_in("principal@acme.example")
+
+    everything = partner_deal_titles(portal.get("/partners/deals").body)
+    pending_page = portal.get("/partners/deals?state=pending").body
+    approved_only = partner_deal_titles(portal.get("/partners/deals?state=approved").body)
+    odd = portal.get("/partners/deals?state=<script>")
+
+    assert set(everything) == {"Acme approved", "Acme pending"}
+    assert partner_deal_titles(pending_page) == ["Acme pending"] and approved_only == ["Acme approved"]
+    assert 'href="/partners/deals?state=pending" aria-current="page"' in pending_page
+    assert "No deal registration on this page is “rejected”" in portal.get("/partners/deals?state=rejected").body
+    assert odd.status == 200 and set(partner_deal_titles(odd.body)) == set(everything), "an unknown state shows all"
+
+
+def test_the_next_page_of_one_state_stays_in_that_state(portal: Portal) -> None:
+    portal.sign_in("sales@acme.example")
+    for number in range(21):  # a page and one more
+        register(portal, title=f"Acme deal {number}", customer_name=f"Customer {number}", customer_domain="")
+
+    first = portal.get("/partners/deals?state=pending").body
+    older = re.search(r'href="(/partners/deals\?cursor=[^"&]+&amp;state=pending)">Older registrations', first)
+
+    assert older, "the link to the next page keeps the state"
+    rest = portal.get(older.group(1).replace("&amp;", "&")).body
+    assert partner_deal_titles(rest) == ["Acme deal 0"] and 'state=pending" aria-current="page"' in rest
