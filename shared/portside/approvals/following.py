@@ -160,10 +160,22 @@ def record_attachment_download(tenant: Tenant, request: PricingRequest, actor: s
     ).commit()
 
 
-def partner_requests(tenant: Tenant, partner_id: str, cursor: str | None) -> Page[PricingRequest]:
-    """The partner's requests, newest first: one Query."""
+def partner_requests(
+    tenant: Tenant, partner_id: str, cursor: str | None, state: str | None = None
+) -> Page[PricingRequest]:
+    """The partner's requests, newest first, in one state or all: one Query (the state a filter on it, so a page
+    may show fewer and still have a next one)."""
     partition = PricingRequest.partner_partition(tenant.tenant_id, partner_id)
-    return query_page(PricingRequest, partition, index="GSI1", limit=PAGE_SIZE, cursor=cursor, newest_first=True)
+    in_state = PricingRequest.state == state if state in STATE_LABELS else None
+    return query_page(
+        PricingRequest,
+        partition,
+        index="GSI1",
+        limit=PAGE_SIZE,
+        cursor=cursor,
+        newest_first=True,
+        filter_condition=in_state,
+    )
 
 
 def get_request(tenant: Tenant, request_id: str, partner_id: str | None = None) -> PricingRequest:

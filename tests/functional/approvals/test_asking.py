@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -221,3 +222,23 @@ def test_the_choice_page_offers_both_kinds_and_works_without_script(portal: Port
     assert 'href="/partners/requests/new?type=special_price" aria-current="page"' in price
     assert 'name="sku" type="text" value="NW-SRV-1005"' in price and "Initech laptop refresh" in price
     assert "No requests yet" in portal.get("/partners/requests").body
+
+
+def test_the_partners_requests_show_in_one_state_or_all(portal: Portal) -> None:
+    portal.sign_in("principal@acme.example")
+    withdrawn = made_id(ask_credit(portal))
+    csrf = portal.get("/partners/dashboard").field("csrf_token")
+    assert portal.post(f"/partners/requests/{withdrawn}/withdraw", {"csrf_token": csrf}).status == 303
+    made_id(ask_credit(portal, requested_limit="90000"))
+
+    def shown(path: str) -> list[str]:
+        return re.findall(r'<a class="row" href="/partners/requests/([0-9a-f]+)">', portal.get(path).body)
+
+    everything, pending, gone = (
+        shown("/partners/requests"),
+        shown("/partners/requests?state=pending"),
+        shown("/partners/requests?state=withdrawn"),
+    )
+
+    assert len(everything) == 2 and gone == [withdrawn] and len(pending) == 1 and withdrawn not in pending
+    assert "No request on this page is “rejected”" in portal.get("/partners/requests?state=rejected").body
