@@ -9,10 +9,14 @@ so its progress shows without anyone pressing reload.
 
 from __future__ import annotations
 
+import csv
+import io
+import itertools
 from typing import Any
 
 from portside.auth.matrix import IMPORT_ACTIONS
 from portside.errors import Forbidden, InvalidInput
+from portside.imports import files as import_files
 from portside.imports.columns import LABELS, first_row_problem
 from portside.imports.jobs import get_import, imports_page
 from portside.partners.directory import partner_names
@@ -99,4 +103,15 @@ def import_run_context(request: PortalRequest) -> dict[str, Any]:
         "can_decide": job.status == "held" and may_import(request, job.kind),
         "started_it": job.started_by == request.admin.actor,
         "notice": RUN_NOTICES.get(request.query("notice") or ""),
+        "rejected_rows": rejected_rows(job.report_key) if job.report_key else [],
+        "rejected_shown": REJECTED_SHOWN,
     }
+
+
+REJECTED_SHOWN = 50
+
+
+def rejected_rows(report_key: str) -> list[dict[str, str]]:
+    """The first rejected rows of a run, from its report (the CSV download holds them all): one S3 read."""
+    text = import_files.read(report_key).decode("utf-8")
+    return list(itertools.islice(csv.DictReader(io.StringIO(text)), REJECTED_SHOWN))

@@ -8,6 +8,7 @@ import worker loads this module: the console's pages need the columns, not the c
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
@@ -35,9 +36,9 @@ def _minor_units(value: Any) -> int:
     try:
         amount = Decimal(str(value).strip().replace(",", ""))
     except InvalidOperation as error:
-        raise ValueError("not an amount like 1200.00") from error
+        raise ValueError("an amount like 1200.00") from error
     if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")) or amount > 10**12:
-        raise ValueError("not an amount like 1200.00 (at most two decimals, not negative)")
+        raise ValueError("an amount like 1200.00, with at most two decimals and not negative")
     return int(amount * 100)
 
 
@@ -148,7 +149,36 @@ def parse_row(kind: str, values: dict[str, str]) -> tuple[Row | None, list[tuple
         return ROW_MODELS[kind].model_validate(values), []
     except ValidationError as error:
         problems = []
-        for issue in error.errors(include_url=False, include_input=False):
+        for issue in error.errors(include_url=False):
             column = str(issue["loc"][0]) if issue["loc"] else "(row)"
-            problems.append((column, str(issue["msg"]).removeprefix("Value error, ")))
+            problems.append((column, said(column, issue)))
         return None, problems
+
+
+NAMES = {"sku": "SKU", "po_number": "PO number", "eta": "ETA", "supplier_sku": "Supplier SKU"}
+# What a column must hold, by pydantic's error type, in the words a person fixing the file reads.
+RULES = {
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "int_type": "a whole number",
+    "date_parsing": "a date like 2026-12-31",
+    "date_from_datetime_parsing": "a date like 2026-12-31",
+    "date_from_datetime_inexact": "a date like 2026-12-31",
+    "string_type": "text",
+    "literal_error": "one of the template's values",
+}
+
+
+def said(column: str, issue: Mapping[str, Any]) -> str:
+    """One problem in plain words, with what the row holds: 'Quantity must be a whole number; this row has "12.5"'."""
+    name = NAMES.get(column, column.replace("_", " ").capitalize())
+    kind = str(issue.get("type", ""))
+    given = issue.get("input")
+    shown = f'; this row has "{str(given)[:40]}"' if isinstance(given, str) and given.strip() else ""
+    if kind == "missing" or (isinstance(given, str) and not given.strip() and kind != "value_error"):
+        return f"{name} is empty: the template's example row shows what goes here"
+    if kind == "value_error":
+        return f"{name} must be {str(issue['msg']).removeprefix('Value error, ')}{shown}"
+    if kind in RULES:
+        return f"{name} must be {RULES[kind]}{shown}"
+    return f"{name}: {issue['msg']}{shown}"
