@@ -2,9 +2,10 @@
 one import's page, where a run held for four eyes is decided.
 
 As the documents page, the upload form posts straight to S3 (``upload_pages``); back from S3
-(``?key=``) the file is checked at once (CSV text, within the limit) and offered for importing as
-the kind chosen. While an import runs, the page refreshes itself every five seconds (no script),
-so its progress shows without anyone pressing reload.
+(``?key=``) the file is checked at once (CSV text, within the limit, its header row that of the kind
+chosen) and offered for importing. A running import shows a progress bar and a refresh link: the page
+never reloads by itself, which would move it under a screen reader. One import's page lists its first
+rejected rows.
 """
 
 from __future__ import annotations
@@ -104,7 +105,6 @@ def import_run_context(request: PortalRequest) -> dict[str, Any]:
         "started_it": job.started_by == request.admin.actor,
         "notice": RUN_NOTICES.get(request.query("notice") or ""),
         "rejected_rows": rejected_rows(job.report_key) if job.report_key else [],
-        "rejected_shown": REJECTED_SHOWN,
     }
 
 

@@ -155,6 +155,7 @@ def parse_row(kind: str, values: dict[str, str]) -> tuple[Row | None, list[tuple
         return None, problems
 
 
+# A column as a sentence names it, where its name capitalised would not do ("Sku").
 NAMES = {"sku": "SKU", "po_number": "PO number", "eta": "ETA", "supplier_sku": "Supplier SKU"}
 # What a column must hold, by pydantic's error type, in the words a person fixing the file reads.
 RULES = {
