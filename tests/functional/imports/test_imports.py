@@ -95,7 +95,7 @@ def test_bad_rows_of_every_kind_are_reported_with_line_column_and_reason(ops: Po
     assert lines[1]["reason"] == 'Available must be a whole number from 0 to 1000000000; this row has "-1"'
     assert lines[3]["reason"] == 'Next delivery on must be a date like 2026-12-31; this row has "2026-02-30"'
     page = ops.get(f"/admin/imports/{job.import_id}").body
-    assert "Rows not imported" in page and 'this row has &#34;2026-02-30&#34;' in page.replace("&quot;", "&#34;")
+    assert "Rows not imported" in page and "this row has &#34;2026-02-30&#34;" in page.replace("&quot;", "&#34;")
     assert "Input should be" not in page, "the validation library's words stay out"
 
 
